@@ -1,0 +1,58 @@
+"""The pages: one URL rule per page and language, and the language choice at `/`."""
+from flask import Flask, abort, current_app, g, redirect, render_template, request, url_for
+
+from . import i18n
+from .pages import PAGES, PAGES_BY_ENDPOINT
+
+# A year: long enough to be remembered, bounded so the cookie does not live forever.
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def choose_language():
+    """Send `/` to the home page in the visitor's language.
+
+    The answer depends on the cookie and on Accept-Language, and caches are told so.
+    """
+    response = redirect(url_for("home", lang=i18n.negotiate_language()), code=302)
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def show_page(lang: str):
+    """Render the page that the URL rule names, in the language of its prefix."""
+    page = PAGES_BY_ENDPOINT.get(request.endpoint)
+    if page is None:  # pragma: no cover - every rule comes from PAGES
+        abort(404)
+    return render_template(page.template, page=page)
+
+
+def mark_language(response):
+    """Say which language a page is in, and remember it for the next visit to `/`.
+
+    Reading a page in a language (by the switcher or a link) is choosing it, as on
+    most bilingual sites; the cookie only matters at `/`, which negotiates.
+    """
+    lang = g.get("lang")
+    if lang in current_app.config["LANGUAGES"] and request.endpoint in PAGES_BY_ENDPOINT:
+        response.headers["Content-Language"] = lang
+        response.set_cookie(
+            i18n.COOKIE_NAME,
+            lang,
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            httponly=True,
+            secure=current_app.config["PREFERRED_URL_SCHEME"] == "https",
+        )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register `/` and every page under every language's prefix."""
+    app.add_url_rule("/", "choose_language", choose_language)
+    for page in PAGES:
+        for lang in app.config["LANGUAGES"]:
+            app.add_url_rule(
+                page.rule(lang), page.endpoint, show_page, defaults={"lang": lang}
+            )
+    app.after_request(mark_language)

@@ -1,0 +1,98 @@
+"""The published text: the whole seed in English, all of it translated in Spanish."""
+import pytest
+
+from htmltext import Page
+
+PAIRS = [("/en/", "/es/"), ("/en/about/", "/es/acerca/"), ("/en/contact/", "/es/contacto/"),
+         ("/en/missing/", "/es/missing/")]
+
+# Proper names and addresses read the same in both languages.
+SAME_IN_BOTH = {
+    "UNODC",
+    "INEGI",
+    "UNODC · INEGI",
+    "Patriotismo 711, Colonia San Juan Mixcoac, Del. Benito Juárez,",
+    "C.P. 03730, Ciudad de México",
+    "unodc-mexico.cde.estadistica@un.org",
+}
+
+# Every section of the seed (the Center's About page), in its order.
+SEED_SECTIONS = [
+    "What is the Center of Excellence?",
+    "was created in 2010 with the purpose of initiating technical cooperation activities",
+    "Its main objective is to strengthen statistical, analytical and monitoring capacities",
+    "What activities does the Center carry out?",
+    "Provides technical assistance to countries in the region",
+    "Organizes online and on-site training activities.",
+    "Promotes international methodological standards.",
+    "Develops research projects.",
+    "Develops new methodologies and tools for analyzing and measuring phenomena",
+    "International Classification of Crime for Statistical Purposes (ICCS)",
+    "regarding Victimization Surveys (VS) in Latin America.",
+    "Which institutions support the activities of the Center of Excellence?",
+    "UNODC",
+    "Established in 1997, UNODC is funded primarily through voluntary contributions",
+    "Its primary function is to promote the ratification and implementation",
+    "INEGI",
+    "with constitutional autonomy, is responsible for generating statistical information",
+    "INEGI regulates and coordinates the National Statistical and Geographic Information System",
+    "INEGI serves as a fundamental input for academic research",
+    "Who are the partners and beneficiaries of the Center?",
+    "focused on supporting the institutions of Latin America and the Caribbean",
+    "Our main beneficiaries are organizations focused on the production and analysis",
+    "International Statistical Framework for the Work of the UNODC-INEGI Center of Excellence",
+    "Roadmap for the Improvement of Crime Statistics at National and International Levels",
+    "Commission on Crime Prevention and Criminal Justice (CCPCJ) in 2013.",
+    "National Statistical Offices (NSOs) around the world",
+    "The report highlights activities such as:",
+    "Coordinating relevant actors in the production of statistical information",
+    "The need for clear statistical definitions of crimes and criminal justice processes",
+    "information needs of gender-sensitive public policy processes",
+    "through its updates in 2015, 2019, and 2022.",
+]
+
+
+def test_english_about_page_has_every_section_of_the_seed_in_order(client):
+    text = Page(client.get("/en/about/").get_data(as_text=True)).text
+    position = text.index("About the Center of Excellence")
+    for passage in SEED_SECTIONS:
+        found = text.find(passage, position)
+        assert found >= 0, f"missing or out of order: {passage!r}"
+        position = found
+
+
+@pytest.mark.parametrize("english, spanish", PAIRS)
+def test_no_text_on_a_spanish_page_is_left_in_english(client, english, spanish):
+    en = set(Page(client.get(english).get_data(as_text=True)).texts)
+    es = Page(client.get(spanish).get_data(as_text=True))
+    leftovers = (set(es.texts) & en) - SAME_IN_BOTH
+    # The switcher names English in English, on purpose (it has lang="en").
+    leftovers.discard("English")
+    assert not leftovers
+
+
+@pytest.mark.parametrize("english, spanish", PAIRS)
+def test_each_page_shows_the_copyright_line_of_its_own_language(client, english, spanish):
+    en = client.get(english).get_data(as_text=True)
+    es = client.get(spanish).get_data(as_text=True)
+    assert "Copyright © 2011 UNODC. All rights reserved." in en
+    assert "Derecho de autor" not in en
+    assert "Derecho de autor © 2011 UNODC. Todos los derechos reservados." in es
+    assert "Copyright" not in es and "All rights reserved" not in es
+    assert "®" not in en + es
+
+
+def test_spanish_pages_use_the_official_names(client):
+    text = Page(client.get("/es/acerca/").get_data(as_text=True)).text
+    for name in (
+        "Centro de Excelencia para Información Estadística de Gobierno, Seguridad Pública, "
+        "Victimización y Justicia (CdE)",
+        "Oficina de las Naciones Unidas contra la Droga y el Delito (UNODC)",
+        "Instituto Nacional de Estadística y Geografía (INEGI)",
+        "Sistema Nacional de Información Estadística y Geográfica (SNIEG)",
+        "Clasificación Internacional de Delitos con Fines Estadísticos (ICCS)",
+        "Comisión de Prevención del Delito y Justicia Penal",
+        "América Latina y el Caribe",
+        "Hoja de ruta para mejorar las estadísticas delictivas en los planos nacional e internacional",
+    ):
+        assert name in text
