@@ -6,12 +6,28 @@ PORT ?= 5000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Command-line tools from npm (the HTML checker, Lighthouse), pinned, kept out of git.
+TOOLS := .tools
+VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_VERSION := 26.9.27
+LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
+LIGHTHOUSE_VERSION := 12.2.3
+# The browser tests drive Debian's Chromium (.ci/run installs it when missing).
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install catalogs run test clean
+.PHONY: help install catalogs run test clean serve freeze bench lighthouse \
+	translations-extract translations-update translations-check translations-status \
+	translations-init
 
 help:
 	@echo "make run    serve the site at http://127.0.0.1:$(PORT) (PORT=8000 make run to change)"
 	@echo "make test   run the whole test suite"
+	@echo "make serve  production server (gunicorn) on port $(PORT); set FLASK_SITE_URL=https://..."
+	@echo "make freeze export the whole site as static files into build/"
+	@echo "make bench  benchmark and load test (gunicorn, bare Flask, nginx); installs wrk"
+	@echo "make lighthouse  Lighthouse scores of /en/ and /es/ (mobile); fails below 100/100/100, performance 95"
+	@echo "make translations-update / -check / -status / -init LANG=fr   catalogs for translators (TRANSLATING.md)"
+	@echo "make catalogs   compile the catalogs (.po -> .mo) after editing a translation"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,16 +40,79 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Compiled catalogs (.mo) are build output, never committed.
+# Compiled catalogs (.mo) are build output, never committed. A .po that does not
+# parse stops here with file:line, and the site keeps its previous .mo.
 catalogs: install
-	$(BIN)/pybabel -q compile -d translations
+	$(BIN)/flask --app app translate compile
+
+# Translators' shortcuts for `flask translate ...` (TRANSLATING.md):
+#   make translations-update   bring every catalog in step with templates and code
+#   make translations-check    list every problem as file:line (what CI runs too)
+#   make translations-status   how far each language is
+#   make translations-init LANG=fr   start a new language
+translations-extract: install
+	$(BIN)/flask --app app translate extract
+
+translations-update: install
+	$(BIN)/flask --app app translate update
+
+translations-check: install
+	$(BIN)/flask --app app translate check
+
+translations-status: install
+	$(BIN)/flask --app app translate status
+
+translations-init: install
+	@# LANG also names the shell's locale (C.UTF-8): only take it from the command line.
+	@[ "$(origin LANG)" = "command line" ] || { echo 'Say which language: make translations-init LANG=fr'; exit 2; }
+	$(BIN)/flask --app app translate init $(LANG)
 
 run: catalogs
-	$(BIN)/flask --app app run --port $(PORT) --reload --no-debugger
+	$(BIN)/flask --app app run --port $(PORT) --reload --no-debugger \
+		--extra-files "$$(find templates translations -name '*.html' -o -name '*.mo' | paste -sd: -)"
 
-test: catalogs
-	$(BIN)/python -m pytest
+# The browser tests skip themselves without Chromium, the HTML checks without Java;
+# say so after the results, where nobody can miss it.
+test: catalogs $(VNU_JAR)
+	@status=0; CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest || status=$$?; \
+	[ -x $(CHROMIUM) ] || echo "NOTICE: browser tests (tests/browser) were SKIPPED: no Chromium at $(CHROMIUM). Install it: apt-get install chromium"; \
+	{ command -v java >/dev/null 2>&1 && [ -f $(VNU_JAR) ]; } || echo "NOTICE: HTML validity tests (tests/test_valid_html.py) were SKIPPED: no Java or no $(VNU_JAR). Install them: apt-get install default-jre-headless npm"; \
+	exit $$status
+
+# The Nu HTML Checker for tests/test_valid_html.py; Java runs it. No install scripts:
+# the jar is in the package, and its postinstall would try to download a Java.
+# Without npm (a machine with only Python and make) the checks skip, with a notice.
+$(VNU_JAR):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION) \
+		&& touch $@; \
+	else echo "NOTICE: no npm, so the HTML checker (vnu-jar) is not installed: apt-get install npm"; fi
+
+$(LIGHTHOUSE):
+	npm install --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+# Lighthouse against gunicorn on a free local port, never part of `make test`.
+lighthouse: catalogs $(LIGHTHOUSE)
+	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache $(TOOLS)
 	find translations -name '*.mo' -delete
+
+# Production: gunicorn with deploy/gunicorn.conf.py (workers from the CPU count, no
+# debug, access log on stdout). Every page is rendered once, at start, and kept.
+serve: catalogs
+	PORT=$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py
+
+# The whole site as static files in build/, for deploy/nginx.conf or any web server.
+freeze: catalogs
+	$(BIN)/flask --app app freeze
+
+# Benchmark, never part of `make test`: gunicorn vs a bare Flask app vs nginx, then a
+# 30 s load test that fails on any socket error or 5xx. wrk and nginx from Debian.
+bench: freeze
+	@command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends wrk nginx-light; }
+	$(BIN)/python bench/run.py

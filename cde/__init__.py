@@ -19,19 +19,38 @@ def create_app(test_config: dict | None = None) -> Flask:
         SITE_URL="http://127.0.0.1:5000",
         DEFAULT_LANGUAGE="es",
         TRANSLATIONS_DIR=str(ROOT / "translations"),
+        # Country the site speaks from: its languages get its locale (es_MX).
+        SITE_COUNTRY="MX",
     )
     app.config.from_prefixed_env()
     if test_config:
         app.config.from_mapping(test_config)
 
-    from . import errors, i18n, templating, views
+    from . import (
+        assets, caching, errors, export, i18n, safe_gettext, security, seo,
+        templating, translate, views,
+    )
 
+    # No debug in production; policy headers and same-site redirects on every response.
+    security.init_app(app)
     # Languages come from translations/; the URL prefix picks one per request.
     i18n.init_app(app)
+    # A catalog mistake shows that one text in English, never an error page.
+    safe_gettext.init_app(app)
     # Template helpers: language links, alternates, locale-aware filters.
     templating.init_app(app)
     # Pages under /en/ and /es/, and the language choice at /.
     views.init_app(app)
-    # 404, 405 and 500 pages in the visitor's language.
+    # Error pages (400, 404, 405, 500) in the visitor's language, never a traceback.
     errors.init_app(app)
+    # What search engines read: /sitemap.xml, /robots.txt, Open Graph locales.
+    seo.init_app(app)
+    # Pages rendered once, kept with their gzip/brotli forms and ETags (not in debug).
+    caching.init_app(app)
+    # Static files under content-hashed names, cached by browsers for a year.
+    assets.init_app(app)
+    # `flask freeze`: the whole site as static files, for any web server.
+    export.init_app(app)
+    # `flask translate`: extract, update, check, status, compile and init catalogs.
+    translate.init_app(app)
     return app

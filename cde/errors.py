@@ -1,36 +1,146 @@
-"""Error pages (404, 405, 500) in the visitor's language, never with a stack trace."""
+"""Error pages (400, 404, 405, 500) in the visitor's language, never with a stack trace.
+
+The language is found even when the error comes before it is known (a bad request
+refused before routing, a failing hook, a failing negotiation), and if the error page
+itself cannot be rendered, a minimal page built without templates takes its place.
+"""
 from flask import Flask, current_app, g, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_babel import lazy_gettext as _l
+from markupsafe import escape
+from werkzeug.exceptions import (
+    BadHost,
+    HTTPException,
+    InternalServerError,
+    SecurityError,
+)
+from werkzeug.http import HTTP_STATUS_CODES
 
 from . import i18n
+from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
+
+# Heading and message of the error page, by status. Other 4xx statuses read as 400,
+# other 5xx as 500.
+ERROR_TEXTS = {
+    400: (
+        # NOTE: heading of the error page for a request the site cannot answer.
+        _l("Request not valid"),
+        _l("The site cannot answer this request. Please check the address."),
+    ),
+    404: (
+        _l("Page not found"),
+        _l("The page you are looking for does not exist or has moved."),
+    ),
+    405: (
+        _l("Method not allowed"),
+        _l("This address does not accept that kind of request."),
+    ),
+    500: (
+        _l("Something went wrong"),
+        _l("The page could not be shown. Please try again later."),
+    ),
+}
+
+# Requests Werkzeug refuses while binding the URL map, before any routing: a Host
+# header it cannot encode (a label over 63 characters), or one outside TRUSTED_HOSTS.
+REFUSED_BEFORE_ROUTING = (BadHost, SecurityError)
+
+# The last resort, when the error template cannot be rendered: no template, no
+# url_for, no context processors, only escaped text.
+FALLBACK_PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{heading}</title>
+</head>
+<body>
+<main>
+<h1>{heading}</h1>
+<p>{message}</p>
+<p><a href="{home_path}">{home_label}</a></p>
+</main>
+</body>
+</html>
+"""
+
+
+def error_texts(code: int | None) -> tuple:
+    """The (heading, message) of the error page for an HTTP status."""
+    if code in ERROR_TEXTS:
+        return ERROR_TEXTS[code]
+    return ERROR_TEXTS[400] if code and 400 <= code < 500 else ERROR_TEXTS[500]
 
 
 def _language_of_failed_request() -> str:
-    """The language of a request that matched no page: its prefix if any, else negotiated."""
-    first = request.path.lstrip("/").split("/", 1)[0]
-    if first in current_app.config["LANGUAGES"]:
-        return first
-    return i18n.negotiate_language()
+    """The language of a failed request: its prefix if any, else negotiated.
+
+    Never fails: if negotiation itself is what broke, the default language.
+    """
+    try:
+        languages = current_app.config["LANGUAGES"]
+        first = request.path.lstrip("/").split("/", 1)[0]
+        if first in languages:
+            return first
+        return i18n.negotiate_language()
+    except Exception:
+        current_app.logger.exception("Could not find the language of an error page")
+    try:
+        return i18n.request_default_language()
+    except Exception:
+        return SOURCE_LANGUAGE
+
+
+def fallback_page(code: int | None, lang: str) -> str:
+    """The error page as plain HTML, for when the template cannot be rendered.
+
+    Still in the visitor's language; if even the catalogs fail, in English.
+    """
+    heading, message = error_texts(code)
+    home = PAGES_BY_ENDPOINT["home"]
+    try:
+        texts = [str(heading), str(message), str(home.nav_label)]
+    except Exception:  # the catalogs are what failed (say, a corrupt .mo file)
+        lang = SOURCE_LANGUAGE
+        texts = [HTTP_STATUS_CODES.get(code or 500, "Error"), "", "Home"]
+    heading, message, home_label = (escape(text) for text in texts)
+    return FALLBACK_PAGE.format(
+        lang=escape(lang),
+        heading=heading,
+        message=message,
+        home_path=escape(home.rule(lang)),
+        home_label=home_label,
+    )
 
 
 def render_error(error: HTTPException):
     """Render `error` as a page of the site, keeping its status and headers (Allow)."""
-    if "lang" not in g:
+    if g.get("lang") not in current_app.config.get("LANGUAGES", ()):
         g.lang = _language_of_failed_request()
     response = error.get_response()
-    response.set_data(render_template("error.html", status=error.code))
+    heading, message = error_texts(error.code)
+    if isinstance(error, REFUSED_BEFORE_ROUTING):
+        # No URL adapter exists, so the template's links cannot be built.
+        body = fallback_page(error.code, g.lang)
+    else:
+        try:
+            body = render_template("error.html", heading=heading, message=message)
+        except Exception:
+            current_app.logger.exception("The error page could not be rendered")
+            body = fallback_page(error.code, g.lang)
+    response.set_data(body)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.headers["Content-Language"] = g.lang
     return response
 
 
 def render_unexpected(error: Exception):
-    """Any uncaught exception: log it, answer a plain 500 page in the visitor's language."""
+    """Any uncaught exception: log it, answer a 500 page in the visitor's language."""
     current_app.logger.exception("Unhandled error on %s", request.path)
     return render_error(InternalServerError())
 
 
 def init_app(app: Flask) -> None:
-    """Route every HTTP error, and any unexpected exception, to the site's error page."""
+    """Send every HTTP error, and any unexpected exception, to the error page."""
     app.register_error_handler(HTTPException, render_error)
     app.register_error_handler(Exception, render_unexpected)

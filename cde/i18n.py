@@ -4,10 +4,11 @@ Pages live under a language prefix (/en/, /es/), so the prefix decides for them.
 the bare root `/` and errors outside any prefix negotiate, in Django's order: the
 visitor's remembered choice (a cookie), then Accept-Language, then the default.
 """
+import logging
 import re
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel
 
@@ -23,15 +24,30 @@ _LANGUAGE_TAG = re.compile(r"^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)$")
 def discover_languages(translations: Path) -> tuple[str, ...]:
     """Languages that have a catalog in `translations/`, English first.
 
-    A new language is a new folder: `flask translate init fr` is all it takes.
+    A new language is a new folder: `flask translate init fr` is all it takes. A
+    folder that is no language code Babel knows ("spanish", "pt-BR", a typo) is
+    skipped with a warning: a stray folder must never stop the site from starting.
     """
-    found = {
-        po.parent.parent.name
-        for po in translations.glob("*/LC_MESSAGES/messages.po")
-        if _LANGUAGE_TAG.match(po.parent.parent.name)
-    }
-    found.add(SOURCE_LANGUAGE)
+    found = {SOURCE_LANGUAGE}
+    for po in translations.glob("*/LC_MESSAGES/messages.po"):
+        name = po.parent.parent.name
+        if _is_language_code(name):
+            found.add(name)
+        else:
+            logging.getLogger(__name__).warning(
+                "Skipping %s: %r is not a language code such as 'fr'.", po, name
+            )
     return tuple(sorted(found, key=lambda lang: (lang != SOURCE_LANGUAGE, lang)))
+
+
+def _is_language_code(name: str) -> bool:
+    """A catalog folder name usable as URL prefix and as Babel locale, such as 'fr'."""
+    if name == "*" or not _LANGUAGE_TAG.match(name):
+        return False
+    try:
+        return str(Locale.parse(name)) == name
+    except (ValueError, UnknownLocaleError):
+        return False
 
 
 def parse_accept_language(header: str | None) -> list[str]:

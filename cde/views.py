@@ -1,7 +1,7 @@
 """The pages: one URL rule per page and language, and the language choice at `/`."""
 from flask import Flask, abort, current_app, g, redirect, render_template, request, url_for
 
-from . import i18n
+from . import i18n, security
 from .pages import PAGES, PAGES_BY_ENDPOINT
 
 # A year: long enough to be remembered, bounded so the cookie does not live forever.
@@ -42,7 +42,8 @@ def mark_language(response):
             max_age=COOKIE_MAX_AGE,
             samesite="Lax",
             httponly=True,
-            secure=current_app.config["PREFERRED_URL_SCHEME"] == "https",
+            # Same rule as HSTS: SITE_URL on https:// or PREFERRED_URL_SCHEME https.
+            secure=security.is_https(current_app.config),
         )
     return response
 

@@ -1,6 +1,7 @@
 """Error pages answer in the visitor's language, with the right status."""
 import pytest
 
+from cde import create_app, i18n
 from htmltext import Page
 
 
@@ -54,3 +55,99 @@ def test_unexpected_error_is_a_500_page_without_traceback(app, client):
     body = response.get_data(as_text=True)
     assert "Something went wrong" in body
     assert "secret detail" not in body and "Traceback" not in body
+
+
+def error_page(response):
+    """The page of an error response, checked to carry no stack trace."""
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body and 'File "' not in body
+    return Page(body)
+
+
+@pytest.mark.parametrize("path, accept, lang, heading", [
+    ("/", "en", "en", "Request not valid"),
+    ("/", "es-MX", "es", "Solicitud no válida"),
+    ("/es/acerca/", "en", "es", "Solicitud no válida"),
+])
+def test_host_refused_before_routing_is_a_400_in_the_visitors_language(
+    client, path, accept, lang, heading
+):
+    # Werkzeug refuses a Host whose label is over 63 characters before any routing,
+    # so neither the page nor its language is known yet.
+    response = client.get(
+        path, headers={"Host": "a" * 64 + ".example", "Accept-Language": accept}
+    )
+    assert response.status_code == 400
+    page = error_page(response)
+    assert page.html_lang == lang
+    assert heading in page.texts
+    assert response.headers["Content-Language"] == lang
+    assert "Content-Security-Policy" in response.headers
+
+
+def test_host_outside_trusted_hosts_is_a_400_page():
+    app = create_app({"TESTING": True, "TRUSTED_HOSTS": ["cde.example.org"]})
+    client = app.test_client()
+    assert client.get("/en/", headers={"Host": "cde.example.org"}).status_code == 200
+    response = client.get(
+        "/en/", headers={"Host": "evil.example", "Accept-Language": "en"}
+    )
+    assert response.status_code == 400
+    assert "Request not valid" in error_page(response).texts
+
+
+@pytest.mark.parametrize("path, accept, lang, heading", [
+    ("/en/about/", "es", "en", "Something went wrong"),
+    ("/es/acerca/", "en", "es", "Se produjo un error"),
+    ("/", "en", "en", "Something went wrong"),
+    ("/", "es", "es", "Se produjo un error"),
+])
+def test_failing_before_request_hook_is_a_500_in_the_visitors_language(
+    app, path, accept, lang, heading
+):
+    @app.before_request
+    def fail():
+        raise RuntimeError("secret detail")
+
+    response = app.test_client().get(path, headers={"Accept-Language": accept})
+    assert response.status_code == 500
+    page = error_page(response)
+    assert page.html_lang == lang
+    assert heading in page.texts
+    assert "secret detail" not in response.get_data(as_text=True)
+
+
+def test_failing_negotiation_is_a_500_in_the_default_language(app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(i18n, "negotiate_language", broken)
+    response = app.test_client().get("/", headers={"Accept-Language": "en"})
+    assert response.status_code == 500
+    page = error_page(response)
+    assert page.html_lang == "es"
+    assert "Se produjo un error" in page.texts
+
+
+@pytest.mark.parametrize("path, lang, heading, home", [
+    ("/en/about/", "en", "Something went wrong", "/en/"),
+    ("/es/acerca/", "es", "Se produjo un error", "/es/"),
+    ("/es/nada/", "es", "Página no encontrada", "/es/"),
+])
+def test_error_page_falls_back_to_plain_html_when_its_template_fails(
+    app, path, lang, heading, home
+):
+    # A broken context processor breaks every template, the error page's included.
+    @app.context_processor
+    def broken():
+        raise RuntimeError("secret detail")
+
+    response = app.test_client().get(path)
+    assert response.status_code in (404, 500)
+    page = error_page(response)
+    assert page.html_lang == lang
+    assert heading in page.texts
+    assert [a["href"] for a in page.anchors] == [home]
+    assert "secret detail" not in response.get_data(as_text=True)
+    assert "Content-Security-Policy" in response.headers
+

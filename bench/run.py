@@ -1,0 +1,294 @@
+"""`make bench`: how fast the site is under load, against what Flask itself costs.
+
+1. Starts the production server (gunicorn with deploy/gunicorn.conf.py, as
+   `make serve`) and, with the very same settings, bench/bare.py: a Flask app that
+   answers a fixed body of the same size as each page.
+2. Loads each with wrk (2 threads, 32 connections, 10 s, after a 2 s warm-up) on the
+   home and About pages in every language, and prints requests per second, p50 and
+   p99 latency, and the ratio site/bare (target: at least 0.9).
+3. Does the same for nginx serving the static export (build/, `make freeze`).
+4. Load test (issue #6): 30 s at 64 connections on every page, `/`, the sitemap and
+   a stylesheet, and reports socket errors and non-2xx/3xx answers (5xx apart).
+
+Everything runs on 127.0.0.1 and is bounded in time (about three minutes). Exits
+non-zero when a ratio is under the target or the load test saw any error. Never
+part of `make test`: speed is measured here, not asserted in tests.
+"""
+import argparse
+import contextlib
+import importlib.util
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
+TARGET_RATIO = 0.9
+BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
+
+sys.path.insert(0, str(ROOT))
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+nginx_preview = _load("nginx_preview", ROOT / "deploy" / "nginx_preview.py")
+
+
+@dataclass
+class Result:
+    """What wrk measured for one URL."""
+
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    socket_errors: int
+    non_2xx_3xx: int
+    server_errors: int | None
+    output: str
+
+
+def _milliseconds(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def parse_wrk(output: str) -> Result:
+    """Requests/sec, p50, p99, socket errors and non-2xx/3xx from wrk --latency."""
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = _milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    socket_errors = sum(int(n) for n in errors.groups()) if errors else 0
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    server = re.search(r"^5xx responses: (\d+)", output, re.M)
+    return Result(
+        rps,
+        p50,
+        p99,
+        socket_errors,
+        int(non_2xx.group(1)) if non_2xx else 0,
+        int(server.group(1)) if server else None,
+        output,
+    )
+
+
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> Result:
+    """Run wrk on `url` (2 threads) and parse what it prints."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+               "--timeout", "5s"]
+    if script is not None:
+        command += ["-s", str(script)]
+    done = subprocess.run(
+        command + [url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
+    )
+    return parse_wrk(done.stdout)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
+    """Return once `url` answers; fail if the server exits first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with status {process.returncode}")
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+@contextlib.contextmanager
+def gunicorn(app: str | None, logdir: Path, name: str, extra_path: Path | None = None):
+    """gunicorn with the production config on a free port; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
+    command = [str(BIN / "gunicorn"), "--config", str(GUNICORN_CONFIG)]
+    if extra_path is not None:
+        command += ["--pythonpath", str(extra_path)]
+    if app is not None:
+        command.append(app)
+    errors = (logdir / f"{name}.log").open("wb")
+    # The access log (stdout) is written as in production, then thrown away.
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + "/robots.txt" if app is None else url + "/1", process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        errors.close()
+
+
+def body_size(url: str) -> int:
+    """Size of the uncompressed body at `url` (wrk asks for no compression)."""
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return len(response.read())
+
+
+def page_paths(app) -> list[str]:
+    """The home and About pages in every language."""
+    from flask import url_for
+
+    with app.test_request_context():
+        return [
+            url_for(endpoint, lang=lang)
+            for endpoint in ("home", "about")
+            for lang in app.config["LANGUAGES"]
+        ]
+
+
+def load_test_paths(app) -> list[str]:
+    """What a crowd at a report launch asks for: every page, `/`, what pages load."""
+    from flask import url_for
+
+    from cde.pages import PAGES
+
+    with app.test_request_context():
+        paths = [
+            url_for(page.endpoint, lang=lang)
+            for page in PAGES
+            for lang in app.config["LANGUAGES"]
+        ]
+        paths.append(url_for("static", filename="css/site.css"))
+    return paths + ["/", "/sitemap.xml", "/robots.txt"]
+
+
+LUA = """
+-- Cycles through the site's URLs like a crowd of browsers and counts 5xx answers.
+local paths = {%s}
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) server_errors = 0; n = 0 end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1],
+                    {["Accept-Encoding"] = "gzip, deflate, br"})
+end
+function response(status, headers, body)
+  if status >= 500 then server_errors = server_errors + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("server_errors") end
+  io.write(string.format("5xx responses: %%d\\n", total))
+end
+"""
+
+
+def row(label: str, result: Result) -> str:
+    return (f"{label:<28} {result.requests_per_second:>9.0f} "
+            f"{result.p50_ms:>8.2f} {result.p99_ms:>8.2f}")
+
+
+def main() -> int:
+    """Run the benchmark and the load test; print the figures."""
+    parser = argparse.ArgumentParser(description="Benchmark the site (bench/run.py).")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--load-seconds", type=int, default=30)
+    parser.add_argument("--load-connections", type=int, default=64)
+    parser.add_argument("--build", type=Path, default=ROOT / "build")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is not installed: `make bench` installs it (apt-get install wrk)")
+        return 2
+
+    from cde import create_app
+
+    site_app = create_app()
+    paths = page_paths(site_app)
+    failures = []
+    print(f"# make bench, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+          f"{os.cpu_count()} CPUs; wrk -t2 -c{args.connections} -d{args.seconds}s "
+          "--latency, no compression")
+    print(f"{'':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        logdir = Path(tmp)
+        with gunicorn(None, logdir, "site") as site, gunicorn(
+            "bare:app", logdir, "bare", ROOT / "bench"
+        ) as bare:
+            for path in paths:
+                size = body_size(site + path)
+                targets = [("site " + path, site + path),
+                           (f"bare /{size} ({size} B)", f"{bare}/{size}")]
+                results = []
+                for label, url in targets:
+                    wrk(url, 2, args.connections)  # warm-up: connections, caches
+                    results.append((label, wrk(url, args.seconds, args.connections)))
+                for label, result in results:
+                    print(row(label, result))
+                site_rps, bare_rps = (r.requests_per_second for _, r in results)
+                ratio = site_rps / bare_rps
+                verdict = "ok" if ratio >= TARGET_RATIO else f"UNDER {TARGET_RATIO}"
+                print(f"{'  ratio site/bare':<28} {ratio:>9.2f}  {verdict}")
+                if ratio < TARGET_RATIO:
+                    failures.append(f"{path}: site/bare {ratio:.2f} < {TARGET_RATIO}")
+
+            if (args.build / "sitemap.xml").is_file():
+                with nginx_preview.running(args.build, logdir / "nginx") as nginx:
+                    for path in paths:
+                        wrk(nginx + path, 2, args.connections)
+                        print(row("nginx " + path, wrk(nginx + path, args.seconds,
+                                                        args.connections)))
+            else:
+                print(f"(no export in {args.build}: `make freeze` for nginx figures)")
+
+            print(f"\n# Load test: wrk -t2 -c{args.load_connections} "
+                  f"-d{args.load_seconds}s on make serve, every page, /, sitemap, CSS")
+            script = logdir / "crowd.lua"
+            urls = load_test_paths(site_app)
+            script.write_text(LUA % ", ".join(f'"{u}"' for u in urls))
+            load = wrk(site + "/", args.load_seconds, args.load_connections, script)
+            print(row("site, mixed URLs", load))
+            total = re.search(r"(\d+) requests in", load.output).group(1)
+            print(f"  requests: {total}, "
+                  f"socket errors: {load.socket_errors}, "
+                  f"non-2xx/3xx: {load.non_2xx_3xx}, 5xx: {load.server_errors}")
+            if load.socket_errors or load.non_2xx_3xx or load.server_errors:
+                failures.append("load test: errors under load")
+                print(load.output)
+        server_log = (logdir / "site.log").read_text(errors="replace")
+        if "Traceback" in server_log or "[ERROR]" in server_log:
+            failures.append("the site's error log has errors")
+            print(server_log[-4000:])
+    for failure in failures:
+        print("FAIL:", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

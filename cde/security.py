@@ -1,0 +1,181 @@
+"""Security of every response: policy headers, same-site redirects, no production debug.
+
+The site has no forms, no logins and no sessions, so it needs no secret key: the only
+cookie is `lang`, the visitor's language. Everything here is decided once, when the
+app is built; the per-request part adds a prepared list of headers.
+"""
+from urllib.parse import urlsplit, urlunsplit
+
+from flask import Flask, Response
+from werkzeug.serving import WSGIRequestHandler
+from werkzeug.utils import redirect
+
+# Only the site's own files; nothing inline (a <style> or <script> in a template, or
+# a style="" attribute, would need its hash added here), no plugins, no framing.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+# Browser features the site never uses, denied to it and to anything it could embed.
+# Only features Chromium knows: an unknown name is an error in the browser's console.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+# One year. No includeSubDomains: other services of the same domain are not ours to
+# commit to HTTPS.
+HSTS = "max-age=31536000"
+
+# What WHATWG URL parsing does before anything else, so a Location is judged as a
+# browser will read it: ASCII tab and newlines vanish anywhere, leading and trailing
+# controls and spaces are dropped, and "\" is "/" in http(s) URLs.
+_REMOVED_BY_BROWSERS = str.maketrans("", "", "\t\n\r")
+_TRIMMED_BY_BROWSERS = "".join(chr(code) for code in range(0x21))
+
+
+class ProductionDebugError(RuntimeError):
+    """The app was asked to run in production with Flask's debug mode on."""
+
+
+def is_https(config) -> bool:
+    """Whether the site is served over HTTPS.
+
+    It is when SITE_URL starts with https:// or PREFERRED_URL_SCHEME is "https";
+    HSTS and the Secure flag of the language cookie both follow this.
+    """
+    return (
+        str(config["SITE_URL"]).lower().startswith("https://")
+        or config["PREFERRED_URL_SCHEME"] == "https"
+    )
+
+
+def policy_headers(https: bool) -> list[tuple[str, str]]:
+    """The headers added to every response: CSP, nosniff, referrer, permissions, COOP.
+
+    Strict-Transport-Security only under HTTPS: sent over plain HTTP it is ignored,
+    and on a development address it would pin the browser to an HTTPS that isn't there.
+    """
+    headers = [
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", PERMISSIONS_POLICY),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+    if https:
+        headers.append(("Strict-Transport-Security", HSTS))
+    return headers
+
+
+def _as_browser_reads(url: str) -> str:
+    cleaned = url.translate(_REMOVED_BY_BROWSERS).strip(_TRIMMED_BY_BROWSERS)
+    return cleaned.replace("\\", "/")
+
+
+def is_same_site_path(target: str) -> bool:
+    """Whether a browser would read `target` as a path on this site.
+
+    For any return address taken from a request (a `?next=` parameter): `/en/about/`
+    is one; `//host`, `/\\host`, `/\\t/host`, `https:host`, `http://host` and
+    `javascript:...` are not. Checked as the browser parses it, not as written.
+    """
+    cleaned = _as_browser_reads(target)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return False
+    return (
+        cleaned.startswith("/")
+        and not cleaned.startswith("//")
+        and not parts.scheme
+        and not parts.netloc
+    )
+
+
+def same_site_location(location: str, site_origin: str) -> str:
+    """A redirect target that stays on the site: a root-relative path, or on SITE_URL.
+
+    Werkzeug builds the Location of its own redirects (`/en/about` -> `/en/about/`)
+    from the request's Host header, which a client can forge; only the path is kept,
+    with a single leading slash so that it cannot be read as `//other-host`. Anything
+    that is not http(s) (`javascript:`) becomes the root.
+    """
+    cleaned = _as_browser_reads(location)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return "/"
+    if parts.scheme or parts.netloc:
+        if f"{parts.scheme}://{parts.netloc}".lower() == site_origin:
+            return cleaned
+        if parts.scheme.lower() not in ("", "http", "https"):
+            return "/"
+    path = "/" + parts.path.lstrip("/")
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def refuse_debug_in_production(app: Flask) -> None:
+    """Stop start-up when PRODUCTION (FLASK_PRODUCTION) and debug mode are both on.
+
+    The debugger runs any code a visitor types into an error page.
+    """
+    if app.config.get("PRODUCTION") and app.debug:
+        raise ProductionDebugError(
+            "Refusing to start: FLASK_PRODUCTION is set and Flask's debug mode is on, "
+            "which would let any visitor run code on the server. In production unset "
+            "FLASK_DEBUG (and do not pass --debug); for development unset "
+            "FLASK_PRODUCTION."
+        )
+
+
+def _hide_development_server_version() -> None:
+    # The development server (flask run, make run) always sends
+    # "Server: Werkzeug/3.x Python/3.x" and an app cannot remove a header that the
+    # server adds itself; name it without versions. (In production gunicorn sends
+    # no Server header at all: deploy/gunicorn.conf.py.)
+    WSGIRequestHandler.version_string = lambda self: "Werkzeug"
+
+
+def init_app(app: Flask) -> None:
+    """Refuse debug in production; add the policy headers and same-site redirects."""
+    refuse_debug_in_production(app)
+    _hide_development_server_version()
+    headers = policy_headers(is_https(app.config))
+    site_origin = _origin(app.config["SITE_URL"])
+
+    def secure_response(response: Response) -> Response:
+        # Once only, even if a response object were answered twice.
+        if "Content-Security-Policy" not in response.headers:
+            response.headers.extend(headers)
+        if 300 <= response.status_code < 400 and "Location" in response.headers:
+            location = response.headers["Location"]
+            safe = same_site_location(location, site_origin)
+            if safe != location:
+                # The body of Werkzeug's redirect names the target too.
+                response.set_data(redirect(safe, response.status_code).get_data())
+                response.headers["Location"] = safe
+        return response
+
+    # Registered before the other hooks, so it runs after them (Flask runs them in
+    # reverse) and sees each response as it leaves.
+    app.after_request(secure_response)

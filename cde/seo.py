@@ -1,0 +1,114 @@
+"""What search engines and link previews read: sitemap, robots.txt, Open Graph locales.
+
+Languages come from app.config["LANGUAGES"] and pages from cde/pages.py, so a page or
+a language added there is in the sitemap and in the Open Graph tags with no change here.
+"""
+from xml.etree import ElementTree as ET
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.languages import get_official_languages
+from flask import Flask, Response, current_app, url_for
+
+from . import i18n
+from .pages import PAGES
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Serialise as <urlset xmlns=...> with <xhtml:link>, the prefixes crawlers document.
+ET.register_namespace("", SITEMAP_NS)
+ET.register_namespace("xhtml", XHTML_NS)
+
+
+def og_locale(lang: str) -> str:
+    """The Open Graph locale of a language, in Open Graph's `language_TERRITORY` form.
+
+    Open Graph's format is a language and a two-letter country (`en_US`), so not a
+    region such as CLDR's `es_419` (Latin America). A language official in the
+    country the site speaks from (SITE_COUNTRY, Mexico) gets that country: the
+    Spanish pages are Mexican Spanish, so `es_MX`. Any other language gets the
+    country CLDR names as its most likely one (`en` -> `en_US`, `fr` -> `fr_FR`), so
+    a language added by a catalog gets a locale without a table to maintain.
+    """
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return lang
+    territory = locale.territory
+    country = current_app.config["SITE_COUNTRY"]
+    official = get_official_languages(country, de_facto=True)
+    if not territory and locale.language in official:
+        territory = country
+    if not territory:
+        likely = get_global("likely_subtags").get(locale.language)
+        territory = Locale.parse(likely).territory if likely else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+def open_graph_context() -> dict:
+    """`og_locale` of the page's language and `og_locale_alternates` of the others."""
+    lang = i18n.page_language()
+    return {
+        "og_locale": og_locale(lang),
+        "og_locale_alternates": [
+            og_locale(other) for other in i18n.current_languages() if other != lang
+        ],
+    }
+
+
+def sitemap():
+    """Every page in every language, each with its hreflang alternates and x-default.
+
+    The alternates are the same as the `<link rel="alternate">` tags of the pages,
+    as search engines expect both to agree.
+    """
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    languages = i18n.current_languages()
+    for page in PAGES:
+        alternates = [
+            (lang, i18n.absolute(url_for(page.endpoint, lang=lang)))
+            for lang in languages
+        ]
+        alternates.append(("x-default", i18n.absolute("/")))
+        for lang in languages:
+            url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            loc = ET.SubElement(url, f"{{{SITEMAP_NS}}}loc")
+            loc.text = i18n.absolute(url_for(page.endpoint, lang=lang))
+            for hreflang, href in alternates:
+                ET.SubElement(
+                    url,
+                    f"{{{XHTML_NS}}}link",
+                    {"rel": "alternate", "hreflang": hreflang, "href": href},
+                )
+    ET.indent(urlset)
+    body = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return Response(body, mimetype="application/xml")
+
+
+def robots():
+    """Let every crawler in, and tell it where the sitemap is (an absolute URL)."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "",
+        f"Sitemap: {i18n.absolute(url_for('sitemap'))}",
+        "",
+    ]
+    return Response("\n".join(lines), mimetype="text/plain")
+
+
+def favicon():
+    """The icon browsers and crawlers ask for at /favicon.ico on their own.
+
+    Pages link the SVG icon; this answers the ones that don't read the link (and
+    saves every visitor a logged 404).
+    """
+    return current_app.send_static_file("favicon.ico")
+
+
+def init_app(app: Flask) -> None:
+    """Register /sitemap.xml, /robots.txt, /favicon.ico and the Open Graph locales."""
+    app.add_url_rule("/sitemap.xml", "sitemap", sitemap)
+    app.add_url_rule("/robots.txt", "robots", robots)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)
+    app.context_processor(open_graph_context)

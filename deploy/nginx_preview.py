@@ -1,0 +1,152 @@
+"""Run nginx with deploy/nginx.conf on a static export, on 127.0.0.1, unprivileged
+paths only: to preview `make freeze` as production serves it, and for the tests and
+the benchmark.
+
+    python deploy/nginx_preview.py [build/] [--port 8080]
+
+The site configuration is used as written, except its `listen` and `root` lines,
+which point at the given port and folder; pid, logs and temporary files go to a
+private folder. nginx runs in the foreground and stops with Ctrl-C.
+"""
+import argparse
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SITE_CONFIG = Path(__file__).resolve().parent / "nginx.conf"
+CANDIDATES = ("nginx", "/usr/sbin/nginx")
+
+
+def find_nginx() -> str | None:
+    """The nginx binary, or None when it is not installed."""
+    for candidate in CANDIDATES:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    return None
+
+
+def free_port() -> int:
+    """A TCP port that nothing listens on right now, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_config(root: Path, port: int, text: str | None = None) -> str:
+    """deploy/nginx.conf listening on 127.0.0.1:`port` and serving `root`."""
+    text = SITE_CONFIG.read_text() if text is None else text
+    text, listens = re.subn(
+        r"(?m)^(\s*)listen\s+80;", rf"\1listen 127.0.0.1:{port};", text
+    )
+    text, roots = re.subn(r"(?m)^(\s*)root\s+\S+;", rf"\1root {root};", text)
+    if listens != 1 or roots != 1:
+        raise ValueError(
+            f"{SITE_CONFIG}: expected one `listen 80;` and one `root` line"
+        )
+    return text
+
+
+def main_config(site: Path, workdir: Path) -> str:
+    """A complete nginx.conf around the site configuration, everything in `workdir`."""
+    # Run by root (a container, CI), nginx would switch its workers to `nobody`,
+    # who cannot read a private temporary folder: keep the current user.
+    user = "user root root;\n" if os.geteuid() == 0 else ""
+    temp = workdir / "temp"
+    return f"""{user}daemon off;
+worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log warn;
+events {{
+    worker_connections 1024;
+}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {workdir}/access.log;
+    sendfile on;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    include {site};
+}}
+"""
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 10) -> None:
+    """Return once something accepts connections on `port`; fail if nginx exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx exited with status {process.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection(
+            ("127.0.0.1", port), timeout=0.2
+        ):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"nginx did not listen on port {port} within {timeout} s")
+
+
+@contextlib.contextmanager
+def running(root: Path, workdir: Path, port: int | None = None):
+    """nginx serving `root` with deploy/nginx.conf: yields its base URL, then stops."""
+    nginx = find_nginx()
+    if nginx is None:
+        raise FileNotFoundError(
+            "nginx is not installed (Debian: apt-get install nginx-light)"
+        )
+    port = port or free_port()
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "temp").mkdir(exist_ok=True)
+    site = workdir / "site.conf"
+    site.write_text(site_config(Path(root).resolve(), port))
+    config = workdir / "nginx.conf"
+    config.write_text(main_config(site, workdir))
+    log = (workdir / "stderr.log").open("wb")
+    process = subprocess.Popen(
+        [nginx, "-p", str(workdir), "-c", str(config)], stdout=log, stderr=log
+    )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        # SIGTERM is nginx's fast shutdown; the master stops its workers.
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def main() -> int:
+    """Preview the static export with nginx until Ctrl-C."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", default="build", type=Path)
+    parser.add_argument("--port", type=int, default=8080)
+    args = parser.parse_args()
+    if not (args.root / "sitemap.xml").is_file():
+        print(f"{args.root} holds no export: run `make freeze` first", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as workdir, running(
+        args.root, Path(workdir), args.port
+    ) as url:
+        print(f"Serving {args.root} at {url}/ (Ctrl-C to stop)")
+        with contextlib.suppress(KeyboardInterrupt):
+            while True:
+                time.sleep(3600)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""A real Chromium driving the site through a real HTTP server, for the browser tests.
+
+The session starts the app on 127.0.0.1 on a free port (SITE_URL is that address, so
+canonical and alternate URLs point back at it) and launches Debian's Chromium through
+Playwright; Playwright's own browser download is not used. Without a Chromium the
+tests are skipped with a reason that says so, and `make test` prints a notice.
+"""
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from cde import create_app
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder `browser`, and skip them all without Chromium."""
+    here = Path(__file__).parent
+    skip = pytest.mark.skip(
+        reason=f"browser tests skipped: no Chromium at {CHROMIUM} "
+        "(apt-get install chromium, or run .ci/run)"
+    )
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists():
+                item.add_marker(skip)
+
+
+class LiveServer:
+    """The app served over HTTP by werkzeug in a background thread."""
+
+    def __init__(self):
+        # Port 0: the OS picks a free port; the app is built once the port is known,
+        # so that its SITE_URL is the address the browser really visits.
+        self._server = make_server("127.0.0.1", 0, app=None, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._server.app = create_app({"SITE_URL": self.url})
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._server.shutdown()
+        self._thread.join(timeout=10)
+        self._server.server_close()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """The address of the running site, e.g. http://127.0.0.1:41234."""
+    with LiveServer() as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    """A fresh visitor (no cookies) with the site's CSP enforced, as in production."""
+    ctx = browser.new_context(
+        base_url=live_server, viewport={"width": 1280, "height": 900}
+    )
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A tab of a fresh visitor."""
+    return context.new_page()

@@ -1,0 +1,48 @@
+"""A scratch copy of the project, for tests that break catalogs or edit templates.
+
+The `flask translate` commands read PROJECT_ROOT and TRANSLATIONS_DIR from the app's
+config, so an app made by `app_for(copy)` works on the copy and never on the repo.
+"""
+import shutil
+from pathlib import Path
+
+from cde import ROOT, create_app
+
+SITE = "https://cde.example.org"
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what extraction reads (babel.cfg, cde/, templates/) and the catalogs."""
+    shutil.copy(ROOT / "babel.cfg", destination / "babel.cfg")
+    for folder in ("cde", "templates"):
+        shutil.copytree(ROOT / folder, destination / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "translations", destination / "translations",
+                    ignore=shutil.ignore_patterns("*.mo"))
+    return destination
+
+
+def app_for(root: Path, **config):
+    """An app whose commands and catalogs are those of the copy at `root`."""
+    return create_app({
+        "TESTING": True,
+        "SITE_URL": SITE,
+        "PROJECT_ROOT": str(root),
+        "TRANSLATIONS_DIR": str(root / "translations"),
+        **config,
+    })
+
+
+def line_of(path: Path, text: str, after: int = 0) -> int:
+    """The number of the first line (after line `after`) that reads exactly `text`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if number > after and line.strip() == text:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace exactly one occurrence of `old`, so a test cannot break by accident."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

@@ -1,0 +1,148 @@
+"""Security headers on every response; HSTS and Secure cookies only under HTTPS."""
+from html.parser import HTMLParser
+
+import pytest
+
+from cde import create_app
+from htmltext import Page
+
+POLICY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+def csp_directives(response) -> dict:
+    """The Content-Security-Policy header as {directive: [sources]}."""
+    directives = {}
+    for part in response.headers["Content-Security-Policy"].split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    return directives
+
+
+def stylesheet_path(client) -> str:
+    page = Page(client.get("/en/").get_data(as_text=True))
+    return next(link["href"] for link in page.links if link.get("rel") == "stylesheet")
+
+
+def test_every_kind_of_response_carries_the_policy_headers(app, client):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get("/en/boom/")
+    def boom():
+        raise RuntimeError("boom")
+
+    stylesheet = stylesheet_path(client)
+    etag = client.get(stylesheet).headers["ETag"]
+    responses = {
+        "page": client.get("/es/acerca/"),
+        "root redirect": client.get("/"),
+        "trailing-slash redirect": client.get("/en/about"),
+        "404": client.get("/en/missing/"),
+        "405": client.post("/en/"),
+        "500": client.get("/en/boom/"),
+        "static file": client.get(stylesheet),
+        "304": client.get(stylesheet, headers={"If-None-Match": etag}),
+        "HEAD": client.head("/en/"),
+        "OPTIONS": client.options("/en/"),
+    }
+    assert [r.status_code for r in responses.values()] == [
+        200, 302, 308, 404, 405, 500, 200, 304, 200, 200
+    ]
+    for kind, response in responses.items():
+        missing = [name for name in POLICY_HEADERS if name not in response.headers]
+        assert not missing, f"{kind} lacks {missing}"
+
+
+def test_a_header_is_sent_once_even_for_a_page_answered_from_the_cache(client):
+    client.get("/en/")
+    response = client.get("/en/")
+    for name in POLICY_HEADERS:
+        assert len(response.headers.getlist(name)) == 1, name
+
+
+def test_content_security_policy_allows_only_the_site_itself(client):
+    directives = csp_directives(client.get("/en/"))
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+    assert directives["form-action"] == ["'self'"]
+
+
+def test_content_security_policy_never_allows_inline_code(client):
+    policy = client.get("/en/").headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    # Scripts and styles fall back to default-src 'self' unless given their own.
+    directives = csp_directives(client.get("/en/"))
+    for name in ("script-src", "style-src"):
+        assert directives.get(name, ["'self'"]) == ["'self'"]
+
+
+class InlineCode(HTMLParser):
+    """What a page has that a CSP without 'unsafe-inline' would block."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.found = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "style" or (tag == "script" and "src" not in attrs):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name == "style" or name.startswith("on"):
+                self.found.append(f"<{tag} {name}>")
+            if (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}=javascript:>")
+
+
+@pytest.mark.parametrize("path", ["/en/", "/es/acerca/", "/en/contact/", "/es/nada/"])
+def test_pages_have_no_inline_code_that_the_policy_would_block(client, path):
+    assert InlineCode(client.get(path).get_data(as_text=True)).found == []
+
+
+def test_other_policy_headers_have_their_values(client):
+    headers = client.get("/en/").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    denied = {
+        item.strip() for item in headers["Permissions-Policy"].split(",")
+    }
+    assert {"camera=()", "microphone=()", "geolocation=()"} <= denied
+
+
+@pytest.mark.parametrize(
+    "config, https",
+    [
+        ({"SITE_URL": "https://cde.example.org"}, True),
+        ({"SITE_URL": "HTTPS://cde.example.org"}, True),
+        ({"SITE_URL": "http://cde.example.org", "PREFERRED_URL_SCHEME": "https"}, True),
+        ({"SITE_URL": "http://127.0.0.1:5000"}, False),
+        ({"SITE_URL": "http://cde.example.org", "PREFERRED_URL_SCHEME": "http"}, False),
+    ],
+)
+def test_hsts_and_secure_cookie_only_when_configured_for_https(config, https):
+    client = create_app({"TESTING": True, **config}).test_client()
+    response = client.get("/en/")
+    assert ("Strict-Transport-Security" in response.headers) is https
+    assert client.get_cookie("lang").secure is https
+    if https:
+        assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+def test_language_cookie_is_lax_httponly_and_expires_within_a_year(client):
+    response = client.get("/es/")
+    cookie = response.headers["Set-Cookie"]
+    attributes = [part.strip() for part in cookie.split(";")]
+    assert "HttpOnly" in attributes and "SameSite=Lax" in attributes
+    assert "Secure" in attributes  # the fixture's SITE_URL is https://
+    max_age = next(a for a in attributes if a.startswith("Max-Age="))
+    assert 0 < int(max_age.split("=")[1]) <= 366 * 24 * 3600

@@ -1,0 +1,248 @@
+"""Raw bytes over a real socket, for what the test client would clean up first.
+
+Both servers are tried: Werkzeug's (what `make run` uses) in a thread, and gunicorn
+with the production settings of deploy/gunicorn.conf.py in a subprocess. Invalid
+UTF-8 and NUL in the request line, absurd Host headers, overlong lines and plain
+garbage must give a 4xx (or the page), never a 500 or a traceback, and the server
+must not name its version.
+"""
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from cde import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
+# How long a server may take to start listening; the tests themselves are not timed.
+STARTUP_LIMIT = 30
+
+
+class Answer:
+    """An HTTP response read from a socket: status, headers and body, as bytes."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+        head, _, self.body = raw.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        if lines[0].startswith("HTTP/"):
+            self.status = int(lines[0].split()[1])
+        else:
+            # An HTTP/0.9-style answer has no status line (the client did not send
+            # a version it understands); Python's http.server still names the code.
+            code = re.search(rb"Error code: (\d{3})", raw)
+            self.status = int(code.group(1)) if code else 0
+        self.headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            self.headers.setdefault(name.strip().lower(), []).append(value.strip())
+
+    def header(self, name: str) -> str | None:
+        values = self.headers.get(name.lower())
+        return values[0] if values else None
+
+
+def send(port: int, request: bytes) -> Answer:
+    """Send raw `request` bytes and read the answer until the server closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            sock.sendall(request)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server may answer and close before reading everything
+        chunks = []
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except (ConnectionResetError, socket.timeout):
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    return Answer(b"".join(chunks))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_listening(port: int, process=None) -> None:
+    deadline = time.monotonic() + STARTUP_LIMIT
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listening on port {port}")
+
+
+def werkzeug_server():
+    server = make_server("127.0.0.1", 0, app=None, threaded=True)
+    port = server.server_port
+    server.app = create_app({"SITE_URL": f"http://127.0.0.1:{port}"})
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield port
+    server.shutdown()
+    thread.join()
+
+
+def gunicorn_server():
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "FLASK_SITE_URL": f"http://127.0.0.1:{port}",
+    }
+    env.pop("FLASK_DEBUG", None)
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
+    if GUNICORN_CONFIG.exists():
+        command += ["--config", str(GUNICORN_CONFIG)]
+    command += ["--workers", "1", "--access-logfile", "/dev/null", "app:app"]
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        wait_until_listening(port, process)
+        yield port
+    except RuntimeError as error:
+        log.seek(0)
+        raise RuntimeError(f"{error}\n{log.read().decode(errors='replace')}") from None
+    finally:
+        process.terminate()
+        process.wait(timeout=STARTUP_LIMIT)
+        log.close()
+
+
+@pytest.fixture(scope="module", params=["werkzeug", "gunicorn"])
+def port(request):
+    """A real HTTP server running the site on a free port of 127.0.0.1."""
+    servers = {"werkzeug": werkzeug_server, "gunicorn": gunicorn_server}
+    yield from servers[request.param]()
+
+
+def get(target: bytes, *headers: bytes) -> bytes:
+    """A GET request line and headers, as raw bytes."""
+    lines = [b"GET " + target + b" HTTP/1.1", b"Host: 127.0.0.1", *headers]
+    return b"\r\n".join(lines + [b"Connection: close", b"", b""])
+
+
+HOSTILE_REQUESTS = {
+    "invalid UTF-8 in the path": get(b"/en/\xff\xfe"),
+    "encoded invalid UTF-8": get(b"/en/%ff"),
+    "overlong UTF-8 dots": get(b"/static/\xc0\xae\xc0\xae/app.py"),
+    "NUL in the path": get(b"/en/\x00"),
+    "encoded NUL": get(b"/en/%00"),
+    "encoded traversal": get(b"/static/..%2f..%2fapp.py"),
+    "raw traversal": get(b"/static/../../app.py"),
+    "dot-dot segments": get(b"/static/%2e%2e/cde/__init__.py"),
+    "markup in the path": get(b"/en/<script>alert(1)</script>"),
+    "CRLF encoded in the path": get(b"/en/%0d%0aSet-Cookie:%20x=1"),
+    "double slash host": get(b"//evil.example/en/about"),
+    "backslash host": get(b"/\\evil.example/en/about"),
+    "tab-split path": get(b"/\t/evil.example"),
+    "absolute-form request": get(b"http://evil.example/en/about"),
+    "absurd Host": b"GET /en/ HTTP/1.1\r\nHost: " + b"h" * 8000
+    + b"\r\nConnection: close\r\n\r\n",
+    "Host with a long label": b"GET /en/about HTTP/1.1\r\nHost: " + b"a" * 64
+    + b".example\r\nConnection: close\r\n\r\n",
+    "Host with invalid bytes": b"GET /en/about HTTP/1.1\r\nHost: \xff\x00<x>\r\n"
+    b"Connection: close\r\n\r\n",
+    "no Host at all": b"GET /en/about HTTP/1.1\r\nConnection: close\r\n\r\n",
+    "two Host headers": get(b"/en/about", b"Host: evil.example"),
+    "overlong request line": get(b"/en/" + b"a" * 70_000),
+    "20 000-character URL": get(b"/en/" + b"a" * 20_000),
+    "huge Accept-Language": get(b"/", b"Accept-Language: " + b"en;q=0.5," * 800),
+    "invalid UTF-8 cookie": get(b"/", b"Cookie: lang=\xff\xfe; \x00=\x01"),
+    "HTTP/0.9": b"GET /\r\n\r\n",
+    "unknown version": b"GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",
+    "lowercase method": b"get / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    b"Connection: close\r\n\r\n",
+    "TRACE": b"TRACE /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Marker: echo-me\r\n"
+    b"Connection: close\r\n\r\n",
+    "garbage": bytes(range(256)) + b"\r\n\r\n",
+    "TLS handshake on plain HTTP": b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"
+    + b"\x00" * 64
+    + b"\r\n\r\n",
+    "too many headers": get(b"/en/", *[b"X-H%d: v" % i for i in range(300)]),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_REQUESTS))
+def test_hostile_raw_request_gets_no_500_and_no_traceback(port, name):
+    answer = send(port, HOSTILE_REQUESTS[name])
+    assert answer.raw, "the server closed without answering"
+    if name == "unknown version":
+        # 505 (HTTP Version Not Supported) is the right answer to HTTP/9.9, and it
+        # comes from the server before the app is involved.
+        assert answer.status in (400, 505)
+    else:
+        assert answer.status < 500, answer.raw[:300]
+    assert b"Traceback" not in answer.raw and b'File "' not in answer.raw
+    assert b"<script" not in answer.raw.lower()
+    assert b"echo-me" not in answer.raw
+    assert "x=1" not in (answer.header("set-cookie") or "")
+    location = answer.header("location")
+    if location is not None:
+        # A path on this site, or an absolute URL on its SITE_URL.
+        on_site = location.startswith(f"http://127.0.0.1:{port}/")
+        assert on_site or location.startswith("/"), location
+        assert not location.startswith(("//", "/\\")), location
+
+
+def test_ordinary_page_over_http_has_policy_headers_and_no_server_version(port):
+    answer = send(port, get(b"/en/about/"))
+    assert answer.status == 200
+    assert answer.header("content-security-policy")
+    assert answer.header("x-content-type-options") == "nosniff"
+    for value in answer.headers.get("server", []):
+        assert not re.search(r"\d", value), value
+    assert "x-powered-by" not in answer.headers
+
+
+def test_server_error_page_names_no_server_version(port):
+    answer = send(port, b"GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n")
+    for value in answer.headers.get("server", []):
+        assert not re.search(r"\d", value), value
+    assert not re.search(rb"(Werkzeug|gunicorn|Python)/\d", answer.body)
+
+
+def test_redirect_over_http_ignores_a_forged_host(port):
+    answer = send(
+        port,
+        b"GET /en/about HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    )
+    assert answer.status == 308
+    assert answer.header("location") == "/en/about/"
+    assert b"evil.example" not in answer.raw
+
+
+def test_gunicorn_in_production_with_debug_on_refuses_to_start():
+    env = {**os.environ, "PORT": str(free_port()), "FLASK_DEBUG": "1"}
+    finished = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG), "app:app"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=STARTUP_LIMIT,
+    )
+    assert finished.returncode != 0
+    assert "Refusing to start" in finished.stderr
+    assert "unset FLASK_DEBUG" in finished.stderr

@@ -1,0 +1,249 @@
+"""`flask translate extract / update / init / compile / status`, on a project copy."""
+import logging
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from cde import create_app
+from htmltext import Page
+from projectcopy import SITE, app_for, copy_project, line_of, replace_in
+
+ES = "translations/es/LC_MESSAGES/messages.po"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path)
+
+
+def run(project, *args):
+    """Invoke `flask translate ARGS` on the copy."""
+    return app_for(project).test_cli_runner().invoke(args=["translate", *args])
+
+
+def read(path):
+    with path.open("rb") as fileobj:
+        return read_po(fileobj)
+
+
+# --- extract --------------------------------------------------------------------------
+
+def test_extract_keeps_translator_notes_from_templates_and_code(project):
+    result = run(project, "extract")
+    assert result.exit_code == 0
+    template = read(project / "translations" / "messages.pot")
+    # The "NOTE:" tag itself is dropped: translators read only the note.
+    assert template["Main menu"].auto_comments == [
+        "label read by screen readers for the main menu."]
+    assert template["About"].auto_comments == ["navigation label of the About page."]
+
+
+def test_extract_finds_lazy_strings_of_the_code_with_their_lines(project):
+    run(project, "extract")
+    template = read(project / "translations" / "messages.pot")
+    line = line_of(project / "cde" / "pages.py",
+                   'Page("contact", "contact.html", _l("Contact"), '
+                   '{"en": "contact", "es": "contacto"}),')
+    assert ("cde/pages.py", line) in template["Contact"].locations
+
+
+def test_extract_keeps_the_context_of_a_short_ambiguous_string(project):
+    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"E-mail\") }}</h2>",
+               "<h2>{{ _(\"E-mail\") }}</h2>\n  <p>{{ pgettext(\"month\", \"May\") }}"
+               "</p>\n  <p>{% trans \"verb\" %}May{% endtrans %}</p>")
+    replace_in(project / "cde" / "pages.py",
+               "from flask_babel import lazy_gettext as _l",
+               "from flask_babel import lazy_gettext as _l, lazy_pgettext\n\n"
+               'ORDER = lazy_pgettext("sort", "Order")')
+    run(project, "extract")
+    text = (project / "translations" / "messages.pot").read_text(encoding="utf-8")
+    assert 'msgctxt "month"\nmsgid "May"' in text
+    assert 'msgctxt "verb"\nmsgid "May"' in text
+    assert 'msgctxt "sort"\nmsgid "Order"' in text
+
+
+def test_extract_writes_locations_sorted_by_file(project):
+    run(project, "extract")
+    template = read(project / "translations" / "messages.pot")
+    first_files = [message.locations[0][0] for message in template if message.id]
+    assert first_files == sorted(first_files)
+    assert "templates/about.html" in first_files
+
+
+def test_extract_leaves_an_unchanged_template_alone(project):
+    run(project, "extract")
+    before = (project / "translations" / "messages.pot").read_bytes()
+    result = run(project, "extract")
+    assert "already up to date" in result.output
+    assert (project / "translations" / "messages.pot").read_bytes() == before
+
+
+# --- update ---------------------------------------------------------------------------
+
+def test_update_adds_new_strings_untranslated_and_marks_changed_ones_fuzzy(project):
+    contact = project / "templates" / "contact.html"
+    replace_in(contact, '<h2>{{ _("E-mail") }}</h2>',
+               '<h2>{{ _("E-mail") }}</h2>\n  <p>{{ _("We read every message.") }}</p>')
+    replace_in(contact, '{{ _("Postal address") }}', '{{ _("Postal addresses") }}')
+    result = run(project, "update")
+    assert result.exit_code == 0
+    assert (f"{ES}: 1 new to translate, 1 changed, to review (fuzzy)."
+            in result.output)
+    catalog = read(project / ES)
+    assert catalog["We read every message."].string == ""
+    changed = catalog["Postal addresses"]
+    assert changed.fuzzy and changed.string == "Dirección postal"
+
+
+def test_update_keeps_every_existing_translation(project):
+    before = {m.id: m.string for m in read(project / ES) if m.id}
+    run(project, "update")
+    after = {m.id: m.string for m in read(project / ES) if m.id}
+    assert after == before
+
+
+def test_update_retires_strings_no_page_uses(project):
+    replace_in(project / "templates" / "contact.html",
+               '<h2>{{ _("Postal address") }}</h2>', "")
+    result = run(project, "update")
+    assert f"{ES}: 1 no longer used." in result.output
+    catalog = read(project / ES)
+    assert "Postal address" not in catalog
+    assert "Postal address" in catalog.obsolete
+
+
+def test_update_does_not_touch_a_catalog_that_does_not_parse(project):
+    po = project / ES
+    replace_in(po, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    before = po.read_bytes()
+    result = run(project, "update")
+    assert result.exit_code == 1
+    line = line_of(po, 'msgstr "Dirección postal')
+    assert f"{ES}:{line}: cannot be read" in result.output
+    assert po.read_bytes() == before
+
+
+# --- init -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "code", ["xx", "klingon", "../es", "", "fr-CA", "fr_CA", "und"])
+def test_init_refuses_what_is_not_a_plain_language_code(project, code):
+    result = run(project, "init", code)
+    assert result.exit_code == 2
+    assert f'"{code}" is' in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in (project / "translations").iterdir()) == [
+        "en", "es", "messages.pot"]
+
+
+def test_init_refuses_a_language_that_exists(project):
+    before = (project / ES).read_bytes()
+    result = run(project, "init", "es")
+    assert result.exit_code == 2
+    assert f"{ES} already exists" in result.output
+    assert (project / ES).read_bytes() == before
+
+
+def test_a_new_language_is_served_after_init_translate_and_compile(project):
+    assert run(project, "init", "fr").exit_code == 0
+    po = project / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    replace_in(po, 'msgid "Home"\nmsgstr ""', 'msgid "Home"\nmsgstr "Accueil"')
+    assert run(project, "compile").exit_code == 0
+
+    client = app_for(project).test_client()
+    home = client.get("/fr/")
+    assert home.status_code == 200
+    page = Page(home.get_data(as_text=True))
+    assert page.html_lang == "fr"
+    assert page.title.startswith("Accueil | ")
+    assert client.get("/fr/about/").status_code == 200
+    assert page.alternates()["fr"] == SITE + "/fr/"
+    # The switcher of every language now offers French, named in French.
+    spanish = Page(client.get("/es/acerca/").get_data(as_text=True))
+    assert ("/fr/about/", "Français") in [
+        (a["href"], a["text"]) for a in spanish.anchors if a.get("hreflang") == "fr"]
+    assert spanish.alternates()["fr"] == SITE + "/fr/about/"
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert f"<loc>{SITE}/fr/about/</loc>" in sitemap
+
+
+# --- compile --------------------------------------------------------------------------
+
+def test_compile_writes_every_translated_entry(project):
+    result = run(project, "compile")
+    assert result.exit_code == 0
+    catalog = read(project / ES)
+    total = sum(1 for m in catalog if m.id)
+    assert f"translations/es/LC_MESSAGES/messages.mo: {total} of {total} texts" in (
+        result.output)
+    with (project / ES).with_suffix(".mo").open("rb") as fileobj:
+        compiled = read_mo(fileobj)
+    assert compiled["Postal address"].string == "Dirección postal"
+
+
+def test_compile_stops_on_a_broken_po_and_keeps_the_previous_mo(project):
+    assert run(project, "compile").exit_code == 0
+    mo = (project / ES).with_suffix(".mo")
+    before = mo.read_bytes()
+    replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    line = line_of(project / ES, 'msgstr "Dirección postal')
+    result = run(project, "compile")
+    assert result.exit_code == 1
+    assert (f'{ES}:{line}: cannot be read: the closing double quote (") is missing '
+            "at the end of the line") in result.output
+    assert "the site keeps its previous version" in result.output
+    assert mo.read_bytes() == before
+
+
+def test_compile_leaves_out_a_translation_the_page_could_not_render(project):
+    replace_in(project / ES, "actualizaciones de %(years)s.",
+               "actualizaciones de %(año)s.")
+    result = run(project, "compile")
+    assert result.exit_code == 0
+    assert "(left out: visitors see the original text)" in result.output
+    with (project / ES).with_suffix(".mo").open("rb") as fileobj:
+        compiled = read_mo(fileobj)
+    assert not any("%(año)s" in str(m.string) for m in compiled)
+    assert compiled["Postal address"].string == "Dirección postal"
+
+
+def test_compile_leaves_out_fuzzy_entries(project):
+    replace_in(project / ES, 'msgid "Postal address"\n',
+               '#, fuzzy\nmsgid "Postal address"\n')
+    run(project, "compile")
+    with (project / ES).with_suffix(".mo").open("rb") as fileobj:
+        compiled = read_mo(fileobj)
+    assert "Postal address" not in compiled
+
+
+# --- status ---------------------------------------------------------------------------
+
+def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
+    po = project / ES
+    total = sum(1 for m in read(po) if m.id)
+    replace_in(po, 'msgstr "Dirección postal"', 'msgstr ""')
+    replace_in(po, 'msgid "E-mail"\n', '#, fuzzy\nmsgid "E-mail"\n')
+    result = run(project, "status")
+    assert result.exit_code == 0
+    done = total - 2
+    assert result.output.splitlines() == [
+        f"English (en): the original language of the site, nothing to translate "
+        f"({total} texts).",
+        f"Spanish (es): {100 * done // total}% done. {done} of {total} texts "
+        "translated, 1 to review (fuzzy), 1 not translated yet.",
+    ]
+
+
+# --- discovery ------------------------------------------------------------------------
+
+def test_a_folder_babel_cannot_parse_is_skipped_with_a_warning(tmp_path, caplog):
+    for name in ("es", "xx", "pt-BR", "FR"):
+        (tmp_path / name / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / name / "LC_MESSAGES" / "messages.po").write_text("")
+    with caplog.at_level(logging.WARNING, logger="cde.i18n"):
+        app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(tmp_path)})
+    assert app.config["LANGUAGES"] == ("en", "es")
+    skipped = sorted(record.args[1] for record in caplog.records)
+    assert skipped == ["FR", "pt-BR", "xx"]
+    assert app.test_client().get("/es/").status_code == 200

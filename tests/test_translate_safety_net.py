@@ -1,0 +1,109 @@
+"""A catalog mistake never takes a page down: the page shows that one text in English.
+
+The .mo files here are written with Babel directly, as another tool (pybabel,
+msgfmt, an old build) could, because `flask translate compile` would refuse them.
+"""
+import logging
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask_babel import gettext, lazy_gettext
+
+from htmltext import Page
+from projectcopy import app_for, copy_project
+
+ES_PO = "translations/es/LC_MESSAGES/messages.po"
+YEARS = ("UNODC and INEGI have presented reports to the UNSC on the implementation "
+         "of the activities of this Roadmap, through its updates in %(years)s.")
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path)
+
+
+def compile_spanish(project, **changes):
+    """Write the Spanish .mo with some translations replaced, bypassing the checks."""
+    with (project / ES_PO).open("rb") as fileobj:
+        catalog = read_po(fileobj, locale="es")
+    for msgid, translation in changes.items():
+        catalog[msgid].string = translation
+    with (project / ES_PO).with_suffix(".mo").open("wb") as fileobj:
+        write_mo(fileobj, catalog)
+
+
+def warnings(caplog):
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+def test_a_mistyped_placeholder_shows_the_source_text(project, caplog):
+    compile_spanish(project, **{YEARS: "La UNODC y el INEGI informaron en %(año)s."})
+    response = app_for(project).test_client().get("/es/acerca/")
+    assert response.status_code == 200
+    text = Page(response.get_data(as_text=True)).text
+    # The one broken text is in English (with the years joined the Spanish way) ...
+    assert ("through its updates in 2015, 2019 y 2022." in text)
+    assert "%(año)s" not in text and "informaron" not in text
+    # ... and everything else is still Spanish.
+    assert "Acerca del Centro de Excelencia" in text
+    assert any(YEARS in w and "es translation" in w for w in warnings(caplog))
+
+
+def test_a_translation_that_cannot_be_filled_in_shows_the_source_text(project, caplog):
+    # A lone % is a formatting error in Python, not a placeholder mismatch.
+    compile_spanish(project, **{"Postal address": "Dirección postal 100 %"})
+    response = app_for(project).test_client().get("/es/contacto/")
+    assert response.status_code == 200
+    assert "Postal address" in Page(response.get_data(as_text=True)).texts
+    assert any('"Postal address"' in w for w in warnings(caplog))
+
+
+def test_broken_markup_in_a_translation_shows_the_source_text(project, caplog):
+    compile_spanish(project, **{"Contact": "<strong>Contacto"})
+    response = app_for(project).test_client().get("/es/contacto/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<strong>" not in html
+    page = Page(html)
+    assert page.title.startswith("Contact | ")
+    # The navigation label comes through lazy_gettext in cde/pages.py: safe too.
+    assert "Contact" in [a["text"] for a in page.anchors]
+    assert any('"Contact"' in w and "HTML tags" in w for w in warnings(caplog))
+
+
+def test_python_gettext_falls_back_too(project, caplog):
+    compile_spanish(project, **{YEARS: "Informes en %(año)s."})
+    app = app_for(project)
+    with app.test_request_context("/es/"):
+        app.preprocess_request()
+        assert gettext(YEARS, years="2015") == YEARS % {"years": "2015"}
+        assert str(lazy_gettext("Postal address")) == "Dirección postal"
+    assert any(YEARS in w for w in warnings(caplog))
+
+
+def test_a_corrupt_mo_file_means_english_pages_not_errors(project, caplog):
+    (project / ES_PO).with_suffix(".mo").write_bytes(b"\x00garbage" * 20)
+    client = app_for(project).test_client()
+    for path in ("/es/", "/es/acerca/", "/es/contacto/", "/es/no-existe/"):
+        response = client.get(path)
+        assert response.status_code in (200, 404)
+        assert "Contact" in Page(response.get_data(as_text=True)).texts
+    assert any("The es catalog cannot be read" in w for w in warnings(caplog))
+
+
+def test_a_missing_mo_file_means_english_pages_not_errors(project, caplog):
+    # copy_project copies no .mo files: nothing was compiled.
+    response = app_for(project).test_client().get("/es/acerca/")
+    assert response.status_code == 200
+    texts = Page(response.get_data(as_text=True)).texts
+    assert "About the Center of Excellence" in texts
+    assert any("no compiled es catalog" in w for w in warnings(caplog))
+
+
+def test_a_good_catalog_logs_nothing(project, caplog):
+    compile_spanish(project)
+    response = app_for(project).test_client().get("/es/acerca/")
+    texts = Page(response.get_data(as_text=True)).texts
+    assert "Acerca del Centro de Excelencia" in texts
+    assert warnings(caplog) == []
