@@ -67,9 +67,12 @@ translations-init: install
 	@[ "$(origin LANG)" = "command line" ] || { echo 'Say which language: make translations-init LANG=fr'; exit 2; }
 	$(BIN)/flask --app app translate init $(LANG)
 
+# The server restarts when a template, a compiled catalog or a static file changes,
+# so an edit shows on the next reload (static files get new hashed names then).
 run: catalogs
+	FLASK_SITE_URL="$${FLASK_SITE_URL:-http://127.0.0.1:$(PORT)}" \
 	$(BIN)/flask --app app run --port $(PORT) --reload --no-debugger \
-		--extra-files "$$(find templates translations -name '*.html' -o -name '*.mo' | paste -sd: -)"
+		--extra-files "$$(find templates translations static -type f \( -name '*.html' -o -name '*.mo' -o -path 'static/*' \) | paste -sd: -)"
 
 # The browser tests skip themselves without Chromium, the HTML checks without Java;
 # say so after the results, where nobody can miss it.

@@ -23,8 +23,6 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, no-cache"
 # 12 hex digits: a collision between two versions of one file is out of reach.
 HASH_LENGTH = 12
-# Bigger files are streamed from disk instead of being kept in memory.
-MAX_IN_MEMORY = 1024 * 1024
 
 
 def hashed_name(filename: str, data: bytes) -> str:
@@ -76,12 +74,7 @@ def serve_asset(filename: str):
         response = send_from_directory(manifest.folder, filename, max_age=None)
         response.headers["Cache-Control"] = REVALIDATE
         return response
-    path = manifest.folder / plain
-    if path.stat().st_size > MAX_IN_MEMORY:
-        response = send_from_directory(manifest.folder, plain, max_age=None)
-        response.headers["Cache-Control"] = IMMUTABLE
-        return response
-    data = path.read_bytes()
+    data = (manifest.folder / plain).read_bytes()
     if hashed_name(plain, data) != filename:
         # Changed on disk since start-up: these bytes must not be cached for a year
         # under the old name. A restart gives the file its new name.

@@ -175,11 +175,6 @@ class CachedAnswer:
                 (*not_modified, ("ETag", etag), *varies),
             )
 
-    @property
-    def identity(self) -> bytes:
-        """The uncompressed body."""
-        return self.representations["identity"].body
-
     def choose(self, environ: dict) -> tuple[Representation, bool]:
         """The form for this request, and whether the client already has it (304)."""
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")[:MAX_ACCEPT_ENCODING]

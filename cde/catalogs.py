@@ -24,6 +24,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
+from .i18n import is_language_code
 from .pages import SOURCE_LANGUAGE
 
 PROJECT_NAME = "CdE microsite"
@@ -128,11 +129,9 @@ def parse_language(code: str) -> str:
 
 def language_problem(project: Project, lang: str) -> Problem | None:
     """Why the site would skip this catalog folder, if it would."""
-    try:
-        if parse_language(lang) == lang:
-            return None
-    except ValueError:
-        pass
+    # The same rule as the site's own discovery of languages, so check and site agree.
+    if is_language_code(lang):
+        return None
     return Problem(
         project.show(project.po_path(lang)), 1,
         f'the folder name "{lang}" is not a plain language code such as "fr", so the '

@@ -78,10 +78,8 @@ def _language_of_failed_request() -> str:
     Never fails: if negotiation itself is what broke, the default language.
     """
     try:
-        languages = current_app.config["LANGUAGES"]
-        first = request.path.lstrip("/").split("/", 1)[0]
-        if first in languages:
-            return first
+        if _has_language_prefix():
+            return request.path.lstrip("/").split("/", 1)[0]
         return i18n.negotiate_language()
     except Exception:
         current_app.logger.exception("Could not find the language of an error page")
@@ -131,7 +129,18 @@ def render_error(error: HTTPException):
     response.set_data(body)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.headers["Content-Language"] = g.lang
+    # Error pages are not worth keeping, and a shared cache must never hand one
+    # visitor's negotiated language (no /en/ or /es/ in the path) to the next.
+    response.headers["Cache-Control"] = "private, no-cache"
+    if not _has_language_prefix():
+        response.vary.update(("Accept-Language", "Cookie"))
     return response
+
+
+def _has_language_prefix() -> bool:
+    """Whether the request path starts with a language of the site (/en/, /es/)."""
+    first = request.path.lstrip("/").split("/", 1)[0]
+    return first in current_app.config.get("LANGUAGES", ())
 
 
 def render_unexpected(error: Exception):

@@ -31,7 +31,7 @@ def discover_languages(translations: Path) -> tuple[str, ...]:
     found = {SOURCE_LANGUAGE}
     for po in translations.glob("*/LC_MESSAGES/messages.po"):
         name = po.parent.parent.name
-        if _is_language_code(name):
+        if is_language_code(name):
             found.add(name)
         else:
             logging.getLogger(__name__).warning(
@@ -40,7 +40,7 @@ def discover_languages(translations: Path) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda lang: (lang != SOURCE_LANGUAGE, lang)))
 
 
-def _is_language_code(name: str) -> bool:
+def is_language_code(name: str) -> bool:
     """A catalog folder name usable as URL prefix and as Babel locale, such as 'fr'."""
     if name == "*" or not _LANGUAGE_TAG.match(name):
         return False

@@ -14,7 +14,7 @@ from babel.support import NullTranslations
 from flask import Flask, current_app
 from flask_babel import Domain, get_locale, get_translations
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .catalogs import render_problem
 from .pages import SOURCE_LANGUAGE
@@ -55,9 +55,19 @@ def usable(source: str, translated: str, check_placeholders: bool = True) -> str
     return source
 
 
+def _as_html(text: str, source: str) -> Markup:
+    """A translation as HTML: trusted markup only where the msgid itself has markup.
+
+    Jinja trusts every translation as HTML. A msgid without tags or entities is
+    plain text, so its translation is escaped: a stray quote typed by a translator
+    (`Idioma " onfocus="...`) then cannot break out of an attribute.
+    """
+    return Markup(text) if "<" in source or "&" in source else escape(text)
+
+
 def formatted(text: str, source: str, variables: dict, markup: bool) -> str:
     """`text % variables`, falling back to the source text if the translation fails."""
-    template = Markup(text) if markup else text
+    template = _as_html(text, source) if markup else text
     try:
         return template % variables
     except FORMAT_ERRORS as exc:
@@ -69,7 +79,7 @@ def formatted(text: str, source: str, variables: dict, markup: bool) -> str:
             "the original text until the catalog is fixed.",
             _lang(), source, type(exc).__name__, exc,
         )
-        return (Markup(source) if markup else source) % variables
+        return (_as_html(source, source) if markup else source) % variables
 
 
 class SafeDomain(Domain):

@@ -148,6 +148,24 @@ def refuse_debug_in_production(app: Flask) -> None:
         )
 
 
+def warn_local_site_url(app: Flask) -> None:
+    """In production, warn when SITE_URL is still a local address.
+
+    Canonical links, hreflang alternates, Open Graph and the sitemap are built from
+    it, so search engines would be sent to 127.0.0.1. A warning, not a refusal: the
+    benchmarks and Lighthouse run the production server on loopback on purpose.
+    """
+    host = urlsplit(str(app.config["SITE_URL"])).hostname or ""
+    if app.config.get("PRODUCTION") and (
+        host in ("localhost", "::1") or host.startswith("127.")
+    ):
+        app.logger.warning(
+            "SITE_URL is %s: canonical links, hreflang alternates and the sitemap "
+            "will name this local address. Set FLASK_SITE_URL to the public address "
+            "(e.g. https://cde.example.org).", app.config["SITE_URL"]
+        )
+
+
 def _hide_development_server_version() -> None:
     # The development server (flask run, make run) always sends
     # "Server: Werkzeug/3.x Python/3.x" and an app cannot remove a header that the
@@ -159,6 +177,7 @@ def _hide_development_server_version() -> None:
 def init_app(app: Flask) -> None:
     """Refuse debug in production; add the policy headers and same-site redirects."""
     refuse_debug_in_production(app)
+    warn_local_site_url(app)
     _hide_development_server_version()
     headers = policy_headers(is_https(app.config))
     site_origin = _origin(app.config["SITE_URL"])

@@ -36,6 +36,9 @@ def mark_language(response):
     lang = g.get("lang")
     if lang in current_app.config["LANGUAGES"] and request.endpoint in PAGES_BY_ENDPOINT:
         response.headers["Content-Language"] = lang
+        # Only a page actually read (not an OPTIONS probe or a 405) is a choice.
+        if request.method not in ("GET", "HEAD") or response.status_code >= 400:
+            return response
         response.set_cookie(
             i18n.COOKIE_NAME,
             lang,

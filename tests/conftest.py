@@ -1,6 +1,34 @@
+import os
+
 import pytest
 
-from cde import create_app
+from cde import ROOT, create_app
+
+
+def pytest_sessionstart(session):
+    """Stop at once, with the fix, when the compiled catalogs are missing.
+
+    Without them every Spanish page quietly renders in English and dozens of tests
+    fail for a reason that none of them names. `make test` compiles them first.
+    """
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.exists():
+            pytest.exit(
+                f"{mo.relative_to(ROOT)} is missing: run "
+                "`make catalogs` (or `make test`, which does it) first.",
+                returncode=4,
+            )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clean_environment():
+    """Tests see the app's own defaults, never the developer's FLASK_* settings."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith("FLASK_"):
+                patch.delenv(name)
+        yield
 
 
 @pytest.fixture

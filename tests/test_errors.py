@@ -151,3 +151,16 @@ def test_error_page_falls_back_to_plain_html_when_its_template_fails(
     assert "secret detail" not in response.get_data(as_text=True)
     assert "Content-Security-Policy" in response.headers
 
+
+
+def test_negotiated_error_page_tells_caches_it_varies(client):
+    response = client.get("/no-such-page", headers={"Accept-Language": "en"})
+    assert response.status_code == 404
+    assert {"Accept-Language", "Cookie"} <= set(response.vary)
+    assert response.headers["Cache-Control"] == "private, no-cache"
+
+
+def test_error_page_under_a_prefix_does_not_vary_on_language(client):
+    response = client.get("/es/no-existe/", headers={"Accept-Language": "en"})
+    assert "Accept-Language" not in response.vary
+    assert response.headers["Cache-Control"] == "private, no-cache"

@@ -205,6 +205,11 @@ def test_unknown_paths_are_404_in_the_app_language(site, nginx, path, accept):
     expected_lang = app.headers["Content-Language"]
     assert response_headers["Content-Language"] == expected_lang
     assert body == site.test_client().get(f"/{expected_lang}/404.html").data
+    # Caches are told the same as by the app: not shared, and which headers chose.
+    assert response_headers["Cache-Control"] == app.headers["Cache-Control"]
+    varies = ",".join(response_headers.get_all("Vary") or []).replace(" ", "")
+    assert set(varies.split(",")) - {"Accept-Encoding", ""} == (
+        set(app.vary) - {"Accept-Encoding"})
 
 
 def test_missing_trailing_slash_redirects_like_the_app(site, nginx):

@@ -1,6 +1,7 @@
 """Every page, in both languages: status, language, title, alternates, switcher, nav."""
 import pytest
 
+from cde.pages import PAGES_BY_ENDPOINT
 from htmltext import Page
 
 SITE = "https://cde.example.org"
@@ -104,3 +105,15 @@ def test_trailing_slash_is_added_by_redirect(client):
     response = client.get("/es/acerca")
     assert response.status_code == 308
     assert response.headers["Location"].endswith("/es/acerca/")
+
+
+def test_options_and_wrong_methods_do_not_change_the_remembered_language(client):
+    client.get("/en/about/")
+    client.options("/es/acerca/")
+    client.post("/es/acerca/")
+    assert client.get_cookie("lang").value == "en"
+
+
+def test_this_table_covers_every_page_of_the_site():
+    # A page added to cde/pages.py must get its expected titles here.
+    assert {endpoint for endpoint, *_ in PAGES} == set(PAGES_BY_ENDPOINT)

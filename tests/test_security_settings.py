@@ -62,3 +62,13 @@ def test_no_module_uses_the_flask_session(module):
         node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
     }
     assert "session" not in names and "session" not in attributes
+
+
+def test_production_warns_when_site_url_is_local(caplog):
+    create_app({"PRODUCTION": True, "SITE_URL": "http://127.0.0.1:5000"})
+    assert any("FLASK_SITE_URL" in r.getMessage() for r in caplog.records)
+
+
+def test_production_with_a_public_site_url_does_not_warn(caplog):
+    create_app({"PRODUCTION": True, "SITE_URL": "https://cde.example.org"})
+    assert not any("FLASK_SITE_URL" in r.getMessage() for r in caplog.records)

@@ -50,6 +50,14 @@ def test_a_mistyped_placeholder_shows_the_source_text(project, caplog):
     assert any(YEARS in w and "es translation" in w for w in warnings(caplog))
 
 
+def test_a_quote_in_a_plain_text_translation_cannot_break_out_of_an_attribute(project):
+    # "Language" is the aria-label of the language switcher.
+    compile_spanish(project, Language='Idioma" onfocus="alert(1)')
+    html = app_for(project).test_client().get("/es/").get_data(as_text=True)
+    assert 'onfocus="alert(1)"' not in html
+    assert 'aria-label="Idioma&#34; onfocus=&#34;alert(1)"' in html
+
+
 def test_a_translation_that_cannot_be_filled_in_shows_the_source_text(project, caplog):
     # A lone % is a formatting error in Python, not a placeholder mismatch.
     compile_spanish(project, **{"Postal address": "Dirección postal 100 %"})

@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 
 from cde import ROOT, create_app
+from cde.pages import PAGES as SITE_PAGES
 
 VNU_JAR = Path(
     os.environ.get("VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
 )
-PAGES = [
-    "/en/", "/es/",
-    "/en/about/", "/es/acerca/",
-    "/en/contact/", "/es/contacto/",
+# Every page of the page table in both languages, and the 404 page of each.
+PAGES = [page.rule(lang) for page in SITE_PAGES for lang in ("en", "es")] + [
     "/en/no-such-page/", "/es/no-existe/",
 ]
 STATIC = ["css/site.css", "favicon.svg"]
