@@ -139,6 +139,26 @@ def language_problem(project: Project, lang: str) -> Problem | None:
     )
 
 
+
+def open_catalogs(project: Project):
+    """Every catalog folder as (lang, catalog, problems), in language order.
+
+    `catalog` is None, and `problems` says why, when the folder is not a language
+    code the site uses or its .po does not parse; the commands report those and go
+    on with the other languages.
+    """
+    for lang in project.languages():
+        problem = language_problem(project, lang)
+        if problem:
+            yield lang, None, [problem]
+            continue
+        try:
+            catalog = load_catalog(project, lang)
+        except UnreadableCatalog as exc:
+            yield lang, None, exc.problems
+            continue
+        yield lang, catalog, []
+
 # --- Placeholders and markup ---------------------------------------------------------
 
 # A %-conversion as Python reads it (so "50 % de" is "% d", as it is at run time).
@@ -516,18 +536,11 @@ def update(project: Project) -> tuple[Catalog, list[UpdateResult]]:
     write_template(project, template)
     wanted = {_key(m) for m in template if m.id}
     results = []
-    for lang in project.languages():
+    for lang, catalog, problems in open_catalogs(project):
         path = project.po_path(lang)
-        result = UpdateResult(lang, project.show(path))
+        result = UpdateResult(lang, project.show(path), problems=problems)
         results.append(result)
-        problem = language_problem(project, lang)
-        if problem:
-            result.problems.append(problem)
-            continue
-        try:
-            catalog = load_catalog(project, lang)
-        except UnreadableCatalog as exc:
-            result.problems.extend(exc.problems)
+        if catalog is None:
             continue
         before = {_key(m) for m in catalog if m.id}
         catalog.update(template, update_header_comment=False)
@@ -585,17 +598,12 @@ def compile_catalogs(project: Project) -> list[CompileResult]:
     see the original text for it. The .mo replaces the old one in a single step.
     """
     results = []
-    for lang in project.languages():
-        result = CompileResult(lang, project.show(project.mo_path(lang)))
+    for lang, catalog, problems in open_catalogs(project):
+        result = CompileResult(
+            lang, project.show(project.mo_path(lang)), errors=problems
+        )
         results.append(result)
-        problem = language_problem(project, lang)
-        if problem:
-            result.errors.append(problem)
-            continue
-        try:
-            catalog = load_catalog(project, lang)
-        except UnreadableCatalog as exc:
-            result.errors.extend(exc.problems)
+        if catalog is None:
             continue
         shown = project.show(project.po_path(lang))
         for message in list(catalog):
@@ -685,17 +693,10 @@ def check(project: Project) -> list[Problem]:
     template = extract(project)
     wanted = {_key(m): m for m in template if m.id}
     problems = []
-    for lang in project.languages():
-        path = project.po_path(lang)
-        shown = project.show(path)
-        problem = language_problem(project, lang)
-        if problem:
-            problems.append(problem)
-            continue
-        try:
-            catalog = load_catalog(project, lang)
-        except UnreadableCatalog as exc:
-            problems.extend(exc.problems)
+    for lang, catalog, unreadable in open_catalogs(project):
+        shown = project.show(project.po_path(lang))
+        problems.extend(unreadable)
+        if catalog is None:
             continue
         have = {_key(m): m for m in catalog if m.id}
         for key, message in wanted.items():

@@ -1,4 +1,4 @@
-"""Which language a request is in: URL prefix first, then cookie, Accept-Language, default.
+"""Which language a request is in: URL prefix, else cookie, Accept-Language, default.
 
 Pages live under a language prefix (/en/, /es/), so the prefix decides for them. Only
 the bare root `/` and errors outside any prefix negotiate, in Django's order: the
@@ -131,7 +131,12 @@ def language_links(endpoint: str | None) -> list[dict]:
     for lang in current_languages():
         path = url_for(target, lang=lang)
         links.append(
-            {"lang": lang, "name": language_name(lang), "path": path, "url": absolute(path)}
+            {
+                "lang": lang,
+                "name": language_name(lang),
+                "path": path,
+                "url": absolute(path),
+            }
         )
     return links
 

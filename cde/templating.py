@@ -1,4 +1,4 @@
-"""What every template can use: the page's language, its counterparts, locale formats."""
+"""What every template can use: the page's language, its links, locale formats."""
 from babel.lists import format_list
 from flask import Flask, request
 from flask_babel import get_locale
@@ -9,7 +9,7 @@ from .pages import PAGES
 
 
 def page_context() -> dict:
-    """Language, switcher links, alternates and navigation for the page being rendered."""
+    """Language, switcher links, alternates and navigation for the page rendered."""
     links = i18n.language_links(request.endpoint)
     lang = i18n.page_language()
     current = next(link for link in links if link["lang"] == lang)
@@ -27,7 +27,10 @@ def page_context() -> dict:
 # compile time, which would freeze the list in the language of the first request.
 @pass_context
 def locale_list(context, items) -> str:
-    """Join items as the page's locale does: "2015, 2019, and 2022" / "2015, 2019 y 2022"."""
+    """Join items as the page's locale does.
+
+    "2015, 2019, and 2022" in English, "2015, 2019 y 2022" in Spanish (CLDR rules).
+    """
     return format_list([str(item) for item in items], locale=get_locale())
 
 

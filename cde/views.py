@@ -1,5 +1,7 @@
 """The pages: one URL rule per page and language, and the language choice at `/`."""
-from flask import Flask, abort, current_app, g, redirect, render_template, request, url_for
+from flask import (
+    Flask, abort, current_app, g, redirect, render_template, request, url_for,
+)
 
 from . import i18n, security
 from .pages import PAGES, PAGES_BY_ENDPOINT
@@ -34,7 +36,8 @@ def mark_language(response):
     most bilingual sites; the cookie only matters at `/`, which negotiates.
     """
     lang = g.get("lang")
-    if lang in current_app.config["LANGUAGES"] and request.endpoint in PAGES_BY_ENDPOINT:
+    is_page = request.endpoint in PAGES_BY_ENDPOINT
+    if lang in current_app.config["LANGUAGES"] and is_page:
         response.headers["Content-Language"] = lang
         # Only a page actually read (not an OPTIONS probe or a 405) is a choice.
         if request.method not in ("GET", "HEAD") or response.status_code >= 400:
