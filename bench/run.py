@@ -21,7 +21,6 @@ import importlib.util
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -106,12 +105,6 @@ def wrk(url: str, seconds: int, connections: int, script: Path | None = None) ->
     return parse_wrk(done.stdout)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
     """Return once `url` answers; fail if the server exits first."""
     deadline = time.monotonic() + timeout
@@ -128,7 +121,7 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
 @contextlib.contextmanager
 def gunicorn(app: str | None, logdir: Path, name: str, extra_path: Path | None = None):
     """gunicorn with the production config on a free port; yields its base URL."""
-    port = free_port()
+    port = nginx_preview.free_port()
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
     command = [str(BIN / "gunicorn"), "--config", str(GUNICORN_CONFIG)]
     if extra_path is not None:
@@ -145,12 +138,7 @@ def gunicorn(app: str | None, logdir: Path, name: str, extra_path: Path | None =
         wait_for(url + "/robots.txt" if app is None else url + "/1", process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        nginx_preview.stop(process, timeout=15)
         errors.close()
 
 

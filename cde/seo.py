@@ -63,17 +63,15 @@ def sitemap():
     as search engines expect both to agree.
     """
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    languages = i18n.current_languages()
     for page in PAGES:
-        alternates = [
-            (lang, i18n.absolute(url_for(page.endpoint, lang=lang)))
-            for lang in languages
-        ]
+        # The same links the page's own <head> lists (cde/templating.py).
+        links = i18n.language_links(page.endpoint)
+        alternates = [(link["lang"], link["url"]) for link in links]
         alternates.append(("x-default", i18n.absolute("/")))
-        for lang in languages:
+        for link in links:
             url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             loc = ET.SubElement(url, f"{{{SITEMAP_NS}}}loc")
-            loc.text = i18n.absolute(url_for(page.endpoint, lang=lang))
+            loc.text = link["url"]
             for hreflang, href in alternates:
                 ET.SubElement(
                     url,

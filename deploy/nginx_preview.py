@@ -120,13 +120,18 @@ def running(root: Path, workdir: Path, port: int | None = None):
         yield f"http://127.0.0.1:{port}"
     finally:
         # SIGTERM is nginx's fast shutdown; the master stops its workers.
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
         log.close()
+
+
+def stop(process: subprocess.Popen, timeout: float) -> None:
+    """Ask a server to stop (SIGTERM); kill it if it is still there after `timeout`."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def main() -> int:

@@ -3,6 +3,7 @@ import os
 import pytest
 
 from cde import ROOT, create_app
+from projectcopy import copy_project
 
 
 def pytest_sessionstart(session):
@@ -35,6 +36,12 @@ def clean_environment():
 def app():
     """A fresh app per test, configured as in production but for TESTING."""
     return create_app({"TESTING": True, "SITE_URL": "https://cde.example.org"})
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A scratch copy of the project (sources and catalogs) to break on purpose."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture

@@ -9,6 +9,12 @@ from pathlib import Path
 from cde import ROOT, create_app
 
 SITE = "https://cde.example.org"
+# The catalogs the translator tests break on purpose, relative to a copy.
+ES = "translations/es/LC_MESSAGES/messages.po"
+EN = "translations/en/LC_MESSAGES/messages.po"
+# The one msgid with a placeholder: a translator's typo there must not break a page.
+YEARS = ("UNODC and INEGI have presented reports to the UNSC on the implementation "
+         "of the activities of this Roadmap, through its updates in %(years)s.")
 
 
 def copy_project(destination: Path) -> Path:

@@ -16,16 +16,12 @@ from flask import url_for
 from cde import create_app
 from cde.export import freeze
 from cde.pages import PAGES
+from cde.security import policy_headers
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://cde.example.org"
-POLICY_HEADERS = (
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-)
+# nginx must send what the app sends (HSTS apart: the sample serves plain HTTP).
+POLICY_HEADERS = tuple(name for name, _ in policy_headers(https=False))
 
 
 def _load_preview():

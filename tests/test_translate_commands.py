@@ -7,15 +7,7 @@ from babel.messages.pofile import read_po
 
 from cde import create_app
 from htmltext import Page
-from projectcopy import SITE, app_for, copy_project, line_of, replace_in
-
-ES = "translations/es/LC_MESSAGES/messages.po"
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path)
-
+from projectcopy import ES, SITE, app_for, line_of, replace_in
 
 def run(project, *args):
     """Invoke `flask translate ARGS` on the copy."""

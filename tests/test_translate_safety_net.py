@@ -5,31 +5,21 @@ msgfmt, an old build) could, because `flask translate compile` would refuse them
 """
 import logging
 
-import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask_babel import gettext, lazy_gettext
 
 from htmltext import Page
-from projectcopy import app_for, copy_project
-
-ES_PO = "translations/es/LC_MESSAGES/messages.po"
-YEARS = ("UNODC and INEGI have presented reports to the UNSC on the implementation "
-         "of the activities of this Roadmap, through its updates in %(years)s.")
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path)
+from projectcopy import ES, YEARS, app_for
 
 
 def compile_spanish(project, **changes):
     """Write the Spanish .mo with some translations replaced, bypassing the checks."""
-    with (project / ES_PO).open("rb") as fileobj:
+    with (project / ES).open("rb") as fileobj:
         catalog = read_po(fileobj, locale="es")
     for msgid, translation in changes.items():
         catalog[msgid].string = translation
-    with (project / ES_PO).with_suffix(".mo").open("wb") as fileobj:
+    with (project / ES).with_suffix(".mo").open("wb") as fileobj:
         write_mo(fileobj, catalog)
 
 
@@ -91,7 +81,7 @@ def test_python_gettext_falls_back_too(project, caplog):
 
 
 def test_a_corrupt_mo_file_means_english_pages_not_errors(project, caplog):
-    (project / ES_PO).with_suffix(".mo").write_bytes(b"\x00garbage" * 20)
+    (project / ES).with_suffix(".mo").write_bytes(b"\x00garbage" * 20)
     client = app_for(project).test_client()
     for path in ("/es/", "/es/acerca/", "/es/contacto/", "/es/no-existe/"):
         response = client.get(path)
