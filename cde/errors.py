@@ -47,7 +47,7 @@ REFUSED_BEFORE_ROUTING = (BadHost, SecurityError)
 # The last resort, when the error template cannot be rendered: no template, no
 # url_for, no context processors, only escaped text.
 FALLBACK_PAGE = """<!doctype html>
-<html lang="{lang}">
+<html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -103,7 +103,8 @@ def fallback_page(code: int | None, lang: str) -> str:
         texts = [HTTP_STATUS_CODES.get(code or 500, "Error"), "", "Home"]
     heading, message, home_label = (escape(text) for text in texts)
     return FALLBACK_PAGE.format(
-        lang=escape(lang),
+        lang=escape(i18n.language_tag(lang)),
+        dir=i18n.text_direction(lang),
         heading=heading,
         message=message,
         home_path=escape(home.rule(lang)),
@@ -128,7 +129,7 @@ def render_error(error: HTTPException):
             body = fallback_page(error.code, g.lang)
     response.set_data(body)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
-    response.headers["Content-Language"] = g.lang
+    response.headers["Content-Language"] = i18n.language_tag(g.lang)
     # Error pages are not worth keeping, and a shared cache must never hand one
     # visitor's negotiated language (no /en/ or /es/ in the path) to the next.
     response.headers["Cache-Control"] = "private, no-cache"

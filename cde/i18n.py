@@ -1,16 +1,27 @@
 """Which language a request is in: URL prefix, else cookie, Accept-Language, default.
 
-Pages live under a language prefix (/en/, /es/), so the prefix decides for them. Only
-the bare root `/` and errors outside any prefix negotiate, in Django's order: the
-visitor's remembered choice (a cookie), then Accept-Language, then the default.
+A language is a catalog folder in translations/, named as Babel names the locale
+(`es`, `fr`, `zh_Hant`, `pt_BR`). Its *code* is that name in lower case with a
+hyphen (`es`, `zh-hant`, `pt-br`): the URL prefix, the `lang` cookie's value and
+the key of app.config["LANGUAGES"]. Its *tag* (`zh-Hant`) is what HTML `lang`,
+`hreflang` and `Content-Language` carry. Everything else (name, direction, plural
+rules) comes from Babel's CLDR data, so a new folder is a new language.
+
+Pages live under a prefix, which decides for them. Only `/` (and errors outside
+any prefix) negotiate, by the rule in `negotiate` below, which the generated web
+server configuration (cde/webserver.py) applies too.
 """
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
@@ -18,101 +29,182 @@ COOKIE_NAME = "lang"
 # Accept-Language headers longer than this are cut before parsing: a real browser
 # sends well under 200 characters, a hostile one can send megabytes.
 MAX_ACCEPT_LANGUAGE = 1000
-_LANGUAGE_TAG = re.compile(r"^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)$")
+# A catalog folder as Babel writes a locale: language, then optional script and
+# territory (fr, zh_Hant, pt_BR, es_419). Anything else is not a language folder.
+_FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?")
+# The rest of a language tag after what a pattern matched: any further subtags.
+_MORE_SUBTAGS = "(?:-[a-z0-9]{1,8})*"
 
 
-def discover_languages(translations: Path) -> tuple[str, ...]:
-    """Languages that have a catalog in `translations/`, English first.
-
-    A new language is a new folder: `flask translate init fr` is all it takes. A
-    folder that is no language code Babel knows ("spanish", "pt-BR", a typo) is
-    skipped with a warning: a stray folder must never stop the site from starting.
-    """
-    found = {SOURCE_LANGUAGE}
-    for po in translations.glob("*/LC_MESSAGES/messages.po"):
-        name = po.parent.parent.name
-        if is_language_code(name):
-            found.add(name)
-        else:
-            logging.getLogger(__name__).warning(
-                "Skipping %s: %r is not a language code such as 'fr'.", po, name
-            )
-    return tuple(sorted(found, key=lambda lang: (lang != SOURCE_LANGUAGE, lang)))
-
-
-def is_language_code(name: str) -> bool:
-    """A catalog folder name usable as URL prefix and as Babel locale, such as 'fr'."""
-    if name == "*" or not _LANGUAGE_TAG.match(name):
+def is_language_code(folder: str) -> bool:
+    """Whether a catalog folder names a locale Babel knows, spelled as Babel does."""
+    if not _FOLDER.fullmatch(folder):
         return False
     try:
-        return str(Locale.parse(name)) == name
+        return str(Locale.parse(folder)) == folder
     except (ValueError, UnknownLocaleError):
         return False
 
 
-def parse_accept_language(header: str | None) -> list[str]:
-    """Language tags of an Accept-Language header, most wanted first.
+def code_of(folder: str) -> str:
+    """The URL prefix of a catalog folder: zh_Hant -> zh-hant."""
+    return folder.lower().replace("_", "-")
 
-    Malformed entries are skipped rather than rejected, and q=0 means "not this one",
-    as RFC 9110 says.
+
+@lru_cache(maxsize=64)
+def locale_of(code: str) -> Locale:
+    """The Babel locale of a language code: zh-hant -> Locale('zh', script='Hant')."""
+    return Locale.parse(code, sep="-")
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag for HTML and HTTP: zh-hant -> zh-Hant, pt-br -> pt-BR."""
+    return str(locale_of(code)).replace("_", "-")
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language, capitalised: "English", "Español"."""
+    name = locale_of(code).get_display_name(locale_of(code)) or code
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(code: str) -> str:
+    """"rtl" for languages written right to left (Arabic), else "ltr" (CLDR)."""
+    return "rtl" if locale_of(code).character_order == "right-to-left" else "ltr"
+
+
+def discover_languages(translations: Path) -> tuple[str, ...]:
+    """Codes of the languages that have a catalog in `translations/`, English first.
+
+    A new language is a new folder: `make translations-init LANG=fr` is all it
+    takes. A folder that is no locale Babel knows ("spanish", "pt-BR", a typo) is
+    skipped with a warning: a stray folder must never stop the site from starting.
     """
-    ranked = []
-    for position, item in enumerate((header or "")[:MAX_ACCEPT_LANGUAGE].split(",")):
-        tag, _, params = item.strip().partition(";")
-        tag = tag.strip()
-        if not _LANGUAGE_TAG.match(tag):
+    found = {SOURCE_LANGUAGE}
+    for po in translations.glob("*/LC_MESSAGES/messages.po"):
+        folder = po.parent.parent.name
+        if is_language_code(folder):
+            found.add(code_of(folder))
+        else:
+            logging.getLogger(__name__).warning(
+                "Skipping %s: %r is not a locale name such as 'fr' or 'zh_Hant'.",
+                po, folder,
+            )
+    return tuple(sorted(found, key=lambda code: (code != SOURCE_LANGUAGE, code)))
+
+
+# --- The language choice at `/` ----------------------------------------------------
+
+def _likely_script_regions(language: str, script: str) -> list[str]:
+    """Territories whose speakers of `language` write in `script` (CLDR likely
+    subtags): zh + Hant -> hk, mo, tw, ...; so `zh-TW` reaches a zh_Hant catalog."""
+    regions = []
+    for key, value in get_global("likely_subtags").items():
+        parts = key.split("_")
+        if len(parts) == 2 and parts[0] == language and parts[1].isupper():
+            if value.split("_")[1:2] == [script]:
+                regions.append(parts[1].lower())
+    return sorted(regions)
+
+
+def tag_patterns(codes) -> tuple[tuple[str, str], ...]:
+    """(regular expression, code) pairs: which Accept-Language tags reach which code.
+
+    The first pattern that matches a lower-cased tag wins, most specific first:
+    a territory (pt-BR), an explicit script (zh-Hant), a territory written in a
+    script (zh-TW is Traditional Chinese), then the bare language with anything
+    after it (es-MX, es-419 are Spanish), which goes to the plain catalog, else to
+    the variant in the language's usual script, else to the first variant.
+    Both the app and the generated nginx configuration use these patterns.
+    """
+    by_language: dict[str, list[str]] = {}
+    for code in codes:
+        by_language.setdefault(locale_of(code).language, []).append(code)
+    patterns = []
+    for language, variants in sorted(by_language.items()):
+        generic = None
+        usual_script = get_global("likely_subtags").get(language, "").split("_")[1:2]
+        for code in sorted(variants, key=lambda c: (locale_of(c).territory is None, c)):
+            locale = locale_of(code)
+            script = (locale.script or "").lower()
+            if locale.territory:
+                written = f"(?:-{script})?" if script else "(?:-[a-z]{4})?"
+                patterns.append(
+                    (f"{language}{written}-{locale.territory.lower()}", code))
+            elif script:
+                patterns.append((f"{language}-{script}", code))
+                regions = _likely_script_regions(language, locale.script)
+                if regions:
+                    patterns.append((f"{language}-(?:{'|'.join(regions)})", code))
+            if locale.territory is None and locale.script is None:
+                generic = code
+        if generic is None:
+            usual = [c for c in variants if [locale_of(c).script] == usual_script]
+            generic = (usual or sorted(variants))[0]
+        patterns.append((language, generic))
+    return tuple((pattern + _MORE_SUBTAGS, code) for pattern, code in patterns)
+
+
+@lru_cache(maxsize=16)
+def _compiled(codes: tuple[str, ...]):
+    return [(re.compile(pattern), code) for pattern, code in tag_patterns(codes)]
+
+
+def negotiate(
+    accept_language: str | None, cookie: str | None, codes: tuple[str, ...],
+    default: str,
+) -> str:
+    """The language for `/`: the one rule, which the nginx configuration follows too.
+
+    1. The `lang` cookie (that exact name), when it is one of `codes`.
+    2. Accept-Language: the entries by q-value, highest first, the first listed
+       among equals; q is a number from 0 to 1 with at most three decimals (RFC
+       9110), other parameters are ignored, an entry with q=0 or a malformed q is
+       skipped, and so is `*`. The first entry that `tag_patterns` sends to a
+       language wins.
+    3. `default`.
+    """
+    if cookie in codes:
+        return cookie
+    header = (accept_language or "")[:MAX_ACCEPT_LANGUAGE]
+    # Werkzeug parses the header, but accepts q-values with more than three decimals
+    # and sorts `*` last whatever its q: keep RFC 9110's q, and skip `*` ourselves.
+    for value, quality in parse_accept_header(header, LanguageAccept):
+        tag = value.split(";", 1)[0].strip().lower()
+        if quality <= 0 or round(quality, 3) != quality or tag == "*":
             continue
-        quality = 1.0
-        for param in params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = -1.0
-        if 0 < quality <= 1:
-            ranked.append((-quality, position, tag.lower()))
-    return [tag for _, _, tag in sorted(ranked)]
+        for pattern, code in _compiled(codes):
+            if pattern.fullmatch(tag):
+                return code
+    return default
 
 
 def negotiate_language() -> str:
-    """The language for a request without a prefix: cookie, Accept-Language, default."""
-    languages = current_languages()
-    remembered = request.cookies.get(COOKIE_NAME, "")
-    if remembered in languages:
-        return remembered
-    for tag in parse_accept_language(request.headers.get("Accept-Language")):
-        if tag == "*":
-            break
-        # Regional variants (es-MX, es-419, en-GB) count as their language.
-        primary = tag.split("-")[0]
-        if primary in languages:
-            return primary
-    return request_default_language()
+    """The language of this request when its path has no prefix."""
+    return negotiate(
+        request.headers.get("Accept-Language"),
+        request.cookies.get(COOKIE_NAME),
+        current_languages(),
+        request_default_language(),
+    )
 
 
 def request_default_language() -> str:
     """The configured default language, if it has a catalog, else English."""
-    default = current_app.config["DEFAULT_LANGUAGE"]
+    default = code_of(current_app.config["DEFAULT_LANGUAGE"])
     return default if default in current_languages() else SOURCE_LANGUAGE
 
 
 def current_languages() -> tuple[str, ...]:
-    """The languages the running app serves."""
+    """The language codes the running app serves."""
     return current_app.config["LANGUAGES"]
 
 
 def page_language() -> str:
-    """The language of the current request (its prefix, or negotiated)."""
+    """The language code of the current request (its prefix, or negotiated)."""
     if "lang" not in g:
         g.lang = negotiate_language()
     return g.lang
-
-
-def language_name(lang: str) -> str:
-    """A language's name in that language, capitalised: "English", "Español"."""
-    name = Locale.parse(lang).get_display_name(lang) or lang
-    return name[:1].upper() + name[1:]
 
 
 def absolute(path: str) -> str:
@@ -121,19 +213,21 @@ def absolute(path: str) -> str:
 
 
 def language_links(endpoint: str | None) -> list[dict]:
-    """For every language: its code, name, path and absolute URL of this page.
+    """For every language: its code, tag, name, path and absolute URL of this page.
 
     Pages map to their counterpart; anything else (an error page) to that
-    language's home page, the nearest place that exists in both.
+    language's home page, the nearest place that exists in all of them.
     """
     target = endpoint if endpoint in PAGES_BY_ENDPOINT else "home"
     links = []
-    for lang in current_languages():
-        path = url_for(target, lang=lang)
+    for code in current_languages():
+        path = url_for(target, lang=code)
         links.append(
             {
-                "lang": lang,
-                "name": language_name(lang),
+                "lang": code,
+                "tag": language_tag(code),
+                "name": language_name(code),
+                "dir": text_direction(code),
                 "path": path,
                 "url": absolute(path),
             }
@@ -153,12 +247,17 @@ def _keep_prefix(endpoint, values):
         values["lang"] = g.lang
 
 
+def _babel_locale() -> str:
+    """Flask-Babel's locale selector: the catalog folder of the page's language."""
+    return str(locale_of(page_language()))
+
+
 def init_app(app: Flask) -> None:
     """Discover the languages, wire Flask-Babel and the Jinja i18n settings."""
     app.config["LANGUAGES"] = discover_languages(Path(app.config["TRANSLATIONS_DIR"]))
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(app.config["TRANSLATIONS_DIR"])
     app.config["BABEL_DEFAULT_LOCALE"] = SOURCE_LANGUAGE
-    Babel(app, locale_selector=page_language)
+    Babel(app, locale_selector=_babel_locale)
     # Same policy as babel.cfg, so paragraphs are looked up as they were extracted.
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     # Whitespace left by block tags only adds bytes to every page.

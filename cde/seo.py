@@ -66,7 +66,7 @@ def sitemap():
     for page in PAGES:
         # The same links the page's own <head> lists (cde/templating.py).
         links = i18n.language_links(page.endpoint)
-        alternates = [(link["lang"], link["url"]) for link in links]
+        alternates = [(link["tag"], link["url"]) for link in links]
         alternates.append(("x-default", i18n.absolute("/")))
         for link in links:
             url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")

@@ -15,6 +15,8 @@ def page_context() -> dict:
     current = next(link for link in links if link["lang"] == lang)
     return {
         "lang": lang,
+        "lang_tag": i18n.language_tag(lang),
+        "dir": i18n.text_direction(lang),
         "language_links": links,
         "other_languages": [link for link in links if link["lang"] != lang],
         "canonical_url": current["url"],

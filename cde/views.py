@@ -38,7 +38,7 @@ def mark_language(response):
     lang = g.get("lang")
     is_page = request.endpoint in PAGES_BY_ENDPOINT
     if lang in current_app.config["LANGUAGES"] and is_page:
-        response.headers["Content-Language"] = lang
+        response.headers["Content-Language"] = i18n.language_tag(lang)
         # Only a page actually read (not an OPTIONS probe or a 405) is a choice.
         if request.method not in ("GET", "HEAD") or response.status_code >= 400:
             return response
