@@ -3,7 +3,7 @@ import os
 import pytest
 
 from cde import ROOT, create_app
-from projectcopy import copy_project
+from projectcopy import add_languages, copy_project
 
 
 def pytest_sessionstart(session):
@@ -52,3 +52,14 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def polyglot(tmp_path_factory):
+    """A copy of the project with every UN language (missing ones pseudo-translated).
+
+    For the behaviours that only show with more languages than the repository has:
+    right to left, Chinese characters, a switcher of six. Build apps on it with
+    `projectcopy.app_for(polyglot)`.
+    """
+    return add_languages(copy_project(tmp_path_factory.mktemp("polyglot")))

@@ -6,7 +6,8 @@ config, so an app made by `app_for(copy)` works on the copy and never on the rep
 import shutil
 from pathlib import Path
 
-from cde import ROOT, create_app
+from cde import ROOT, catalogs, create_app
+from pseudo import fill
 
 SITE = "https://cde.example.org"
 # The catalogs the translator tests break on purpose, relative to a copy.
@@ -26,6 +27,25 @@ def copy_project(destination: Path) -> Path:
     shutil.copytree(ROOT / "translations", destination / "translations",
                     ignore=shutil.ignore_patterns("*.mo"))
     return destination
+
+
+# The official languages of the United Nations: the site must take any of them.
+UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+def add_languages(root: Path, folders=UN_LANGUAGES) -> Path:
+    """Give the copy at `root` a pseudo-translated catalog for each missing language.
+
+    Made as a translator would, with `translate init`, then filled by tests/pseudo.py
+    and compiled: the site must serve them with no change to its code.
+    """
+    project = catalogs.Project(root, root / "translations")
+    for folder in folders:
+        if not project.po_path(folder).exists():
+            path, _ = catalogs.init(project, folder)
+            fill(path)
+    catalogs.compile_catalogs(project)
+    return root
 
 
 def app_for(root: Path, **config):
