@@ -15,7 +15,7 @@ LIGHTHOUSE_VERSION := 12.2.3
 # The browser tests drive Debian's Chromium (.ci/run installs it when missing).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install catalogs run test clean serve freeze bench lighthouse \
+.PHONY: help install catalogs run test clean serve freeze serve-static bench lighthouse \
 	translations-extract translations-update translations-check translations-status \
 	translations-init
 
@@ -23,7 +23,8 @@ help:
 	@echo "make run    serve the site at http://127.0.0.1:$(PORT) (PORT=8000 make run to change)"
 	@echo "make test   run the whole test suite"
 	@echo "make serve  production server (gunicorn) on port $(PORT); set FLASK_SITE_URL=https://..."
-	@echo "make freeze export the whole site as static files into build/"
+	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
+	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:8080 (PORT=...); installs nginx-light"
 	@echo "make bench  benchmark and load test (gunicorn, bare Flask, nginx); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of /en/ and /es/ (mobile); fails below 100/100/100, performance 95"
 	@echo "make translations-update / -check / -status / -init LANG=fr   catalogs for translators (TRANSLATING.md)"
@@ -64,7 +65,7 @@ translations-status: install
 
 translations-init: install
 	@# LANG also names the shell's locale (C.UTF-8): only take it from the command line.
-	@[ "$(origin LANG)" = "command line" ] || { echo 'Say which language: make translations-init LANG=fr'; exit 2; }
+	@[ "$(origin LANG)" = "command line" ] || { echo 'Say which language: make translations-init LANG=fr (or LANG=zh_Hant, LANG=pt_BR)'; exit 2; }
 	$(BIN)/flask --app app translate init $(LANG)
 
 # The server restarts when a template, a compiled catalog or a static file changes,
@@ -108,9 +109,21 @@ clean:
 serve: catalogs
 	PORT=$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-# The whole site as static files in build/, for deploy/nginx.conf or any web server.
+# The whole site as static files in build/site/, and build/nginx.conf generated from
+# the app to serve them (README: Deploying the static export).
 freeze: catalogs
 	$(BIN)/flask --app app freeze
+
+# Debian's nginx, installed when missing (as .ci/run does for the tests).
+NGINX_INSTALL = { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	--no-install-recommends nginx-light; }
+
+# build/ as production serves it: nginx with the generated configuration, on
+# 127.0.0.1:$(PORT) (PORT=8080 make serve-static). Run `make freeze` first.
+serve-static: install
+	@$(NGINX_INSTALL)
+	$(BIN)/python deploy/nginx_preview.py build --port $(PORT)
 
 # Benchmark, never part of `make test`: gunicorn vs a bare Flask app vs nginx, then a
 # 30 s load test that fails on any socket error or 5xx. wrk and nginx from Debian.

@@ -10,6 +10,9 @@
 3. Does the same for nginx serving the static export (build/, `make freeze`).
 4. Load test (issue #6): 30 s at 64 connections on every page, `/`, the sitemap and
    a stylesheet, and reports socket errors and non-2xx/3xx answers (5xx apart).
+5. Building with the six UN languages (a copy of the project, the missing ones
+   pseudo-translated): seconds from starting `make serve`'s gunicorn to its first
+   page (target: 2 s), and seconds for `flask freeze` (target: 10 s).
 
 Everything runs on 127.0.0.1 and is bounded in time (about four minutes). Exits
 non-zero when a ratio is under the target or the load test saw any error. Never
@@ -34,9 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 TARGET_RATIO = 0.9
+TARGET_FIRST_PAGE_SECONDS = 2
+TARGET_FREEZE_SECONDS = 10
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # projectcopy: the six-language copy
 
 
 def _load(name: str, path: Path):
@@ -119,10 +125,11 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 20) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(app: str | None, logdir: Path, name: str, extra_path: Path | None = None):
+def gunicorn(app: str | None, logdir: Path, name: str, extra_path: Path | None = None,
+             env: dict | None = None):
     """gunicorn with the production config on a free port; yields its base URL."""
     port = nginx_preview.free_port()
-    env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
+    env = {**os.environ, **(env or {}), "PORT": str(port), "HOST": "127.0.0.1"}
     command = [str(BIN / "gunicorn"), "--config", str(GUNICORN_CONFIG)]
     if extra_path is not None:
         command += ["--pythonpath", str(extra_path)]
@@ -198,6 +205,40 @@ end
 """
 
 
+def build_figures(logdir: Path) -> list[str]:
+    """Time `make serve` to its first page and `flask freeze`, with six languages.
+
+    Prints the figures; returns the targets missed.
+    """
+    from projectcopy import add_languages, copy_project
+
+    copy = logdir / "six"
+    copy.mkdir()
+    add_languages(copy_project(copy))
+    env = {"FLASK_TRANSLATIONS_DIR": str(copy / "translations")}
+    started = time.monotonic()
+    with gunicorn(None, logdir, "six", env=env) as url:
+        first_page = time.monotonic() - started
+        languages = urllib.request.urlopen(url + "/sitemap.xml").read().count(b"<loc>")
+    started = time.monotonic()
+    subprocess.run(
+        [str(BIN / "flask"), "--app", "app", "freeze", "--destination",
+         str(logdir / "build")],
+        cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True)
+    freezing = time.monotonic() - started
+    print(f"\n# Building the site in six languages ({languages} pages)")
+    missed = []
+    for label, seconds, target in (
+        ("make serve, first page", first_page, TARGET_FIRST_PAGE_SECONDS),
+        ("flask freeze", freezing, TARGET_FREEZE_SECONDS),
+    ):
+        verdict = "ok" if seconds <= target else f"OVER {target} s"
+        print(f"{label:<28} {seconds:>8.2f} s  {verdict}")
+        if seconds > target:
+            missed.append(f"{label}: {seconds:.2f} s > {target} s")
+    return missed
+
+
 def median_run(results: list[Result]) -> Result:
     """The run with the median requests per second (runs are odd in number)."""
     ordered = sorted(results, key=lambda result: result.requests_per_second)
@@ -260,7 +301,7 @@ def main() -> int:
                 if ratio < TARGET_RATIO:
                     failures.append(f"{path}: site/bare {ratio:.2f} < {TARGET_RATIO}")
 
-            if (args.build / "sitemap.xml").is_file():
+            if (args.build / "nginx.conf").is_file():
                 with nginx_preview.running(args.build, logdir / "nginx") as nginx:
                     for path in paths:
                         wrk(nginx + path, 2, args.connections)
@@ -283,6 +324,7 @@ def main() -> int:
             if load.socket_errors or load.non_2xx_3xx or load.server_errors:
                 failures.append("load test: errors under load")
                 print(load.output)
+        failures += build_figures(logdir)
         server_log = (logdir / "site.log").read_text(errors="replace")
         if "Traceback" in server_log or "[ERROR]" in server_log:
             failures.append("the site's error log has errors")

@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import (
-        assets, caching, errors, export, i18n, safe_gettext, security, seo,
+        assets, errors, export, i18n, safe_gettext, security, seo,
         templating, translate, views,
     )
 
@@ -45,11 +45,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     # What search engines read: /sitemap.xml, /robots.txt, Open Graph locales.
     seo.init_app(app)
-    # Pages rendered once, kept with their gzip/brotli forms and ETags (not in debug).
-    caching.init_app(app)
     # Static files under content-hashed names, cached by browsers for a year.
     assets.init_app(app)
-    # `flask freeze`: the whole site as static files, for any web server.
+    # `flask freeze`: the whole site as static files, with its nginx configuration.
+    # (`make serve` answers from memory the same rendering: cde/caching.py.)
     export.init_app(app)
     # `flask translate`: extract, update, check, status, compile and init catalogs.
     translate.init_app(app)

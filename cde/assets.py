@@ -5,7 +5,7 @@ where the hash comes from the file's bytes. A changed file gets a new name, so i
 old name can be cached forever (`immutable`): a returning visitor downloads nothing
 until a deploy changes a file, and then only that file. Templates need no change.
 Files are hashed once, when the app starts, and read and compressed once, on their
-first request (cde/caching.py keeps them).
+build (cde/build.py renders them under their hashed names).
 """
 import hashlib
 import mimetypes
@@ -13,8 +13,6 @@ from pathlib import Path, PurePosixPath
 
 from flask import Flask, Response, current_app, send_from_directory
 from werkzeug.exceptions import NotFound
-
-from . import caching
 
 # The name changes whenever the bytes do, so the URL may be cached for good.
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -81,7 +79,7 @@ def serve_asset(filename: str):
         raise NotFound()
     response = Response(data, content_type=content_type(plain))
     response.headers["Cache-Control"] = IMMUTABLE
-    return caching.keep(response)
+    return response
 
 
 def init_app(app: Flask) -> None:

@@ -1,23 +1,12 @@
-"""Answers built once: each page (in each language) and each hashed static file is
-rendered on its first request, compressed, and then answered from memory until the
-app restarts.
+"""The production server answers from memory: the site as cde/build.py rendered it.
 
-The site's content changes only when templates, catalogs or static files change,
-and all of these take a restart, so an answer that depends on nothing but its path
-can be kept for the life of the process. Each kept answer carries its gzip and
+`serve_from_memory(app)` renders every URL of the site once (in the gunicorn master,
+before the workers fork: deploy/gunicorn.conf.py) and puts a small WSGI layer in
+front of Flask that answers exactly those paths from memory, each with its gzip and
 brotli forms and a strong ETag per form: a repeat visit costs a 304, a new one a
-dictionary lookup, never a template render or a compression.
-
-How: the first request goes through Flask as usual, with every hook. An
-`after_request` hook marks the answers that may be kept; a small WSGI layer in
-front of Flask records such an answer, *headers included*, as it leaves. The
-headers that other hooks put on it (the language cookie, the security headers)
-are part of what is kept and are replayed on every later answer, 304s included,
-without running Flask again. The contract that makes this right: a kept answer,
-body and headers, depends on its path only, never on the Host header, the query
-string, cookies or the time. (The one date in a kept answer, the `Expires` of the
-language cookie, stays that of the first answer; browsers follow its `Max-Age`,
-which takes precedence, so the cookie still lasts a year from each visit.)
+dictionary lookup, never a template render or a compression. Any other path goes
+to Flask, which renders it afresh and keeps nothing, so memory is bounded by the
+site's URLs. The answers are the very ones `flask freeze` writes to disk.
 """
 import gzip
 import hashlib
@@ -26,12 +15,12 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import brotli
-from flask import Flask, Response, request, url_for
+from flask import Flask
 from werkzeug.exceptions import SecurityError
 from werkzeug.http import is_entity_header
 from werkzeug.wsgi import get_host
 
-from .pages import PAGES_BY_ENDPOINT
+from .build import render_site
 
 # Types worth compressing; images other than SVG are compressed already.
 COMPRESSIBLE = frozenset(
@@ -50,19 +39,8 @@ COMPRESSIBLE = frozenset(
 )
 # Preferred first when the client accepts several equally: brotli is the smallest.
 ENCODINGS = ("br", "gzip", "identity")
-# Pages set the `lang` cookie, and a shared cache (a proxy, a CDN) that stored one
-# visitor's response would replay that Set-Cookie to everyone: `private` keeps them
-# out. `no-cache` lets the browser keep its copy but ask every time; with a strong
-# ETag that question is answered by a bodiless 304, so content is never stale after
-# a deploy and a repeat visit costs a few hundred bytes.
-PAGE_CACHE_CONTROL = "private, no-cache"
-# Endpoints whose successful answers depend only on their path: the pages of the
-# page table, and the sitemap and robots.txt when the app has them.
-EXTRA_KEPT_ENDPOINTS = frozenset({"sitemap", "robots"})
 # A header longer than this is cut before parsing: browsers send about 30 characters.
 MAX_ACCEPT_ENCODING = 200
-# Where a view or hook leaves the body of an answer to keep, for the WSGI layer.
-KEEP = "cde.caching.keep"
 # Set per form by the cache; whatever the app said for these is replaced.
 REPLACED = frozenset({"content-length", "content-encoding", "etag", "vary"})
 
@@ -140,8 +118,6 @@ class CachedAnswer:
 
     def __init__(self, body: bytes, headers: list[tuple[str, str]]):
         kept = [(k, v) for k, v in headers if k.lower() not in REPLACED]
-        if not any(k.lower() == "cache-control" for k, _ in kept):
-            kept.append(("Cache-Control", PAGE_CACHE_CONTROL))
         vary = [v for k, v in headers if k.lower() == "vary"]
         content_type = next((v for k, v in kept if k.lower() == "content-type"), "")
         bodies = {"identity": body}
@@ -205,12 +181,12 @@ class CachedAnswer:
 
 
 class AnswerCache:
-    """WSGI layer in front of Flask: kept answers by path, recorded as they leave."""
+    """WSGI layer in front of Flask: the built answers, by exact path."""
 
-    def __init__(self, wsgi_app, config):
+    def __init__(self, wsgi_app, config, answers: dict[str, CachedAnswer]):
         self.wsgi_app = wsgi_app
         self.config = config
-        self.answers: dict[str, CachedAnswer] = {}
+        self.answers = answers
 
     def _host_is_refused(self, environ) -> bool:
         """Whether Flask would refuse the Host header (TRUSTED_HOSTS, when set)."""
@@ -224,105 +200,27 @@ class AnswerCache:
         return False
 
     def __call__(self, environ, start_response):
-        path = environ.get("PATH_INFO", "")
-        method = environ.get("REQUEST_METHOD")
-        if method == "GET" or method == "HEAD":
-            cached = self.answers.get(path)
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            cached = self.answers.get(environ.get("PATH_INFO", ""))
             # A refused Host goes to Flask, which answers it with its 400 page.
             if cached is not None and not self._host_is_refused(environ):
                 return cached.serve(environ, start_response)
-
-        recorded = []
-
-        def record(status, headers, exc_info=None):
-            if exc_info is None and KEEP in environ and status.startswith("200 "):
-                recorded.append(headers)
-                return _no_write
-            return start_response(status, headers, exc_info)
-
-        app_iter = self.wsgi_app(environ, record)
-        if not recorded:
-            return app_iter
-        # The body was handed over with the KEEP mark (a HEAD has none here).
-        if hasattr(app_iter, "close"):
-            app_iter.close()
-        cached = CachedAnswer(environ[KEEP], recorded[0])
-        # Keyed on the path alone: the key set is bounded by the site's URLs.
-        self.answers[path] = cached
-        return cached.serve(environ, start_response)
-
-    def clear(self) -> None:
-        """Forget every kept answer."""
-        self.answers.clear()
+        return self.wsgi_app(environ, start_response)
 
 
-def _no_write(data: bytes) -> None:  # pragma: no cover - Flask never calls write()
-    raise RuntimeError("write() is not supported for answers being kept")
+def serve_from_memory(app: Flask) -> int:
+    """Render the whole site now and answer its URLs from memory from now on.
 
-
-def keep(response: Response) -> Response:
-    """Mark `response` (a 200 to a GET or HEAD) to be kept and answered from memory.
-
-    For answers that depend on their path only. Streamed answers cannot be kept.
+    Returns how many answers are kept. Called once, by deploy/gunicorn.conf.py in
+    the master process, so every worker starts with the whole site in (shared)
+    memory and a page that cannot be rendered stops the deployment.
     """
-    if (
-        request.method in ("GET", "HEAD")
-        and response.status_code == 200
-        and not response.direct_passthrough
-        and not response.is_streamed
-    ):
-        request.environ[KEEP] = response.get_data()
-    return response
-
-
-def keep_pages(response: Response) -> Response:
-    """after_request: keep the pages, the sitemap and robots.txt."""
-    endpoint = request.endpoint
-    if endpoint in PAGES_BY_ENDPOINT or endpoint in EXTRA_KEPT_ENDPOINTS:
-        keep(response)
-    return response
-
-
-def warm_up(app: Flask) -> int:
-    """Render and keep every page, the fixed files and the hashed static files now.
-
-    Called by deploy/gunicorn.conf.py in the master process before the workers
-    fork, so every worker starts with the whole site in (shared) memory and a page
-    that cannot be rendered stops the deployment instead of greeting a visitor.
-    Returns how many answers are kept.
-    """
-    from .export import site_urls  # export uses this module: import when needed
-
-    cache = app.extensions.get("page_cache")
-    if cache is None:
-        return 0
-    # Asked for on the site's own address, which TRUSTED_HOSTS, when set, accepts.
-    address = urlsplit(app.config["SITE_URL"])
-    site = f"{address.scheme}://{address.netloc}"
-    with app.test_request_context(base_url=site):
-        urls = {url_for(endpoint, **values) for endpoint, values in site_urls(app)}
-        assets = app.extensions.get("assets")
-        if assets is not None:
-            urls |= {url_for("static", filename=name) for name in assets.hashed}
-    client = app.test_client()
-    for url in sorted(urls):
-        response = client.get(url, base_url=site)
-        if response.status_code >= 500:
-            raise RuntimeError(f"{url} answered {response.status} while warming up")
-    return len(cache.answers)
-
-
-def init_app(app: Flask) -> None:
-    """Answer pages from memory after their first request, except in debug mode.
-
-    In debug mode (`flask --debug run`) every request renders afresh so that a
-    template edit shows on reload. `make run` restarts the server whenever a
-    template or a compiled catalog changes, which empties the cache too. Set
-    PAGE_CACHE to False (FLASK_PAGE_CACHE=false) to turn it off anywhere.
-    """
-    if not app.config.setdefault("PAGE_CACHE", not app.debug):
-        return
-    cache = AnswerCache(app.wsgi_app, app.config)
+    answers = {
+        path: CachedAnswer(answer.body, list(answer.headers))
+        for path, answer in render_site(app).items()
+        if answer.status == 200
+    }
+    cache = AnswerCache(app.wsgi_app, app.config, answers)
     app.extensions["page_cache"] = cache
     app.wsgi_app = cache
-    app.after_request(keep_pages)
+    return len(answers)

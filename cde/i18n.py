@@ -26,8 +26,8 @@ from werkzeug.http import parse_accept_header
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
 COOKIE_NAME = "lang"
-# Accept-Language headers longer than this are cut before parsing: a real browser
-# sends well under 200 characters, a hostile one can send megabytes.
+# An Accept-Language header longer than this is ignored (here and in nginx): a real
+# browser sends well under 200 characters, and parsing costs grow with length.
 MAX_ACCEPT_LANGUAGE = 1000
 # A catalog folder as Babel writes a locale: language, then optional script and
 # territory (fr, zh_Hant, pt_BR, es_419). Anything else is not a language folder.
@@ -161,12 +161,14 @@ def negotiate(
        among equals; q is a number from 0 to 1 with at most three decimals (RFC
        9110), other parameters are ignored, an entry with q=0 or a malformed q is
        skipped, and so is `*`. The first entry that `tag_patterns` sends to a
-       language wins.
+       language wins. A header over MAX_ACCEPT_LANGUAGE characters is ignored.
     3. `default`.
     """
     if cookie in codes:
         return cookie
-    header = (accept_language or "")[:MAX_ACCEPT_LANGUAGE]
+    header = accept_language or ""
+    if len(header) > MAX_ACCEPT_LANGUAGE:
+        header = ""
     # Werkzeug parses the header, but accepts q-values with more than three decimals
     # and sorts `*` last whatever its q: keep RFC 9110's q, and skip `*` ourselves.
     for value, quality in parse_accept_header(header, LanguageAccept):

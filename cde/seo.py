@@ -13,6 +13,8 @@ from flask import Flask, Response, current_app, url_for
 from . import i18n
 from .pages import PAGES
 
+# Anyone may keep the sitemap and robots.txt, but must ask whether they changed.
+REVALIDATE = {"Cache-Control": "no-cache"}
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Serialise as <urlset xmlns=...> with <xhtml:link>, the prefixes crawlers document.
@@ -80,7 +82,7 @@ def sitemap():
                 )
     ET.indent(urlset)
     body = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
-    return Response(body, mimetype="application/xml")
+    return Response(body, mimetype="application/xml", headers=REVALIDATE)
 
 
 def robots():
@@ -92,7 +94,7 @@ def robots():
         f"Sitemap: {i18n.absolute(url_for('sitemap'))}",
         "",
     ]
-    return Response("\n".join(lines), mimetype="text/plain")
+    return Response("\n".join(lines), mimetype="text/plain", headers=REVALIDATE)
 
 
 def favicon():

@@ -3,9 +3,17 @@ from flask import (
     Flask, abort, current_app, g, redirect, render_template, request, url_for,
 )
 
+from werkzeug.http import dump_cookie
+
 from . import i18n, security
 from .pages import PAGES, PAGES_BY_ENDPOINT
 
+# Pages set the `lang` cookie, and a shared cache (a proxy, a CDN) that stored one
+# visitor's response would replay that Set-Cookie to everyone: `private` keeps them
+# out. `no-cache` lets the browser keep its copy but ask every time; with a strong
+# ETag that question is answered by a bodiless 304, so content is never stale after
+# a deploy and a repeat visit costs a few hundred bytes.
+PAGE_CACHE_CONTROL = "private, no-cache"
 # A year: long enough to be remembered, bounded so the cookie does not live forever.
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
@@ -17,7 +25,7 @@ def choose_language():
     """
     response = redirect(url_for("home", lang=i18n.negotiate_language()), code=302)
     response.headers["Vary"] = "Accept-Language, Cookie"
-    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
     return response
 
 
@@ -27,6 +35,25 @@ def show_page(lang: str):
     if page is None:  # pragma: no cover - every rule comes from PAGES
         abort(404)
     return render_template(page.template, page=page)
+
+
+def language_cookie(lang: str) -> str:
+    """The Set-Cookie value that remembers `lang`, the same for every visitor.
+
+    Max-Age only, no Expires date: the header depends on nothing but the page, so
+    the built site and its static export send it byte for byte (browsers prefer
+    Max-Age anyway).
+    """
+    return dump_cookie(
+        i18n.COOKIE_NAME,
+        lang,
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        httponly=True,
+        # Same rule as HSTS: SITE_URL on https:// or PREFERRED_URL_SCHEME https.
+        secure=security.is_https(current_app.config),
+        sync_expires=False,
+    )
 
 
 def mark_language(response):
@@ -39,18 +66,11 @@ def mark_language(response):
     is_page = request.endpoint in PAGES_BY_ENDPOINT
     if lang in current_app.config["LANGUAGES"] and is_page:
         response.headers["Content-Language"] = i18n.language_tag(lang)
+        response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
         # Only a page actually read (not an OPTIONS probe or a 405) is a choice.
         if request.method not in ("GET", "HEAD") or response.status_code >= 400:
             return response
-        response.set_cookie(
-            i18n.COOKIE_NAME,
-            lang,
-            max_age=COOKIE_MAX_AGE,
-            samesite="Lax",
-            httponly=True,
-            # Same rule as HSTS: SITE_URL on https:// or PREFERRED_URL_SCHEME https.
-            secure=security.is_https(current_app.config),
-        )
+        response.headers.add("Set-Cookie", language_cookie(lang))
     return response
 
 

@@ -53,9 +53,9 @@ def when_ready(server):
     The workers then share the rendered and compressed site (copy-on-write), and a
     page that fails to render stops the start-up instead of failing for visitors.
     """
-    from cde.caching import warm_up
+    from cde.caching import serve_from_memory
 
-    kept = warm_up(server.app.wsgi())
+    kept = serve_from_memory(server.app.wsgi())
     server.log.info("Warmed up: %d answers rendered and compressed", kept)
 
 

@@ -1,12 +1,13 @@
-"""Run nginx with deploy/nginx.conf on a static export, on 127.0.0.1, unprivileged
-paths only: to preview `make freeze` as production serves it, and for the tests and
-the benchmark.
+"""Run nginx on a static export with the configuration `flask freeze` wrote for it,
+on 127.0.0.1, unprivileged paths only: `make serve-static` (PORT=8080), the tests
+and the benchmark.
 
     python deploy/nginx_preview.py [build/] [--port 8080]
 
-The site configuration is used as written, except its `listen` and `root` lines,
-which point at the given port and folder; pid, logs and temporary files go to a
-private folder. nginx runs in the foreground and stops with Ctrl-C.
+The export's nginx.conf is used as written, except its `listen` and `root` lines,
+which point at the given port and at the export's site/ folder; pid, logs and
+temporary files go to a private folder. nginx runs in the foreground and stops
+with Ctrl-C.
 """
 import argparse
 import contextlib
@@ -20,7 +21,6 @@ import tempfile
 import time
 from pathlib import Path
 
-SITE_CONFIG = Path(__file__).resolve().parent / "nginx.conf"
 CANDIDATES = ("nginx", "/usr/sbin/nginx")
 
 
@@ -40,16 +40,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def site_config(root: Path, port: int, text: str | None = None) -> str:
-    """deploy/nginx.conf listening on 127.0.0.1:`port` and serving `root`."""
-    text = SITE_CONFIG.read_text() if text is None else text
+def site_config(export: Path, port: int) -> str:
+    """The export's nginx.conf, listening on 127.0.0.1:`port`, serving its files."""
+    config = export / "nginx.conf"
+    text = config.read_text()
+    root = export / "site"
     text, listens = re.subn(
         r"(?m)^(\s*)listen\s+80;", rf"\1listen 127.0.0.1:{port};", text
     )
     text, roots = re.subn(r"(?m)^(\s*)root\s+\S+;", rf"\1root {root};", text)
     if listens != 1 or roots != 1:
         raise ValueError(
-            f"{SITE_CONFIG}: expected one `listen 80;` and one `root` line"
+            f"{config}: expected one `listen 80;` and one `root` line"
         )
     return text
 
@@ -97,8 +99,8 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 10) -> 
 
 
 @contextlib.contextmanager
-def running(root: Path, workdir: Path, port: int | None = None):
-    """nginx serving `root` with deploy/nginx.conf: yields its base URL, then stops."""
+def running(export: Path, workdir: Path, port: int | None = None):
+    """nginx serving the export in `export`: yields its base URL, then stops."""
     nginx = find_nginx()
     if nginx is None:
         raise FileNotFoundError(
@@ -108,7 +110,7 @@ def running(root: Path, workdir: Path, port: int | None = None):
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "temp").mkdir(exist_ok=True)
     site = workdir / "site.conf"
-    site.write_text(site_config(Path(root).resolve(), port))
+    site.write_text(site_config(Path(export).resolve(), port))
     config = workdir / "nginx.conf"
     config.write_text(main_config(site, workdir))
     log = (workdir / "stderr.log").open("wb")
@@ -140,7 +142,7 @@ def main() -> int:
     parser.add_argument("root", nargs="?", default="build", type=Path)
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args()
-    if not (args.root / "sitemap.xml").is_file():
+    if not (args.root / "nginx.conf").is_file():
         print(f"{args.root} holds no export: run `make freeze` first", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as workdir, running(

@@ -1,27 +1,30 @@
-"""deploy/nginx.conf serving a fresh `flask freeze`: to a visitor, the app's site.
+"""A real nginx serving `flask freeze` with the configuration it generated: to a
+visitor, the app's site, in every language.
 
-A real nginx runs on 127.0.0.1 in the foreground, with pid, logs and temporary files
-in the test's temporary folder, and is stopped afterwards. Skipped when nginx is not
-installed (.ci/run installs it).
+The export is of a project with every UN language; every answer is compared with
+a fresh render of another app. nginx runs on 127.0.0.1 in the foreground, with pid,
+logs and temporary files in the test's temporary folder, and is stopped afterwards.
+Skipped when nginx is not installed (.ci/run installs it).
 """
 import gzip
 import http.client
 import importlib.util
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from flask import url_for
 
-from cde import create_app
+from cde.build import site_paths
 from cde.export import freeze
-from cde.pages import PAGES
-from cde.security import policy_headers
+from cde.i18n import code_of, tag_patterns
+from cde.security import is_https, policy_headers
+from projectcopy import app_for
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = "https://cde.example.org"
-# nginx must send what the app sends (HSTS apart: the sample serves plain HTTP).
-POLICY_HEADERS = tuple(name for name, _ in policy_headers(https=False))
+# What nginx must send as the app does, besides the body.
+SAME_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Set-Cookie")
 
 
 def _load_preview():
@@ -42,8 +45,8 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def site():
-    return create_app({"TESTING": True, "SITE_URL": SITE})
+def site(polyglot):
+    return app_for(polyglot)
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +56,12 @@ def nginx(site, tmp_path_factory):
     freeze(site, workdir / "build")
     with nginx_preview.running(workdir / "build", workdir / "run") as url:
         yield url
+
+
+@pytest.fixture
+def fresh(polyglot):
+    """Another app, no page kept anywhere, cookies sent by hand as to nginx."""
+    return app_for(polyglot).test_client(use_cookies=False)
 
 
 def fetch(base: str, path: str, headers: dict | None = None, method: str = "GET"):
@@ -67,156 +76,151 @@ def fetch(base: str, path: str, headers: dict | None = None, method: str = "GET"
         connection.close()
 
 
-def page_urls(site) -> list[str]:
-    with site.test_request_context():
-        return [
-            url_for(page.endpoint, lang=lang)
-            for page in PAGES
-            for lang in site.config["LANGUAGES"]
-        ]
+def assert_same_answer(nginx_answer, app_answer, what):
+    status, headers, body = nginx_answer
+    assert status == app_answer.status_code, what
+    assert body == app_answer.data, what
+    for name in SAME_HEADERS + tuple(name for name, _ in policy_headers(True)):
+        assert headers.get(name) == app_answer.headers.get(name), (what, name)
 
 
-def test_every_page_is_the_app_page(site, nginx):
-    live = site.test_client()
-    urls = page_urls(site)
-    assert urls
-    for url in urls:
-        status, headers, body = fetch(nginx, url)
-        app = live.get(url)
-        assert status == 200, url
-        assert body == app.data, url
-        assert headers["Content-Type"] == app.headers["Content-Type"]
-        assert headers["Content-Language"] == app.headers["Content-Language"]
-        assert headers["Cache-Control"] == app.headers["Cache-Control"]
+def test_every_url_of_the_site_is_the_app_answer(site, nginx, fresh):
+    for path in site_paths(site):
+        assert_same_answer(fetch(nginx, path), fresh.get(path), path)
 
 
-def test_pages_remember_their_language_in_the_same_cookie(site, nginx):
-    for url in page_urls(site):
-        _, headers, _ = fetch(nginx, url)
-        cookie = headers["Set-Cookie"]
-        assert cookie.startswith(f"lang={url[1:3]};")
-        for attribute in ("Max-Age=31536000", "Path=/", "SameSite=Lax", "HttpOnly"):
-            assert attribute in cookie
+def test_hsts_and_the_secure_cookie_follow_site_url(site, nginx):
+    _, headers, _ = fetch(nginx, site_paths(site)[0])
+    assert is_https(site.config)
+    assert headers["Strict-Transport-Security"]
+    assert "Secure" in headers["Set-Cookie"]
 
 
-def test_policy_headers_are_the_app_ones(site, nginx):
-    app = site.test_client().get("/en/")
-    for path in ("/en/", "/es/no-existe/"):
-        _, headers, _ = fetch(nginx, path)
-        for name in POLICY_HEADERS:
-            assert headers[name] == app.headers[name], (path, name)
+def missing_paths(site) -> list[str]:
+    """Addresses no page has: under each language, and outside any."""
+    paths = ["/nothing", "/index.html", "/404.html", "/static/", "/static/x.css",
+             "/sitemap.xml.gz"]
+    for lang in site.config["LANGUAGES"]:
+        paths += [f"/{lang}/no-such-page/", f"/{lang}/index.html", f"/{lang}/404.html",
+                  f"/{lang}/index.html.gz"]
+    return paths
 
 
-def test_compressed_pages_are_the_same_pages(site, nginx):
-    status, headers, body = fetch(nginx, "/es/acerca/", {"Accept-Encoding": "gzip"})
-    assert status == 200
-    assert headers["Content-Encoding"] == "gzip"
-    assert "Accept-Encoding" in headers["Vary"]
-    assert gzip.decompress(body) == site.test_client().get("/es/acerca/").data
+def test_missing_addresses_get_the_app_404_page(site, nginx, fresh):
+    for path in missing_paths(site):
+        for lang in (None, *site.config["LANGUAGES"]):
+            headers = {"Accept-Language": lang} if lang else {}
+            answer, expected = fetch(nginx, path, headers), fresh.get(path,
+                                                                     headers=headers)
+            assert expected.status_code == 404, path
+            assert_same_answer(answer, expected, (path, lang))
+            varies = ",".join(answer[1].get_all("Vary") or []).replace(" ", "")
+            assert set(varies.split(",")) - {"Accept-Encoding", ""} == set(
+                expected.vary), (path, lang)
 
 
-def test_a_known_etag_gets_a_304(nginx):
-    _, headers, _ = fetch(nginx, "/en/about/")
-    status, _, body = fetch(nginx, "/en/about/", {"If-None-Match": headers["ETag"]})
+def accept_language_cases(languages) -> list[str]:
+    """Accept-Language values: the rule's corners, and each language in turn."""
+    cases = [
+        "", "*", "de, it", "en;q=0, *", "*;q=0.9, en;q=0.5", "en;q=2", "en;q=abc",
+        "en;q=1.5, es;q=0.2", "en;q=-1, es;q=0.2", "es;q=.5, en;q=0.1",
+        "garbage;;q=, en-GB;q=0.9", "EN-us", "en_US, es;q=0.1", "en;level=1",
+        "en;q=0.5;x=1, es;q=0.4", "es;q=0.8, en;q=0.85", "en;q=0.8501, es;q=0.1",
+        "en;Q=0.5, es;q=0.4", "en; q=0.5, es;q=0.4", "en ;q=0.5, es;q=0.4",
+        "en;q= 0.5, es;q=0.4", "en;q=1.000, es", "es;q=0.5, en;q=00.6",
+        "es;q=0.001, en;q=0.0001", "es;q=0.9, en;q=0.900", "  es  ,  en  ", "en,",
+        ",es", "en;;q=0.2, es;q=0.3", "en-" + "a" * 50 + ", es;q=0.1",
+        "zh-TW", "zh-HK", "zh-CN", "zh-Hant", "zh-Hans", "zh-Hans-TW", "zh-SG;q=0.5",
+        "ar-EG;q=0.3, ru;q=0.2", "pt-PT, fr;q=0.1", "ru-RU, ru;q=0.9, en-US;q=0.8",
+        "fr-CA;q=0.9, es;q=0.9", "es;q=0.9, fr-CA;q=0.9", "x-klingon, ar;q=0.1",
+        ", ".join(["x-klingon;q=0.5"] * 60) + ", fr;q=0.4",
+        ", ".join(["x-klingon;q=0.5"] * 200) + ", fr;q=0.4",
+    ]
+    for code in languages:
+        tag = code.split("-")[0]
+        cases += [code, f"{tag}-419", f"xx, {code};q=0.3", f"{code};q=0.5, de;q=0.7",
+                  f"de;q=0.7, {code};q=0.7", f"{code};q=0"]
+    return cases
+
+
+def test_root_chooses_the_language_as_the_app_does(site, nginx, fresh):
+    languages = site.config["LANGUAGES"]
+    cookies = [None, "lang=xx", "LANG=" + languages[0], "a=1; lang=" + languages[-1],
+               "lang=xx; lang=" + languages[0], "lang=" + languages[0].upper()]
+    cookies += [f"lang={code}" for code in languages]
+    cases = 0
+    for accept in accept_language_cases(languages):
+        for cookie in cookies:
+            headers = {"Accept-Language": accept} if accept else {}
+            if cookie:
+                headers["Cookie"] = cookie
+            expected = fresh.get("/", headers=headers)
+            status, answer, _ = fetch(nginx, "/", headers)
+            assert status == expected.status_code == 302
+            assert answer["Location"] == expected.headers["Location"], headers
+            assert answer["Vary"] == expected.headers["Vary"]
+            assert answer["Cache-Control"] == expected.headers["Cache-Control"]
+            cases += 1
+    assert cases >= 150
+
+
+def test_every_language_is_reached_by_its_own_tag(site, nginx):
+    for pattern, code in tag_patterns(site.config["LANGUAGES"]):
+        status, answer, _ = fetch(nginx, "/", {"Accept-Language": code})
+        assert answer["Location"] == f"/{code}/"
+
+
+def test_compressed_pages_are_the_same_pages(site, nginx, fresh):
+    for path in site_paths(site):
+        if not path.endswith("/"):
+            continue
+        status, headers, body = fetch(nginx, path, {"Accept-Encoding": "gzip"})
+        assert headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in headers["Vary"]
+        assert gzip.decompress(body) == fresh.get(path).data
+
+
+def test_a_known_etag_gets_a_304(site, nginx):
+    page = site_paths(site)[0]
+    _, headers, _ = fetch(nginx, page)
+    status, _, body = fetch(nginx, page, {"If-None-Match": headers["ETag"]})
     assert status == 304
     assert body == b""
 
 
-def test_hashed_assets_are_cached_for_a_year(site, nginx):
+def test_missing_trailing_slash_redirects_like_the_app(site, nginx, fresh):
     with site.test_request_context():
-        url = url_for("static", filename="css/site.css")
-    status, headers, body = fetch(nginx, url)
-    assert status == 200
-    assert body == site.test_client().get(url).data
-    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        page = url_for("about", lang=site.config["LANGUAGES"][-1])
+    expected = fresh.get(page.rstrip("/"))
+    status, headers, _ = fetch(nginx, page.rstrip("/"))
+    assert status == expected.status_code == 308
+    assert headers["Location"] == urlsplit(expected.headers["Location"]).path
 
 
-def _choice_cases(languages):
-    cases = [
-        (None, None),
-        ("fr, en;q=0.5", None),
-        ("de, fr", None),
-        ("en;q=0.4, es;q=0.9", None),
-        ("es;q=0.2, en-US;q=0.8, en;q=0.7", None),
-        ("en;q=0, es;q=0.1", None),
-        ("es;q=0, en;q=0.1", None),
-        ("*", None),
-        ("en, *;q=0.1", None),
-        ("en;q=2", None),
-        ("en;q=abc", None),
-        ("en-" + "a" * 50, None),
-        ("garbage;;q=, en-GB;q=0.9", None),
-        ("EN-us", None),
-        ("es-MX,es;q=0.9", "en"),
-        ("en", "fr"),
-        ("en", "EN"),
-        ("en", "../es"),
-    ]
-    # Every language of the app, by header and by cookie: a language added to the
-    # app but not to deploy/nginx.conf fails here.
-    for lang in languages:
-        cases += [(lang, None), (f"{lang}-419", None), (f"xx, {lang};q=0.3", None)]
-        cases += [(None, lang), ("es" if lang != "es" else "en", lang)]
-    return cases
-
-
-def test_root_chooses_the_language_as_the_app_does(site, nginx):
-    # The cookie is sent by hand, as the nginx request sends it.
-    live = site.test_client(use_cookies=False)
-    for accept, cookie in _choice_cases(site.config["LANGUAGES"]):
-        headers = {}
-        if accept is not None:
-            headers["Accept-Language"] = accept
-        if cookie is not None:
-            headers["Cookie"] = f"lang={cookie}"
-        app = live.get("/", headers=headers)
-        status, response_headers, _ = fetch(nginx, "/", headers)
-        assert status == app.status_code == 302
-        assert response_headers["Location"] == app.headers["Location"], (accept, cookie)
-        assert response_headers["Vary"] == app.headers["Vary"]
-
-
-@pytest.mark.parametrize(
-    "path, accept",
-    [
-        ("/en/no-such-page/", "es"),
-        ("/es/no-existe/", "en"),
-        ("/es/about/", "en"),
-        ("/fr/", "en-US"),
-        ("/fr/", "es-MX"),
-        ("/nothing", None),
-        ("/en/index.html", None),
-        ("/index.html", "en"),
-        ("/404.html", "en"),
-        ("/es/404.html", "en"),
-        ("/en/index.html.gz", None),
-        ("/static/", "en"),
-    ],
-)
-def test_unknown_paths_are_404_in_the_app_language(site, nginx, path, accept):
-    headers = {"Accept-Language": accept} if accept else {}
-    app = site.test_client().get(path, headers=headers)
-    status, response_headers, body = fetch(nginx, path, headers)
-    assert status == 404
-    expected_lang = app.headers["Content-Language"]
-    assert response_headers["Content-Language"] == expected_lang
-    assert body == site.test_client().get(f"/{expected_lang}/404.html").data
-    # Caches are told the same as by the app: not shared, and which headers chose.
-    assert response_headers["Cache-Control"] == app.headers["Cache-Control"]
-    varies = ",".join(response_headers.get_all("Vary") or []).replace(" ", "")
-    assert set(varies.split(",")) - {"Accept-Encoding", ""} == (
-        set(app.vary) - {"Accept-Encoding"})
-
-
-def test_missing_trailing_slash_redirects_like_the_app(site, nginx):
-    app = site.test_client().get("/es/acerca")
-    status, headers, _ = fetch(nginx, "/es/acerca")
-    assert status == app.status_code == 308
-    assert headers["Location"] == urlsplit(app.headers["Location"]).path
-
-
-def test_head_answers_like_get_without_body(nginx):
-    status, headers, body = fetch(nginx, "/en/", method="HEAD")
+def test_head_answers_like_get_without_body(site, nginx):
+    page = site_paths(site)[0]
+    status, headers, body = fetch(nginx, page, method="HEAD")
     assert status == 200
     assert body == b""
-    assert int(headers["Content-Length"]) > 0
+    assert int(headers["Content-Length"]) == len(fetch(nginx, page)[2])
+
+
+def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
+    # A regional variant is a folder like any other: zh_Hant gets /zh-hant/, and
+    # Traditional Chinese readers (zh-TW) reach it while zh-CN stays on /zh/.
+    translations = tmp_path / "translations"
+    shutil.copytree(polyglot / "translations", translations)
+    shutil.copytree(translations / "zh", translations / "zh_Hant")
+    app = app_for(polyglot, TRANSLATIONS_DIR=str(translations))
+    assert code_of("zh_Hant") in app.config["LANGUAGES"]
+    freeze(app, tmp_path / "build")
+    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as url:
+        for accept, expected in (("zh-TW", "/zh-hant/"), ("zh-Hant", "/zh-hant/"),
+                                 ("zh-CN", "/zh/"), ("zh", "/zh/")):
+            assert fetch(url, "/", {"Accept-Language": accept})[1]["Location"] == (
+                expected)
+            assert app.test_client().get(
+                "/", headers={"Accept-Language": accept}).headers["Location"] == expected
+        status, headers, _ = fetch(url, "/zh-hant/")
+        assert status == 200
+        assert headers["Content-Language"] == "zh-Hant"

@@ -1,0 +1,96 @@
+"""The whole site rendered once: every URL the site has, each in its own request.
+
+This is the one rendering that both ways of serving the site use: the production
+server keeps it in memory (cde/caching.py) and `flask freeze` writes it to disk
+(cde/export.py), so the two cannot differ. Each URL is requested through the app
+like any visit, in a request and app context of its own: nothing a request leaves
+behind (Flask-Babel caches the locale on `g`) can reach the next page.
+"""
+import contextvars
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from flask import Flask, url_for
+
+from .pages import PAGES
+
+# Any path under a language prefix that no page has: its 404 page is what it shows.
+NOT_FOUND_PATH = "/{lang}/404.html"
+# Not rendered: `/` answers each visitor differently (the web server decides it).
+NOT_RENDERED = frozenset({"choose_language", "static"})
+
+
+class Rendered(NamedTuple):
+    """One answer of the app, as it left: status, headers and body."""
+
+    status: int
+    headers: tuple  # (name, value) pairs
+    body: bytes
+
+
+def site_address(app: Flask) -> str:
+    """scheme://host of SITE_URL: the address pages are asked for on, which
+    TRUSTED_HOSTS, when set, accepts."""
+    parts = urlsplit(app.config["SITE_URL"])
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def site_paths(app: Flask) -> list[str]:
+    """Every URL of the site that answers the same to everyone: the list to build.
+
+    Each page in each language (from the page table and the catalogs), every
+    argument-free route (/sitemap.xml, /robots.txt, /favicon.ico) and every static
+    file under its hashed name. `/` is not one: it depends on the visitor.
+    """
+    with app.test_request_context(base_url=site_address(app)):
+        paths = [
+            url_for(page.endpoint, lang=lang)
+            for page in PAGES
+            for lang in app.config["LANGUAGES"]
+        ]
+        paths += sorted(
+            url_for(rule.endpoint)
+            for rule in app.url_map.iter_rules()
+            if not rule.arguments
+            and "GET" in rule.methods
+            and rule.endpoint not in NOT_RENDERED
+        )
+        assets = app.extensions.get("assets")
+        if assets is not None:
+            paths += [url_for("static", filename=name) for name in assets.hashed]
+    return paths
+
+
+def not_found_paths(app: Flask) -> list[str]:
+    """A missing address under each language prefix, whose 404 page it shows."""
+    return [NOT_FOUND_PATH.format(lang=lang) for lang in app.config["LANGUAGES"]]
+
+
+def render(app: Flask, path: str) -> Rendered:
+    """GET `path` from the app, in fresh contexts, on the site's own address."""
+    client = app.test_client()
+    # An empty contextvars context: without it, a caller's app context (`flask
+    # freeze` runs inside one) would be shared by every request, and with it the
+    # first page's language.
+    response = contextvars.Context().run(
+        client.get, path, base_url=site_address(app))
+    return Rendered(response.status_code, tuple(response.headers.items()),
+                    response.get_data())
+
+
+def render_site(app: Flask) -> dict[str, Rendered]:
+    """Every URL of `site_paths` (200) and of `not_found_paths` (404), by path.
+
+    A URL that does not answer as expected stops the build, naming it: a page
+    that cannot be rendered must stop a deployment, not greet a visitor.
+    """
+    site = {}
+    for expected, paths in ((200, site_paths(app)), (404, not_found_paths(app))):
+        for path in paths:
+            answer = render(app, path)
+            if answer.status != expected:
+                raise RuntimeError(
+                    f"{path} answered {answer.status}, not {expected}, while "
+                    "building the site")
+            site[path] = answer
+    return site
