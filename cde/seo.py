@@ -42,7 +42,9 @@ def og_locale(lang: str) -> str:
     if not territory and locale.language in official:
         territory = country
     if not territory:
-        likely = get_global("likely_subtags").get(locale.language)
+        subtags = get_global("likely_subtags")
+        # zh_Hant is most likely Taiwan's, plain zh China's.
+        likely = subtags.get(str(locale)) or subtags.get(locale.language)
         territory = Locale.parse(likely).territory if likely else None
     return f"{locale.language}_{territory}" if territory else locale.language
 
