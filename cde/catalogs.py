@@ -14,7 +14,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from gettext import GNUTranslations
+from gettext import GNUTranslations, c2py
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -22,9 +22,10 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
-from .i18n import is_language_code
+from .i18n import code_of, is_language_code
 from .pages import SOURCE_LANGUAGE
 
 PROJECT_NAME = "CdE microsite"
@@ -107,24 +108,35 @@ class Project:
 
 # --- Languages ---------------------------------------------------------------------
 
-def parse_language(code: str) -> str:
-    """The folder name for language `code`, or ValueError saying what is wrong.
+LANGUAGE_EXAMPLES = (
+    'a language code such as "fr" (French), or a language with its script or region '
+    'such as "zh_Hant" (Chinese in traditional characters) or "pt_BR" (Portuguese '
+    "of Brazil)"
+)
 
-    The code becomes the URL prefix (/fr/), so only plain language codes are taken.
+
+def parse_language(code: str) -> str:
+    """The catalog folder for language `code`, named as Babel names the locale.
+
+    Any spelling of the same locale is taken (zh-hant, zh-Hant -> zh_Hant; pt-br ->
+    pt_BR); anything else is a ValueError saying what is wrong.
     """
+    written = code.strip()
     try:
-        locale = Locale.parse(code.strip())
-    except (ValueError, TypeError, UnknownLocaleError):
+        folder = str(Locale.parse(written.replace("_", "-"), sep="-"))
+    except (ValueError, UnknownLocaleError):
         raise ValueError(
-            f'"{code}" is not a language code that Babel knows; use a two-letter '
-            'ISO 639-1 code such as "fr" (French) or "pt" (Portuguese)'
+            f'"{code}" is not a language code that Babel knows; use {LANGUAGE_EXAMPLES}'
         ) from None
-    if not re.fullmatch(r"[a-z]{2,3}", str(locale)):
-        raise ValueError(
-            f'"{code}" is a regional or special variant; the site\'s addresses use '
-            f'plain language codes, such as "{locale.language}"'
-        )
-    return str(locale)
+    if not is_language_code(folder):
+        raise ValueError(f'"{code}" is a variant that the site\'s addresses cannot '
+                         f"name; use {LANGUAGE_EXAMPLES}")
+    # Babel reads some codes as another locale (und -> en_US, zh-TW -> zh_Hant_TW):
+    # say so, rather than create a folder under a name nobody typed.
+    if code_of(folder) != code_of(written):
+        raise ValueError(f'Babel reads "{code}" as "{folder}"; if that is the '
+                         f'language you mean, use "{folder}"')
+    return folder
 
 
 def language_problem(project: Project, lang: str) -> Problem | None:
@@ -132,12 +144,62 @@ def language_problem(project: Project, lang: str) -> Problem | None:
     # The same rule as the site's own discovery of languages, so check and site agree.
     if is_language_code(lang):
         return None
+    try:
+        fix = f'"{parse_language(lang)}"'
+    except ValueError:
+        fix = LANGUAGE_EXAMPLES
     return Problem(
         project.show(project.po_path(lang)), 1,
-        f'the folder name "{lang}" is not a plain language code such as "fr", so the '
-        "site ignores this catalog; rename the folder",
+        f'the folder name "{lang}" is not a language code as Babel writes it, so the '
+        f"site ignores this catalog; rename the folder to {fix}",
     )
 
+
+# Babel's table swaps Arabic's forms 4 and 5 (python-babel/babel#816), yet msgstr[]
+# follow CLDR's order (zero, one, two, few, many, other): msgstr[4] is "many" (n%100
+# in 11..99: 11, 50), msgstr[5] is "other" (100, 101, 102).
+_ARABIC_PLURAL_FORMS = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+                        "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);")
+# Plural rules look at n, n%10 and n%100: these numbers tell any two rules apart.
+_PLURAL_SAMPLES = range(1000)
+
+
+def plural_forms(lang: str) -> str:
+    """The Plural-Forms header of a catalog in `lang`: CLDR's rules, from Babel."""
+    if Locale.parse(lang).language == "ar":
+        return _ARABIC_PLURAL_FORMS
+    return get_plural(lang).plural_forms
+
+
+def _forms_by_number(catalog: Catalog) -> tuple | None:
+    """How many forms a catalog declares and which one each sample number gets."""
+    try:
+        rule = c2py(catalog.plural_expr)
+        return catalog.num_plurals, [rule(n) for n in _PLURAL_SAMPLES]
+    except (ValueError, ArithmeticError):  # not an expression gettext can run
+        return None
+
+
+def plural_forms_problem(
+    project: Project, lang: str, catalog: Catalog
+) -> Problem | None:
+    """A Plural-Forms header that is missing or does not follow CLDR's rules."""
+    shown = project.show(project.po_path(lang))
+    lines = project.po_path(lang).read_text(encoding="utf-8").splitlines()
+    paste = f'"Plural-Forms: {plural_forms(lang)}\\n"'
+    # Babel fills in its own rule when the header is missing, so look at the text.
+    line = next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), 0)
+    if not line:
+        top = next((n for n, text in enumerate(lines, 1) if text == 'msgid ""'), 1)
+        return Problem(shown, top, "the Plural-Forms header is missing; add this "
+                       f'line under the msgstr "" at the top of the file: {paste}')
+    expected = Catalog(locale=lang)
+    expected.mime_headers = [("Plural-Forms", plural_forms(lang))]
+    if _forms_by_number(catalog) == _forms_by_number(expected):
+        return None
+    name = Locale.parse(lang).get_display_name("en")
+    return Problem(shown, line, "the Plural-Forms header does not follow the plural "
+                   f"rules of {name}; replace it with this line: {paste}")
 
 
 def open_catalogs(project: Project):
@@ -572,6 +634,7 @@ def init(project: Project, code: str) -> tuple[Path, int]:
     # As pybabel init does: the template read back as a catalog of the new locale.
     catalog = read_po(io.BytesIO(_po_bytes(template)), locale=lang, domain=DOMAIN)
     catalog.locale = Locale.parse(lang)
+    catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False
     _write_atomically(path, _po_bytes(catalog))
@@ -687,6 +750,7 @@ def status(project: Project) -> list[LanguageStatus]:
 def check(project: Project) -> list[Problem]:
     """Every problem of every catalog against a fresh extraction, in file order.
 
+    Plural-Forms headers are checked against CLDR's rules for the catalog's language.
     Missing texts are reported at line 1 of the catalog (they are not in it yet),
     with the place in the templates or code where they appear.
     """
@@ -698,6 +762,8 @@ def check(project: Project) -> list[Problem]:
         problems.extend(unreadable)
         if catalog is None:
             continue
+        if header := plural_forms_problem(project, lang, catalog):
+            problems.append(header)
         have = {_key(m): m for m in catalog if m.id}
         for key, message in wanted.items():
             if key not in have:

@@ -4,7 +4,7 @@
     flask --app app translate update        bring every catalog in step with the pages
     flask --app app translate check         every problem, as file:line: what: "text"
     flask --app app translate compile       .po -> .mo, what the site reads
-    flask --app app translate init fr       start a new language
+    flask --app app translate init fr       start a new language (or zh_Hant, pt_BR)
 
 The work itself is in cde/catalogs.py; these commands only report it in plain words.
 """
@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from . import ROOT, catalogs
+from .i18n import code_of
 
 translate = AppGroup(
     "translate", help="Keep the translation catalogs up to date (see TRANSLATING.md)."
@@ -79,7 +80,11 @@ def update() -> None:
 @translate.command()
 @click.argument("lang")
 def init(lang: str) -> None:
-    """Start a catalog for a new language, LANG being a code such as fr or pt."""
+    """Start a catalog for a new language, LANG being a code such as fr or zh_Hant.
+
+    Other spellings of the same locale (zh-hant, pt-br) are taken and written as
+    Babel names the locale, which is the folder's name (zh_Hant, pt_BR).
+    """
     project = _project()
     try:
         path, count = catalogs.init(project, lang)
@@ -88,7 +93,7 @@ def init(lang: str) -> None:
     click.echo(
         f"{project.show(path)}: created with {count} texts to translate.\n"
         "Translate them, run \"make catalogs\" and restart the site: the pages "
-        f"appear under /{path.parent.parent.name}/."
+        f"appear under /{code_of(path.parent.parent.name)}/."
     )
 
 
@@ -148,7 +153,8 @@ def check() -> None:
 
     Checks that every text of the templates and code is in every catalog, that
     every language but English is fully translated with nothing fuzzy, that
-    placeholders and HTML tags match the original, and that every .po file parses.
+    placeholders and HTML tags match the original, that every .po file parses and
+    that its Plural-Forms header follows CLDR's rules for its language.
     """
     project = _project()
     problems = catalogs.check(project)

@@ -1,13 +1,19 @@
 """`flask translate extract / update / init / compile / status`, on a project copy."""
 import logging
+import shutil
+from gettext import c2py
 
 import pytest
+from babel import Locale
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from flask_babel import ngettext
 
 from cde import create_app
 from htmltext import Page
 from projectcopy import ES, SITE, app_for, line_of, replace_in
+from pseudo import fill
+
 
 def run(project, *args):
     """Invoke `flask translate ARGS` on the copy."""
@@ -17,6 +23,22 @@ def run(project, *args):
 def read(path):
     with path.open("rb") as fileobj:
         return read_po(fileobj)
+
+
+def missing_language(project):
+    """A language the copy has no catalog for: the repository gains languages."""
+    return next(lang for lang in ("fr", "de", "it", "pt", "ru", "ja", "ko", "nl", "pl")
+                if not (project / "translations" / lang).exists())
+
+
+def started_afresh(project, lang):
+    """`translate init LANG` on the copy, whether or not the repository has LANG."""
+    shutil.rmtree(project / "translations" / lang, ignore_errors=True)
+    return run(project, "init", lang)
+
+
+def contents(folder):
+    return sorted(path.name for path in folder.iterdir())
 
 
 # --- extract --------------------------------------------------------------------------
@@ -119,14 +141,43 @@ def test_update_does_not_touch_a_catalog_that_does_not_parse(project):
 # --- init -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    "code", ["xx", "klingon", "../es", "", "fr-CA", "fr_CA", "und"])
-def test_init_refuses_what_is_not_a_plain_language_code(project, code):
+    "spelling, folder, prefix", [
+        ("zh_Hant", "zh_Hant", "zh-hant"), ("zh-Hant", "zh_Hant", "zh-hant"),
+        ("zh-hant", "zh_Hant", "zh-hant"), ("pt_BR", "pt_BR", "pt-br"),
+        ("pt-br", "pt_BR", "pt-br"), ("es_419", "es_419", "es-419"),
+    ])
+def test_init_takes_any_spelling_and_names_the_folder_as_babel(
+    project, spelling, folder, prefix
+):
+    shutil.rmtree(project / "translations" / folder, ignore_errors=True)
+    result = run(project, "init", spelling)
+    assert result.exit_code == 0, result.output
+    po = f"translations/{folder}/LC_MESSAGES/messages.po"
+    assert result.output.startswith(f"{po}: created with ")
+    assert f"the pages appear under /{prefix}/." in result.output
+    assert read(project / po).locale_identifier == folder
+
+
+@pytest.mark.parametrize(
+    "code", ["xx", "klingon", "fr-XX-YY", "Français", "../es", ""])
+def test_init_refuses_what_is_not_a_language_code_and_gives_examples(project, code):
+    before = contents(project / "translations")
     result = run(project, "init", code)
     assert result.exit_code == 2
-    assert f'"{code}" is' in result.output
-    assert "Traceback" not in result.output
-    assert sorted(p.name for p in (project / "translations").iterdir()) == [
-        "en", "es", "messages.pot"]
+    assert (f'Error: "{code}" is not a language code that Babel knows; use a language '
+            'code such as "fr" (French), or a language with its script or region such '
+            'as "zh_Hant"') in " ".join(result.output.split())
+    assert contents(project / "translations") == before
+
+
+@pytest.mark.parametrize("code, babel", [("und", "en_US"), ("zh-TW", "zh_Hant_TW")])
+def test_init_refuses_a_code_babel_reads_as_another_locale(project, code, babel):
+    before = contents(project / "translations")
+    result = run(project, "init", code)
+    assert result.exit_code == 2
+    assert (f'Babel reads "{code}" as "{babel}"; if that is the language you mean, '
+            f'use "{babel}"') in result.output
+    assert contents(project / "translations") == before
 
 
 def test_init_refuses_a_language_that_exists(project):
@@ -138,26 +189,55 @@ def test_init_refuses_a_language_that_exists(project):
 
 
 def test_a_new_language_is_served_after_init_translate_and_compile(project):
-    assert run(project, "init", "fr").exit_code == 0
-    po = project / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
-    replace_in(po, 'msgid "Home"\nmsgstr ""', 'msgid "Home"\nmsgstr "Accueil"')
+    lang = missing_language(project)
+    assert run(project, "init", lang).exit_code == 0
+    po = project / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    replace_in(po, 'msgid "Home"\nmsgstr ""', f'msgid "Home"\nmsgstr "Home-{lang}"')
     assert run(project, "compile").exit_code == 0
 
     client = app_for(project).test_client()
-    home = client.get("/fr/")
+    home = client.get(f"/{lang}/")
     assert home.status_code == 200
     page = Page(home.get_data(as_text=True))
-    assert page.html_lang == "fr"
-    assert page.title.startswith("Accueil | ")
-    assert client.get("/fr/about/").status_code == 200
-    assert page.alternates()["fr"] == SITE + "/fr/"
-    # The switcher of every language now offers French, named in French.
+    assert page.html_lang == lang
+    assert page.title.startswith(f"Home-{lang} | ")
+    assert client.get(f"/{lang}/about/").status_code == 200
+    assert page.alternates()[lang] == f"{SITE}/{lang}/"
+    # The switcher of every language now offers the new one, named in itself.
     spanish = Page(client.get("/es/acerca/").get_data(as_text=True))
-    assert ("/fr/about/", "Français") in [
-        (a["href"], a["text"]) for a in spanish.anchors if a.get("hreflang") == "fr"]
-    assert spanish.alternates()["fr"] == SITE + "/fr/about/"
+    offered = [(a["href"], a["text"].casefold()) for a in spanish.anchors
+               if a.get("hreflang") == lang]
+    name = Locale(lang).get_display_name(lang).casefold()
+    assert offered == [(f"/{lang}/about/", name)]
+    assert spanish.alternates()[lang] == f"{SITE}/{lang}/about/"
     sitemap = client.get("/sitemap.xml").get_data(as_text=True)
-    assert f"<loc>{SITE}/fr/about/</loc>" in sitemap
+    assert f"<loc>{SITE}/{lang}/about/</loc>" in sitemap
+
+
+def test_a_script_variant_is_served_under_its_lower_case_prefix(project):
+    assert started_afresh(project, "zh_Hant").exit_code == 0
+    fill(project / "translations" / "zh_Hant" / "LC_MESSAGES" / "messages.po")
+    assert run(project, "compile").exit_code == 0
+    home = app_for(project).test_client().get("/zh-hant/")
+    assert home.status_code == 200
+    assert Page(home.get_data(as_text=True)).html_lang == "zh-Hant"
+
+
+# CLDR's plural categories in the order msgstr[0], msgstr[1]... follow.
+CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "fr", "ru", "es", "zh_Hant", "pt_BR"])
+def test_init_writes_the_plural_rule_of_cldr(project, lang):
+    assert started_afresh(project, lang).exit_code == 0
+    catalog = read(project / "translations" / lang / "LC_MESSAGES" / "messages.po")
+    plural = c2py(catalog.plural_expr)
+    cldr = Locale.parse(lang).plural_form
+    numbers = range(1000)
+    # The categories whole numbers reach (Russian's "other" is for fractions only).
+    categories = [c for c in CLDR_ORDER if c in {cldr(n) for n in numbers}]
+    assert catalog.num_plurals == len(categories)
+    assert [plural(n) for n in numbers] == [categories.index(cldr(n)) for n in numbers]
 
 
 # --- compile --------------------------------------------------------------------------
@@ -200,6 +280,23 @@ def test_compile_leaves_out_a_translation_the_page_could_not_render(project):
     assert compiled["Postal address"].string == "Dirección postal"
 
 
+def test_the_site_picks_the_arabic_plural_form_cldr_gives_each_number(project):
+    assert started_afresh(project, "ar").exit_code == 0
+    po = project / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
+    forms = "".join(f'msgstr[{index}] "%(num)d {category}"\n'
+                    for index, category in enumerate(CLDR_ORDER))
+    with po.open("a", encoding="utf-8") as catalog:
+        catalog.write(f'\nmsgid "%(num)d report"\nmsgid_plural "%(num)d reports"\n'
+                      f"{forms}")
+    assert run(project, "compile").exit_code == 0
+    app = app_for(project)
+    with app.test_request_context("/ar/"):
+        app.preprocess_request()
+        shown = [ngettext("%(num)d report", "%(num)d reports", n)
+                 for n in (0, 1, 2, 3, 11, 100)]
+    assert shown == ["0 zero", "1 one", "2 two", "3 few", "11 many", "100 other"]
+
+
 def test_compile_leaves_out_fuzzy_entries(project):
     replace_in(project / ES, 'msgid "Postal address"\n',
                '#, fuzzy\nmsgid "Postal address"\n')
@@ -219,12 +316,11 @@ def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
     result = run(project, "status")
     assert result.exit_code == 0
     done = total - 2
-    assert result.output.splitlines() == [
-        f"English (en): the original language of the site, nothing to translate "
-        f"({total} texts).",
-        f"Spanish (es): {100 * done // total}% done. {done} of {total} texts "
-        "translated, 1 to review (fuzzy), 1 not translated yet.",
-    ]
+    lines = result.output.splitlines()
+    assert lines[0] == (f"English (en): the original language of the site, nothing "
+                        f"to translate ({total} texts).")
+    assert (f"Spanish (es): {100 * done // total}% done. {done} of {total} texts "
+            "translated, 1 to review (fuzzy), 1 not translated yet.") in lines
 
 
 # --- discovery ------------------------------------------------------------------------
