@@ -4,6 +4,8 @@ The session starts the app on 127.0.0.1 on a free port (SITE_URL is that address
 canonical and alternate URLs point back at it) and launches Debian's Chromium through
 Playwright; Playwright's own browser download is not used. Without a Chromium the
 tests are skipped with a reason that says so, and `make test` prints a notice.
+A second server, started only when a test asks for it, serves the polyglot copy of
+the project (tests/conftest.py): the six UN languages, right to left included.
 """
 import os
 import threading
@@ -13,6 +15,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from cde import create_app
+from projectcopy import app_for
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -38,14 +41,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 class LiveServer:
-    """The app served over HTTP by werkzeug in a background thread."""
+    """An app served over HTTP by werkzeug in a background thread: .url and .app.
 
-    def __init__(self):
-        # Port 0: the OS picks a free port; the app is built once the port is known,
-        # so that its SITE_URL is the address the browser really visits.
+    `make_app(url)` builds the app. Port 0 lets the OS pick a free port, and the app
+    is built once the port is known, so that its SITE_URL is the address the browser
+    really visits.
+    """
+
+    def __init__(self, make_app):
         self._server = make_server("127.0.0.1", 0, app=None, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
-        self._server.app = create_app({"SITE_URL": self.url})
+        self.app = make_app(self.url)
+        self._server.app = self.app
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -60,9 +67,16 @@ class LiveServer:
 
 @pytest.fixture(scope="session")
 def live_server():
-    """The address of the running site, e.g. http://127.0.0.1:41234."""
-    with LiveServer() as server:
-        yield server.url
+    """The repository's site, running: .url (http://127.0.0.1:41234) and .app."""
+    with LiveServer(lambda url: create_app({"SITE_URL": url})) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def polyglot_server(polyglot):
+    """The site with every UN language (the `polyglot` copy), running."""
+    with LiveServer(lambda url: app_for(polyglot, SITE_URL=url)) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +96,7 @@ def browser():
 def context(browser, live_server):
     """A fresh visitor (no cookies) with the site's CSP enforced, as in production."""
     ctx = browser.new_context(
-        base_url=live_server, viewport={"width": 1280, "height": 900}
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
     )
     yield ctx
     ctx.close()
@@ -92,3 +106,19 @@ def context(browser, live_server):
 def page(context):
     """A tab of a fresh visitor."""
     return context.new_page()
+
+
+@pytest.fixture
+def new_tab(browser):
+    """Open a fresh visitor's tab on any server and screen: new_tab(url, width=320)."""
+    contexts = []
+
+    def open_tab(base_url: str, width: int = 1280, height: int = 900, **options):
+        contexts.append(browser.new_context(
+            base_url=base_url, viewport={"width": width, "height": height}, **options
+        ))
+        return contexts[-1].new_page()
+
+    yield open_tab
+    for ctx in contexts:
+        ctx.close()

@@ -35,7 +35,7 @@ def test_page_reports_no_csp_violation(page, path):
 def test_a_csp_violation_would_be_reported(page, live_server):
     """The check above can fail: an inline style under a strict policy is caught."""
     page.route(
-        live_server + "/csp-probe/",
+        live_server.url + "/csp-probe/",
         lambda route: route.fulfill(
             status=200,
             headers={

@@ -1,35 +1,33 @@
 """A visitor switches language with the switcher, and the choice is remembered."""
 import pytest
 
-from visits import COUNTERPARTS, LANGUAGE_NAMES, PAGES, language_of
+from cde.i18n import language_name, language_tag
+from visits import APP, HOME, LANGUAGES, SWITCHES, counterpart
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_switcher_click_lands_on_the_counterpart(page, live_server, path):
+@pytest.mark.parametrize("path, code", SWITCHES)
+def test_switcher_click_lands_on_the_counterpart(page, live_server, path, code):
     page.goto(path)
-    other = language_of(COUNTERPARTS[path])
-    page.get_by_role("link", name=LANGUAGE_NAMES[other], exact=True).click()
-    page.wait_for_url(live_server + COUNTERPARTS[path])
-    assert page.locator("html").get_attribute("lang") == other
+    page.get_by_role("link", name=language_name(code), exact=True).click()
+    page.wait_for_url(live_server.url + counterpart(APP, path, code))
+    assert page.locator("html").get_attribute("lang") == language_tag(code)
 
 
-@pytest.mark.parametrize(
-    "browser_locale, start, chosen",
-    [("es-MX", "/es/", "/en/"), ("en-US", "/en/about/", "/es/")],
-)
+# Each language asked for by the browser, and the next one chosen with the switcher.
+ASKED_THEN_CHOSEN = [
+    (asked, LANGUAGES[(i + 1) % len(LANGUAGES)]) for i, asked in enumerate(LANGUAGES)
+]
+
+
+@pytest.mark.parametrize("asked, chosen", ASKED_THEN_CHOSEN)
 def test_choice_made_with_the_switcher_survives_a_later_visit_to_root(
-    browser, live_server, browser_locale, start, chosen
+    new_tab, live_server, asked, chosen
 ):
-    # The browser asks for the other language, so only the remembered choice can win.
-    context = browser.new_context(base_url=live_server, locale=browser_locale)
-    try:
-        page = context.new_page()
-        page.goto("/")
-        assert page.url == live_server + "/" + browser_locale[:2] + "/"
-        page.goto(start)
-        page.get_by_role("link", name=LANGUAGE_NAMES[language_of(chosen)]).click()
-        page.wait_for_url(live_server + COUNTERPARTS[start])
-        page.goto("/")
-        assert page.url == live_server + chosen
-    finally:
-        context.close()
+    # The browser asks for one language, so only the remembered choice can win.
+    page = new_tab(live_server.url, locale=language_tag(asked))
+    page.goto("/")
+    assert page.url == live_server.url + HOME[asked]
+    page.get_by_role("link", name=language_name(chosen), exact=True).click()
+    page.wait_for_url(live_server.url + HOME[chosen])
+    page.goto("/")
+    assert page.url == live_server.url + HOME[chosen]

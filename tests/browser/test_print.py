@@ -3,7 +3,10 @@ import re
 
 import pytest
 
-ABOUT = ["/en/about/", "/es/acerca/"]
+from visits import APP, LANGUAGES, path_of
+
+# The About page, the longest, in every language.
+ABOUT = [path_of(APP, "about", code) for code in LANGUAGES]
 # An A4 page less its 1.8 cm side margins (site.css @page), in CSS pixels.
 PRINTABLE_WIDTH = round((21 - 2 * 1.8) / 2.54 * 96)
 

@@ -2,23 +2,17 @@
 import pytest
 from playwright.sync_api import expect
 
-from visits import EVERYTHING, PAGES
+from cde.pages import PAGES as SITE_PAGES
+from visits import EVERYTHING, HOMES, LANGUAGES, PAGES
 
 WIDTHS = [320, 390]
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def phone(browser, live_server, request):
+def phone(new_tab, live_server, request):
     """A tab as wide as a small phone, with touch, as a mobile browser reports."""
-    context = browser.new_context(
-        base_url=live_server,
-        viewport={"width": request.param, "height": 700},
-        is_mobile=True,
-        has_touch=True,
-        device_scale_factor=2,
-    )
-    yield context.new_page()
-    context.close()
+    return new_tab(live_server.url, width=request.param, height=700, is_mobile=True,
+                   has_touch=True, device_scale_factor=2)
 
 
 @pytest.mark.parametrize("path", EVERYTHING)
@@ -35,7 +29,8 @@ def test_menu_and_switcher_links_are_visible_within_the_screen(phone, path):
     phone.goto(path)
     width = phone.evaluate("innerWidth")
     links = phone.locator("header nav a")
-    assert links.count() == 4  # three pages and the other language
+    # Every page of the menu, and every other language.
+    assert links.count() == len(SITE_PAGES) + len(LANGUAGES) - 1
     for link in links.all():
         assert link.is_visible()
         box = link.bounding_box()
@@ -44,7 +39,7 @@ def test_menu_and_switcher_links_are_visible_within_the_screen(phone, path):
         assert box["height"] >= 24 and box["width"] >= 24, link.text_content()
 
 
-@pytest.mark.parametrize("path", ["/en/", "/es/"])
+@pytest.mark.parametrize("path", HOMES)
 def test_menu_links_work(phone, live_server, path):
     phone.goto(path)
     hrefs = phone.eval_on_selector_all(
@@ -54,5 +49,5 @@ def test_menu_links_work(phone, live_server, path):
     # From the home page to each other page, then back home: every tap navigates.
     for href in hrefs[1:] + hrefs[:1]:
         phone.locator(f'nav.main-nav a[href="{href}"]').tap()
-        expect(phone).to_have_url(live_server + href)
+        expect(phone).to_have_url(live_server.url + href)
         expect(phone.locator("h1")).to_be_visible()
