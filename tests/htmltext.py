@@ -15,6 +15,7 @@ class Page(HTMLParser):
         self.anchors: list[dict] = []
         self.metas: list[dict] = []
         self.html_lang = None
+        self.html_dir = None
         self.title = ""
         self._in_title = False
         self._skip = 0
@@ -26,6 +27,7 @@ class Page(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.html_lang = attrs.get("lang")
+            self.html_dir = attrs.get("dir")
         elif tag == "title":
             self._in_title = True
         elif tag in ("script", "style"):

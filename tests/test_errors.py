@@ -2,45 +2,84 @@
 import pytest
 
 from cde import create_app, i18n
+from cde.i18n import language_tag, text_direction
+from cde.pages import PAGES, PAGES_BY_ENDPOINT
 from htmltext import Page
+from languages import LANGUAGES, language_without_catalog, translated
+
+HOME = PAGES_BY_ENDPOINT["home"]
+ABOUT = PAGES_BY_ENDPOINT["about"]
 
 
-@pytest.mark.parametrize(
-    "path, lang, heading",
-    [
-        ("/en/no-such-page/", "en", "Page not found"),
-        ("/es/no-existe/", "es", "Página no encontrada"),
-        ("/es/about/", "es", "Página no encontrada"),  # English slug under /es/
-        ("/en/acerca/", "en", "Page not found"),
-    ],
-)
-def test_not_found_in_the_language_of_the_prefix(client, path, lang, heading):
-    response = client.get(path, headers={"Accept-Language": "fr"})
+def another_language(lang: str) -> str:
+    """A language of the site other than `lang`, to ask for in Accept-Language."""
+    return next(other for other in LANGUAGES if other != lang)
+
+
+def error_page(response):
+    """The page of an error response, checked to carry no stack trace."""
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body and 'File "' not in body
+    assert "secret detail" not in body
+    return Page(body)
+
+
+def assert_in_language(app, response, lang: str, heading: str) -> None:
+    """The error page is in `lang`: lang, dir, Content-Language and its heading."""
+    page = error_page(response)
+    assert page.html_lang == language_tag(lang)
+    assert page.html_dir == text_direction(lang)
+    assert response.headers["Content-Language"] == language_tag(lang)
+    assert translated(app, lang, heading) in page.texts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_not_found_in_the_language_of_the_prefix(app, client, lang):
+    # Slugs of other languages do not exist under this prefix (/es/about/).
+    foreign_slugs = {page.slug(other) for page in PAGES for other in LANGUAGES}
+    foreign_slugs -= {page.slug(lang) for page in PAGES}
+    for path in [f"/{lang}/no-such-page/"] + [f"/{lang}/{s}/" for s in foreign_slugs]:
+        response = client.get(
+            path, headers={"Accept-Language": another_language(lang)}
+        )
+        assert response.status_code == 404, path
+        assert_in_language(app, response, lang, "Page not found")
+        assert Page(response.get_data(as_text=True)).meta("robots") == "noindex"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_unknown_prefix_is_a_404_in_the_negotiated_language(app, client, lang):
+    missing = language_without_catalog(app.config["LANGUAGES"])
+    response = client.get(
+        f"/{missing}/", headers={"Accept-Language": language_tag(lang)}
+    )
     assert response.status_code == 404
-    page = Page(response.get_data(as_text=True))
-    assert page.html_lang == lang
-    assert heading in page.texts
-    assert page.meta("robots") == "noindex"
+    assert_in_language(app, response, lang, "Page not found")
 
 
-@pytest.mark.parametrize("accept, lang", [("en-US", "en"), ("es-MX", "es"), ("", "es")])
-def test_unknown_prefix_is_a_404_in_the_negotiated_language(client, accept, lang):
-    response = client.get("/fr/", headers={"Accept-Language": accept})
+def test_unknown_prefix_without_a_preference_is_a_404_in_the_default_language(
+    app, client
+):
+    missing = language_without_catalog(app.config["LANGUAGES"])
+    response = client.get(f"/{missing}/")
     assert response.status_code == 404
-    assert Page(response.get_data(as_text=True)).html_lang == lang
-    assert response.headers["Content-Language"] == lang
+    default = i18n.code_of(app.config["DEFAULT_LANGUAGE"])
+    assert_in_language(app, response, default, "Page not found")
 
 
-def test_error_page_switcher_leads_to_the_other_home(client):
-    page = Page(client.get("/en/missing/").get_data(as_text=True))
-    assert [a["href"] for a in page.anchors if "hreflang" in a] == ["/es/"]
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_error_page_switcher_leads_to_the_other_homes(client, lang):
+    page = Page(client.get(f"/{lang}/missing/").get_data(as_text=True))
+    assert [a["href"] for a in page.anchors if "hreflang" in a] == [
+        HOME.rule(other) for other in LANGUAGES if other != lang
+    ]
 
 
-def test_wrong_method_is_405_with_allow(client):
-    response = client.post("/es/acerca/", headers={"Accept-Language": "en"})
+def test_wrong_method_is_405_with_allow_in_the_language_of_the_prefix(app, client):
+    response = client.post(ABOUT.rule("es"), headers={"Accept-Language": "en"})
     assert response.status_code == 405
     assert "GET" in response.headers["Allow"]
-    assert "Método no permitido" in response.get_data(as_text=True)
+    assert_in_language(app, response, "es", "Method not allowed")
 
 
 def test_unexpected_error_is_a_500_page_without_traceback(app, client):
@@ -52,25 +91,22 @@ def test_unexpected_error_is_a_500_page_without_traceback(app, client):
 
     response = client.get("/en/boom/")
     assert response.status_code == 500
-    body = response.get_data(as_text=True)
-    assert "Something went wrong" in body
-    assert "secret detail" not in body and "Traceback" not in body
+    assert "Something went wrong" in error_page(response).texts
 
 
-def error_page(response):
-    """The page of an error response, checked to carry no stack trace."""
-    body = response.get_data(as_text=True)
-    assert "Traceback" not in body and 'File "' not in body
-    return Page(body)
+# A path under each language's prefix, asked for in another language, and `/` asked
+# for in each language: the prefix decides, else Accept-Language.
+PREFIX_OR_NEGOTIATED = [
+    pytest.param(ABOUT.rule(lang), another_language(lang), lang, id=ABOUT.rule(lang))
+    for lang in LANGUAGES
+] + [
+    pytest.param("/", language_tag(lang), lang, id=f"/ in {lang}") for lang in LANGUAGES
+]
 
 
-@pytest.mark.parametrize("path, accept, lang, heading", [
-    ("/", "en", "en", "Request not valid"),
-    ("/", "es-MX", "es", "Solicitud no válida"),
-    ("/es/acerca/", "en", "es", "Solicitud no válida"),
-])
+@pytest.mark.parametrize("path, accept, lang", PREFIX_OR_NEGOTIATED)
 def test_host_refused_before_routing_is_a_400_in_the_visitors_language(
-    client, path, accept, lang, heading
+    app, client, path, accept, lang
 ):
     # Werkzeug refuses a Host whose label is over 63 characters before any routing,
     # so neither the page nor its language is known yet.
@@ -78,10 +114,7 @@ def test_host_refused_before_routing_is_a_400_in_the_visitors_language(
         path, headers={"Host": "a" * 64 + ".example", "Accept-Language": accept}
     )
     assert response.status_code == 400
-    page = error_page(response)
-    assert page.html_lang == lang
-    assert heading in page.texts
-    assert response.headers["Content-Language"] == lang
+    assert_in_language(app, response, lang, "Request not valid")
     assert "Content-Security-Policy" in response.headers
 
 
@@ -93,17 +126,12 @@ def test_host_outside_trusted_hosts_is_a_400_page():
         "/en/", headers={"Host": "evil.example", "Accept-Language": "en"}
     )
     assert response.status_code == 400
-    assert "Request not valid" in error_page(response).texts
+    assert_in_language(app, response, "en", "Request not valid")
 
 
-@pytest.mark.parametrize("path, accept, lang, heading", [
-    ("/en/about/", "es", "en", "Something went wrong"),
-    ("/es/acerca/", "en", "es", "Se produjo un error"),
-    ("/", "en", "en", "Something went wrong"),
-    ("/", "es", "es", "Se produjo un error"),
-])
+@pytest.mark.parametrize("path, accept, lang", PREFIX_OR_NEGOTIATED)
 def test_failing_before_request_hook_is_a_500_in_the_visitors_language(
-    app, path, accept, lang, heading
+    app, path, accept, lang
 ):
     @app.before_request
     def fail():
@@ -111,10 +139,7 @@ def test_failing_before_request_hook_is_a_500_in_the_visitors_language(
 
     response = app.test_client().get(path, headers={"Accept-Language": accept})
     assert response.status_code == 500
-    page = error_page(response)
-    assert page.html_lang == lang
-    assert heading in page.texts
-    assert "secret detail" not in response.get_data(as_text=True)
+    assert_in_language(app, response, lang, "Something went wrong")
 
 
 def test_failing_negotiation_is_a_500_in_the_default_language(app, monkeypatch):
@@ -122,35 +147,32 @@ def test_failing_negotiation_is_a_500_in_the_default_language(app, monkeypatch):
         raise RuntimeError("secret detail")
 
     monkeypatch.setattr(i18n, "negotiate_language", broken)
-    response = app.test_client().get("/", headers={"Accept-Language": "en"})
+    default = i18n.code_of(app.config["DEFAULT_LANGUAGE"])
+    response = app.test_client().get(
+        "/", headers={"Accept-Language": another_language(default)}
+    )
     assert response.status_code == 500
-    page = error_page(response)
-    assert page.html_lang == "es"
-    assert "Se produjo un error" in page.texts
+    assert_in_language(app, response, default, "Something went wrong")
 
 
-@pytest.mark.parametrize("path, lang, heading, home", [
-    ("/en/about/", "en", "Something went wrong", "/en/"),
-    ("/es/acerca/", "es", "Se produjo un error", "/es/"),
-    ("/es/nada/", "es", "Página no encontrada", "/es/"),
-])
-def test_error_page_falls_back_to_plain_html_when_its_template_fails(
-    app, path, lang, heading, home
-):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_error_page_falls_back_to_plain_html_when_its_template_fails(app, lang):
     # A broken context processor breaks every template, the error page's included.
     @app.context_processor
     def broken():
         raise RuntimeError("secret detail")
 
-    response = app.test_client().get(path)
-    assert response.status_code in (404, 500)
-    page = error_page(response)
-    assert page.html_lang == lang
-    assert heading in page.texts
-    assert [a["href"] for a in page.anchors] == [home]
-    assert "secret detail" not in response.get_data(as_text=True)
-    assert "Content-Security-Policy" in response.headers
-
+    client = app.test_client()
+    for path, status, heading in [
+        (ABOUT.rule(lang), 500, "Something went wrong"),
+        (f"/{lang}/nada/", 404, "Page not found"),
+    ]:
+        response = client.get(path)
+        assert response.status_code == status, path
+        assert_in_language(app, response, lang, heading)
+        page = error_page(response)
+        assert [a["href"] for a in page.anchors] == [HOME.rule(lang)]
+        assert "Content-Security-Policy" in response.headers
 
 
 def test_negotiated_error_page_tells_caches_it_varies(client):

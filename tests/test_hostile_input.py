@@ -25,10 +25,13 @@ def no_trace_of(response, *fragments):
         MARKUP,
     ],
 )
-@pytest.mark.parametrize("path", ["/", "/nowhere/", "/fr/"])
-def test_malformed_or_enormous_accept_language_is_answered(client, accept, path):
+@pytest.mark.parametrize("path, status", [("/", 302), ("/nowhere/", 404)])
+def test_malformed_or_enormous_accept_language_is_answered(
+    client, accept, path, status
+):
+    # Both negotiate: `/` for its redirect, a path outside any prefix for its 404 page.
     response = client.get(path, headers={"Accept-Language": accept})
-    assert response.status_code in (302, 404)
+    assert response.status_code == status
     no_trace_of(response, MARKUP)
 
 
@@ -46,17 +49,18 @@ def test_malformed_or_enormous_accept_language_is_answered(client, accept, path)
         "lang=\u00e9",
     ],
 )
-@pytest.mark.parametrize("path", ["/", "/es/", "/nowhere/"])
-def test_invalid_or_oversized_cookies_are_ignored(client, cookie, path):
+@pytest.mark.parametrize(
+    "path, status", [("/", 302), ("/es/", 200), ("/nowhere/", 404)]
+)
+def test_invalid_or_oversized_cookies_are_ignored(client, cookie, path, status):
     response = client.get(path, headers={"Cookie": cookie})
-    assert response.status_code in (200, 302, 404)
+    assert response.status_code == status
     no_trace_of(response, MARKUP, "x" * 100)
 
 
-@pytest.mark.parametrize(
-    "path", ["/fr/", "/EN/", "/en-US/", "/es-MX/acerca/", "/xx/about/"]
-)
-def test_unknown_language_prefixes_are_404(client, path):
+# A language with no catalog is tested in test_errors.py; these are no codes at all.
+@pytest.mark.parametrize("path", ["/EN/", "/en-US/", "/es-MX/acerca/", "/xx/about/"])
+def test_prefixes_that_are_no_language_code_are_404(client, path):
     assert client.get(path).status_code == 404
 
 
@@ -98,18 +102,15 @@ def test_raw_dot_dot_under_static_is_404(client, path_info):
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/%ff", "/%ff/", "/es/%c3%28", "/static/%ff.css", "/en/%ed%a0%80"]
+    "path",
+    [
+        # Invalid UTF-8: a lone byte, a broken sequence, an encoded surrogate.
+        "/en/%ff", "/%ff/", "/es/%c3%28", "/static/%ff.css", "/en/%ed%a0%80",
+        # NUL bytes.
+        "/en/%00", "/%00", "/static/css/site.css%00.py", "/es/%00/",
+    ],
 )
-def test_invalid_utf8_in_the_path_is_404(client, path):
-    response = client.get(path)
-    assert response.status_code == 404
-    no_trace_of(response)
-
-
-@pytest.mark.parametrize(
-    "path", ["/en/%00", "/%00", "/static/css/site.css%00.py", "/es/%00/"]
-)
-def test_nul_bytes_in_the_path_are_404(client, path):
+def test_invalid_utf8_or_nul_in_the_path_is_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
     no_trace_of(response, "\x00")
@@ -130,28 +131,43 @@ def test_very_long_query_string_does_not_change_the_page(client):
     no_trace_of(response, "z" * 100)
 
 
-@pytest.mark.parametrize("path", ["/", "/en/", "/es/acerca", "/en/missing/", "/fr/"])
-def test_forged_host_is_reflected_nowhere(client, path):
+@pytest.mark.parametrize(
+    "path, status",
+    [("/", 302), ("/en/", 200), ("/es/acerca", 308), ("/en/missing/", 404)],
+)
+def test_forged_host_is_reflected_nowhere(client, path, status):
     host = "attacker-host.evil.example"
     response = client.get(path, headers={"Host": host, "X-Forwarded-Host": host})
-    assert response.status_code < 500
+    assert response.status_code == status
     no_trace_of(response, "attacker-host")
 
 
-@pytest.mark.parametrize("host", ["a" * 64 + ".example", "x" * 10_000, "[::1", "a b:1"])
-def test_absurd_host_header_is_a_client_error_or_the_page(client, host):
+@pytest.mark.parametrize(
+    "host, status",
+    [
+        # A label over 63 characters cannot be encoded: Werkzeug refuses it (400).
+        ("a" * 64 + ".example", 400),
+        ("x" * 10_000, 400),
+        # Odd but encodable: the page, which depends on SITE_URL, never on the Host.
+        ("[::1", 200),
+        ("a b:1", 200),
+    ],
+)
+def test_absurd_host_header_is_refused_or_ignored(client, host, status):
     response = client.get("/en/", headers={"Host": host})
-    assert response.status_code in (200, 400)
+    assert response.status_code == status
     no_trace_of(response, host)
 
 
-@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "TRACE"])
 @pytest.mark.parametrize("path", ["/", "/en/", "/es/acerca/"])
-def test_unexpected_methods_are_405_with_allow(client, method, path):
-    response = client.open(path, method=method, data=MARKUP)
+def test_unexpected_methods_are_405_with_allow_and_echo_nothing(client, method, path):
+    response = client.open(
+        path, method=method, data=MARKUP, headers={"X-Echo-Marker": "echo-me"}
+    )
     assert response.status_code == 405
     assert {"GET", "HEAD"} <= {m.strip() for m in response.headers["Allow"].split(",")}
-    no_trace_of(response, MARKUP)
+    no_trace_of(response, MARKUP, "echo-me", "X-Echo-Marker")
 
 
 def test_options_lists_the_allowed_methods_with_no_body(client):
@@ -159,12 +175,6 @@ def test_options_lists_the_allowed_methods_with_no_body(client):
     assert response.status_code == 200
     assert "GET" in response.headers["Allow"]
     assert response.data == b""
-
-
-def test_trace_is_refused_not_echoed(client):
-    response = client.open("/en/", method="TRACE", headers={"X-Echo-Marker": "echo-me"})
-    assert response.status_code == 405
-    no_trace_of(response, "echo-me", "X-Echo-Marker")
 
 
 @pytest.mark.parametrize("path", ["/en/", "/es/acerca/", "/en/contact/"])
@@ -178,18 +188,18 @@ def test_head_is_get_without_a_body(client, path):
 
 
 @pytest.mark.parametrize(
-    "path",
+    "path, status",
     [
-        "/en/" + MARKUP,
-        "/en/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-        "/" + MARKUP,
-        '/en/"><svg onload=alert(1)>',
-        "/es/'onmouseover='alert(1)",
-        "/en/about/?q=" + MARKUP,
-        "/en/missing/?q=" + MARKUP,
+        ("/en/" + MARKUP, 404),
+        ("/en/%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404),
+        ("/" + MARKUP, 404),
+        ('/en/"><svg onload=alert(1)>', 404),
+        ("/es/'onmouseover='alert(1)", 404),
+        ("/en/about/?q=" + MARKUP, 200),
+        ("/en/missing/?q=" + MARKUP, 404),
     ],
 )
-def test_markup_in_the_address_is_not_reflected(client, path):
+def test_markup_in_the_address_is_not_reflected(client, path, status):
     response = client.get(path)
-    assert response.status_code in (200, 404)
+    assert response.status_code == status
     no_trace_of(response, "alert(1)", "<svg", "onload", "onmouseover", "&lt;script")

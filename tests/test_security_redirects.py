@@ -83,31 +83,29 @@ def test_locations_keep_their_path_and_lose_foreign_hosts(location, expected):
     assert same_site_location(location, SITE) == expected
 
 
-def test_trailing_slash_redirect_ignores_a_forged_host(client):
-    response = client.get("/en/about", headers={"Host": "evil.example"})
-    assert response.status_code == 308
-    assert response.headers["Location"] == "/en/about/"
-
-
-def test_trailing_slash_redirect_ignores_a_forged_forwarded_host(client):
-    response = client.get("/es/acerca", headers={"X-Forwarded-Host": "evil.example"})
-    assert response.headers["Location"] == "/es/acerca/"
-
-
 @pytest.mark.parametrize(
     "path_info, location",
     [
+        ("/en/about", "/en/about/"),
+        ("/es/acerca", "/es/acerca/"),
         ("//en/about", "/en/about/"),
         ("///en/about", "/en/about/"),
         ("/en//about", "/en/about/"),
         ("//es/acerca", "/es/acerca/"),
-        ("/es/acerca", "/es/acerca/"),
     ],
 )
-def test_slash_redirects_of_odd_paths_are_plain_site_paths(client, path_info, location):
+def test_trailing_slash_redirect_is_a_plain_path_whatever_the_host(
+    client, path_info, location
+):
+    # Werkzeug builds this redirect from the Host header, which is forged here.
     # PATH_INFO is set directly: the test client would read "//host/..." as a host.
     response = client.get(
-        "/", environ_overrides={"PATH_INFO": path_info, "HTTP_HOST": "evil.example"}
+        "/",
+        environ_overrides={
+            "PATH_INFO": path_info,
+            "HTTP_HOST": "evil.example",
+            "HTTP_X_FORWARDED_HOST": "evil.example",
+        },
     )
     assert response.status_code == 308
     assert response.headers["Location"] == location
@@ -129,10 +127,3 @@ def test_paths_naming_another_host_are_404_not_redirects(client, path_info):
     response = client.get("/", environ_overrides={"PATH_INFO": path_info})
     assert response.status_code == 404
     assert "Location" not in response.headers
-
-
-@pytest.mark.parametrize("next_value", OFF_SITE[:6] + ["/en/about/"])
-def test_a_return_parameter_is_not_followed_by_any_redirect(client, next_value):
-    response = client.get("/", query_string={"next": next_value, "lang": "en"})
-    assert response.status_code == 302
-    assert response.headers["Location"] in ("/es/", "/en/")

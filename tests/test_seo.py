@@ -5,7 +5,9 @@ import pytest
 
 from cde import create_app
 from cde.pages import PAGES
+from cde.seo import og_locale
 from htmltext import Page
+from languages import LANGUAGES
 
 SITE = "https://cde.example.org"
 NS = {
@@ -13,12 +15,7 @@ NS = {
     "xhtml": "http://www.w3.org/1999/xhtml",
 }
 # Every page of the site in every language, as a visitor reaches them.
-COUNTERPARTS = {
-    "/en/": "/es/",
-    "/en/about/": "/es/acerca/",
-    "/en/contact/": "/es/contacto/",
-}
-ALL_PAGES = [*COUNTERPARTS, *COUNTERPARTS.values()]
+ALL_PAGES = [page.rule(lang) for page in PAGES for lang in LANGUAGES]
 
 
 def sitemap_entries(client) -> dict:
@@ -55,16 +52,9 @@ def test_sitemap_lists_every_page_of_every_language_once(client):
     assert sorted(locs) == sorted(SITE + path for path in ALL_PAGES)
 
 
-@pytest.mark.parametrize("english, spanish", COUNTERPARTS.items())
-def test_sitemap_gives_each_page_its_alternates_and_x_default(client, english, spanish):
-    entries = sitemap_entries(client)
-    expected = {"en": SITE + english, "es": SITE + spanish, "x-default": SITE + "/"}
-    assert entries[SITE + english] == expected
-    assert entries[SITE + spanish] == expected
-
-
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_sitemap_alternates_agree_with_the_page_alternates(client, path):
+    # The page's own alternates (every language and x-default): test_pages.py.
     page = Page(client.get(path).get_data(as_text=True))
     assert sitemap_entries(client)[SITE + path] == page.alternates()
 
@@ -73,17 +63,6 @@ def test_sitemap_urls_come_from_site_url_not_the_host_header(client):
     body = client.get("/sitemap.xml", headers={"Host": "evil.example"}).data
     assert b"evil.example" not in body
     assert all(loc.startswith(SITE + "/") for loc in sitemap_entries(client))
-
-
-def test_sitemap_gets_a_new_language_from_its_catalog(tmp_path):
-    for lang in ("es", "fr"):
-        (tmp_path / lang / "LC_MESSAGES").mkdir(parents=True)
-        (tmp_path / lang / "LC_MESSAGES" / "messages.po").write_text("")
-    app = create_app({"TRANSLATIONS_DIR": str(tmp_path), "SITE_URL": SITE})
-    entries = sitemap_entries(app.test_client())
-    assert len(entries) == len(PAGES) * 3
-    assert entries[SITE + "/fr/about/"]["fr"] == SITE + "/fr/about/"
-    assert set(entries[SITE + "/es/acerca/"]) == {"en", "es", "fr", "x-default"}
 
 
 def test_every_sitemap_url_answers_200(client):
@@ -122,35 +101,26 @@ def test_pages_link_the_svg_favicon(client):
     assert response.mimetype == "image/svg+xml"
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_has_title_description_and_canonical(client, path):
-    page = Page(client.get(path).get_data(as_text=True))
-    assert page.title.strip(" |")
-    assert page.meta("description")
-    assert page.canonical() == SITE + path
-
-
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_open_graph_repeats_title_description_and_url(client, path):
-    page = Page(client.get(path).get_data(as_text=True))
-    assert og(page, "og:title") == [page.title.split(" | ")[0]]
-    assert og(page, "og:description") == [page.meta("description")]
-    assert og(page, "og:url") == [SITE + path]
-    assert og(page, "og:type") == ["website"]
-    assert og(page, "og:site_name") == [page.title.split(" | ")[1]]
-
-
 @pytest.mark.parametrize(
-    "path, locale, alternates",
-    [(en, "en_US", ["es_MX"]) for en in COUNTERPARTS]
-    + [(es, "es_MX", ["en_US"]) for es in COUNTERPARTS.values()],
+    "page, lang",
+    [pytest.param(page, lang, id=page.rule(lang))
+     for page in PAGES for lang in LANGUAGES],
 )
-def test_open_graph_locale_is_the_page_language_with_the_others_alternate(
-    client, path, locale, alternates
-):
-    page = Page(client.get(path).get_data(as_text=True))
-    assert og(page, "og:locale") == [locale]
-    assert og(page, "og:locale:alternate") == alternates
+def test_open_graph_describes_the_page_in_its_language(app, client, page, lang):
+    path = page.rule(lang)
+    html = Page(client.get(path).get_data(as_text=True))
+    title, site_name = html.title.split(" | ")
+    assert title and html.meta("description")
+    assert og(html, "og:title") == [title]
+    assert og(html, "og:description") == [html.meta("description")]
+    assert og(html, "og:url") == [SITE + path]
+    assert og(html, "og:type") == ["website"]
+    assert og(html, "og:site_name") == [site_name]
+    with app.app_context():
+        assert og(html, "og:locale") == [og_locale(lang)]
+        assert og(html, "og:locale:alternate") == [
+            og_locale(other) for other in LANGUAGES if other != lang
+        ]
 
 
 def test_open_graph_site_name_is_in_the_page_language(client):
@@ -168,25 +138,29 @@ def test_open_graph_site_name_is_in_the_page_language(client):
         ("fr", "MX", "fr_FR"),
         ("pt", "MX", "pt_BR"),
         ("zh", "MX", "zh_CN"),  # the script subtag is not part of og:locale
+        ("zh-hant", "MX", "zh_TW"),  # but a script variant has its own country
         ("en", "GB", "en_GB"),
         ("es", "AR", "es_AR"),
-        ("pt-BR", "MX", "pt_BR"),  # a catalog with a region keeps it
+        ("pt-br", "MX", "pt_BR"),  # a catalog with a region keeps it
     ],
 )
 def test_og_locale_is_derived_from_the_language(app, lang, country, expected):
-    from cde.seo import og_locale
-
     app.config["SITE_COUNTRY"] = country
     with app.app_context():
         assert og_locale(lang) == expected
 
 
-def test_new_language_gets_an_open_graph_locale(tmp_path):
+def test_a_new_catalog_folder_is_in_the_sitemap_and_open_graph(tmp_path):
     for lang in ("es", "fr"):
         (tmp_path / lang / "LC_MESSAGES").mkdir(parents=True)
         (tmp_path / lang / "LC_MESSAGES" / "messages.po").write_text("")
     app = create_app({"TRANSLATIONS_DIR": str(tmp_path), "SITE_URL": SITE})
-    page = Page(app.test_client().get("/fr/").get_data(as_text=True))
+    client = app.test_client()
+    entries = sitemap_entries(client)
+    assert len(entries) == len(PAGES) * 3
+    assert entries[SITE + "/fr/about/"]["fr"] == SITE + "/fr/about/"
+    assert set(entries[SITE + "/es/acerca/"]) == {"en", "es", "fr", "x-default"}
+    page = Page(client.get("/fr/").get_data(as_text=True))
     assert og(page, "og:locale") == ["fr_FR"]
     assert og(page, "og:locale:alternate") == ["en_US", "es_MX"]
 

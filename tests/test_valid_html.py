@@ -14,13 +14,15 @@ import pytest
 
 from cde import ROOT, create_app
 from cde.pages import PAGES as SITE_PAGES
+from languages import LANGUAGES
 
 VNU_JAR = Path(
     os.environ.get("VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
 )
-# Every page of the page table in both languages, and the 404 page of each.
-PAGES = [page.rule(lang) for page in SITE_PAGES for lang in ("en", "es")] + [
-    "/en/no-such-page/", "/es/no-existe/",
+# Every page of the page table in every language (one per catalog in translations/),
+# and the 404 page of each language.
+PAGES = [page.rule(lang) for page in SITE_PAGES for lang in LANGUAGES] + [
+    f"/{lang}/no-such-page/" for lang in LANGUAGES
 ]
 STATIC = ["css/site.css", "favicon.svg"]
 # A page with known errors, checked in the same run: proves the checker reports them.
@@ -38,7 +40,9 @@ def vnu_errors(tmp_path_factory) -> dict:
     if not java or not VNU_JAR.exists():
         pytest.skip(f"no Java or no {VNU_JAR}: `make test` installs the HTML checker")
     folder = tmp_path_factory.mktemp("vnu")
-    client = create_app({"SITE_URL": "https://cde.example.org"}).test_client()
+    app = create_app({"SITE_URL": "https://cde.example.org"})
+    assert app.config["LANGUAGES"] == LANGUAGES
+    client = app.test_client()
     for path in PAGES:
         (folder / file_name(path)).write_bytes(client.get(path).data)
     for name in STATIC:
