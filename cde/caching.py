@@ -12,7 +12,6 @@ import gzip
 import hashlib
 from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 import brotli
 from flask import Flask
