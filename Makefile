@@ -22,7 +22,7 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@echo "make run    serve the site at http://127.0.0.1:$(PORT) (PORT=8000 make run to change)"
 	@echo "make test   run the whole test suite"
-	@echo "make serve  production server (gunicorn) on port $(PORT); set FLASK_SITE_URL=https://..."
+	@echo "make serve  production: nginx in front of gunicorn on port $(PORT); set FLASK_SITE_URL=https://..."
 	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
 	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:8080 (PORT=...); installs nginx-light"
 	@echo "make bench  benchmark and load test (gunicorn, bare Flask, nginx); installs wrk"
@@ -101,23 +101,24 @@ lighthouse: catalogs $(LIGHTHOUSE)
 	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache $(TOOLS)
+	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)
 	find translations -name '*.mo' -delete
-
-# Production: gunicorn with deploy/gunicorn.conf.py (workers from the CPU count, no
-# debug, access log on stdout). Every page is rendered once, at start, and kept.
-serve: catalogs
-	PORT=$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py
-
-# The whole site as static files in build/site/, and build/nginx.conf generated from
-# the app to serve them (README: Deploying the static export).
-freeze: catalogs
-	$(BIN)/flask --app app freeze
 
 # Debian's nginx, installed when missing (as .ci/run does for the tests).
 NGINX_INSTALL = { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	--no-install-recommends nginx-light; }
+
+# Production on one machine (deploy/serve.py): the site exported, nginx in front
+# serving it and passing the rest to gunicorn (deploy/gunicorn.conf.py) on a socket.
+serve: catalogs
+	@$(NGINX_INSTALL)
+	PORT=$(PORT) $(BIN)/python deploy/serve.py
+
+# The whole site as static files in build/site/, and build/nginx.conf generated from
+# the app to serve them (README: Deploying the static export).
+freeze: catalogs
+	$(BIN)/flask --app app freeze
 
 # build/ as production serves it: nginx with the generated configuration, on
 # 127.0.0.1:$(PORT) (PORT=8080 make serve-static). Run `make freeze` first.

@@ -47,8 +47,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     seo.init_app(app)
     # Static files under content-hashed names, cached by browsers for a year.
     assets.init_app(app)
-    # `flask freeze`: the whole site as static files, with its nginx configuration.
-    # (`make serve` answers from memory the same rendering: cde/caching.py.)
+    # `flask freeze`: the whole site as static files, with its nginx configuration
+    # (what `make serve` and `make serve-static` put in front of visitors).
     export.init_app(app)
     # `flask translate`: extract, update, check, status, compile and init catalogs.
     translate.init_app(app)

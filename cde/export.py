@@ -13,9 +13,12 @@ The language choice at `/` is the web server's job: nginx.conf makes it by the
 app's own rule. For a host that cannot be configured at all, `index.html` and
 `404.html` at the top of site/ are the default language's home and 404 pages.
 """
+import gzip
 import shutil
 import tempfile
 from pathlib import Path
+
+import brotli
 
 import click
 from flask import Flask, current_app
@@ -23,11 +26,18 @@ from flask.cli import with_appcontext
 
 from . import i18n
 from .build import render_site
-from .caching import CachedAnswer
 from .webserver import file_of, nginx_config
 
 SITE_FOLDER = "site"
 CONFIG_FILE = "nginx.conf"
+# What gets precompressed siblings: text, which shrinks (images are compressed).
+COMPRESSED_SUFFIXES = frozenset({".html", ".css", ".js", ".svg", ".xml", ".txt"})
+# Compressed once per export, never per request: the strongest levels are worth it.
+# gzip gets no timestamp, so the same file always gives the same bytes.
+COMPRESSORS = {
+    ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+    ".br": lambda data: brotli.compress(data, quality=11),
+}
 
 
 def check_destination(destination: Path) -> None:
@@ -55,11 +65,11 @@ def write_files(app: Flask, site: dict, folder: Path) -> int:
         target = folder / file_of(path).lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(answer.body)
-        forms = CachedAnswer(answer.body, list(answer.headers)).representations
-        for encoding, suffix in (("gzip", ".gz"), ("br", ".br")):
-            if encoding in forms:
-                target.with_name(target.name + suffix).write_bytes(
-                    forms[encoding].body)
+        if target.suffix in COMPRESSED_SUFFIXES:
+            for suffix, compress in COMPRESSORS.items():
+                packed = compress(answer.body)
+                if len(packed) < len(answer.body):
+                    target.with_name(target.name + suffix).write_bytes(packed)
     # For hosts that serve files and nothing else (no choice at `/`, one 404 page).
     with app.app_context():
         lang = i18n.request_default_language()
@@ -69,11 +79,12 @@ def write_files(app: Flask, site: dict, folder: Path) -> int:
     return sum(1 for path in folder.rglob("*") if path.is_file())
 
 
-def freeze(app: Flask, destination: Path) -> int:
+def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> int:
     """Export the site into `destination`, replaced whole; return the files written.
 
     Written into a new folder beside it first, then swapped in, so a web server
-    serving the old export never sees half of the new one.
+    serving the old export never sees half of the new one. With `app_servers`, the
+    nginx configuration passes what is not a file to them (`make serve`).
     """
     destination = Path(destination).resolve()
     check_destination(destination)
@@ -83,7 +94,7 @@ def freeze(app: Flask, destination: Path) -> int:
                                     dir=destination.parent))
     try:
         count = write_files(app, site, staging / SITE_FOLDER)
-        config = nginx_config(app, site, destination / SITE_FOLDER)
+        config = nginx_config(app, site, destination / SITE_FOLDER, app_servers)
         (staging / CONFIG_FILE).write_text(config, encoding="utf-8")
         old = destination.with_name(staging.name + ".old")
         if destination.exists():
@@ -108,17 +119,26 @@ def init_app(app: Flask) -> None:
     default=None,
     help="Folder to write the export into (default: build/ next to app.py).",
 )
+@click.option(
+    "--app-server",
+    "app_servers",
+    multiple=True,
+    metavar="ADDRESS",
+    help="An app server (gunicorn) for what is not a file, as nginx writes it: "
+    "unix:/run/cde/app.sock or 10.0.0.2:8000. Repeat for several.",
+)
 @with_appcontext
-def freeze_command(destination: Path | None) -> None:
+def freeze_command(destination: Path | None, app_servers: tuple[str, ...]) -> None:
     """Export the whole site as static files, with its nginx configuration.
 
     Writes DESTINATION/site/ (every page in every language, the 404 page of each
     language, the sitemap, robots.txt and the hashed static files, with .gz and
-    .br siblings) and DESTINATION/nginx.conf, which serves them as the app does.
+    .br siblings) and DESTINATION/nginx.conf, which serves them as the app does
+    (and passes the rest to the --app-server addresses, when given).
     """
     app = current_app._get_current_object()
     if destination is None:
         destination = Path(app.root_path).parent / "build"
-    count = freeze(app, destination)
+    count = freeze(app, destination, app_servers)
     click.echo(f"Exported {count} files to {destination}; serve them with "
                f"{destination / CONFIG_FILE} (make serve-static previews it).")

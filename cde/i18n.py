@@ -14,6 +14,7 @@ server configuration (cde/webserver.py) applies too.
 import logging
 import re
 from functools import lru_cache
+from gettext import GNUTranslations
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -91,6 +92,55 @@ def discover_languages(translations: Path) -> tuple[str, ...]:
                 po, folder,
             )
     return tuple(sorted(found, key=lambda code: (code != SOURCE_LANGUAGE, code)))
+
+
+class UnusableCatalog(RuntimeError):
+    """A catalog that exists but cannot be read or loaded, in production."""
+
+
+def catalog_faults(translations: Path) -> dict[str, str]:
+    """Languages whose catalog exists but cannot be used, each with a sentence why.
+
+    A folder that cannot be read would make its language vanish, and a compiled
+    catalog (.mo) that cannot be loaded would show English under its `lang`.
+    """
+    try:
+        folders = sorted(path for path in translations.iterdir() if path.is_dir())
+    except OSError as error:
+        return {"*": f"{translations} cannot be read ({error.strerror}): no language "
+                     "but English could be served"}
+    faults = {}
+    for folder in folders:
+        if not is_language_code(folder.name) or folder.name == SOURCE_LANGUAGE:
+            continue
+        mo = folder / "LC_MESSAGES" / "messages.mo"
+        try:
+            with mo.open("rb") as fileobj:
+                GNUTranslations(fileobj)
+        except OSError as error:
+            faults[code_of(folder.name)] = (
+                f"{mo} cannot be read ({error.strerror}); run `make catalogs`")
+        except Exception as error:  # whatever a corrupt .mo raises
+            faults[code_of(folder.name)] = (
+                f"{mo} cannot be loaded ({error}); run `make catalogs`")
+    return faults
+
+
+def usable_languages(app: Flask) -> tuple[str, ...]:
+    """The languages with a catalog the site can use; faults are loud.
+
+    In production (`make serve`) a fault stops the start with a message naming the
+    file; in development the language is left out, with an error in the log, so
+    its pages are never English under its `lang`.
+    """
+    translations = Path(app.config["TRANSLATIONS_DIR"])
+    faults = catalog_faults(translations)
+    if faults and app.config.get("PRODUCTION"):
+        raise UnusableCatalog("Refusing to start: " + "; ".join(faults.values()))
+    for fault in faults.values():
+        app.logger.error("%s. Its language is left out until then.", fault)
+    return tuple(code for code in discover_languages(translations)
+                 if code not in faults)
 
 
 # --- The language choice at `/` ----------------------------------------------------
@@ -256,7 +306,7 @@ def _babel_locale() -> str:
 
 def init_app(app: Flask) -> None:
     """Discover the languages, wire Flask-Babel and the Jinja i18n settings."""
-    app.config["LANGUAGES"] = discover_languages(Path(app.config["TRANSLATIONS_DIR"]))
+    app.config["LANGUAGES"] = usable_languages(app)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(app.config["TRANSLATIONS_DIR"])
     app.config["BABEL_DEFAULT_LOCALE"] = SOURCE_LANGUAGE
     Babel(app, locale_selector=_babel_locale)

@@ -7,6 +7,7 @@ app is built; the per-request part adds a prepared list of headers.
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.serving import WSGIRequestHandler
 from werkzeug.utils import redirect
 
@@ -76,6 +77,8 @@ def policy_headers(https: bool) -> list[tuple[str, str]]:
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("Permissions-Policy", PERMISSIONS_POLICY),
         ("Cross-Origin-Opener-Policy", "same-origin"),
+        # Other sites may not embed the site's files (pages, styles, images).
+        ("Cross-Origin-Resource-Policy", "same-origin"),
     ]
     if https:
         headers.append(("Strict-Transport-Security", HSTS))
@@ -179,6 +182,12 @@ def init_app(app: Flask) -> None:
     refuse_debug_in_production(app)
     warn_local_site_url(app)
     _hide_development_server_version()
+    # No forwarding header is believed unless the operator says how many proxies
+    # stand in front (FLASK_PROXY_COUNT): then exactly that many hops of
+    # X-Forwarded-For, -Proto, -Host, -Port and -Prefix, as Werkzeug reads them.
+    if count := int(app.config.get("PROXY_COUNT", 0)):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count,
+                                x_host=count, x_port=count, x_prefix=count)
     headers = policy_headers(is_https(app.config))
     site_origin = _origin(app.config["SITE_URL"])
 

@@ -43,8 +43,15 @@ def _quoted(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def nginx_config(app, site: dict[str, Rendered], root: Path) -> str:
-    """The server configuration for an export of `site` (render_site) in `root`."""
+def nginx_config(
+    app, site: dict[str, Rendered], root: Path, app_servers: tuple[str, ...] = ()
+) -> str:
+    """The server configuration for an export of `site` (render_site) in `root`.
+
+    With `app_servers` (nginx upstream addresses, such as `unix:/run/cde.sock` or
+    `10.0.0.2:8000`), whatever is not a file of the export goes to those app
+    servers; without, it is not found.
+    """
     codes = app.config["LANGUAGES"]
     with app.app_context():
         default = i18n.request_default_language()
@@ -79,5 +86,8 @@ def nginx_config(app, site: dict[str, Rendered], root: Path) -> str:
         policy_headers=[(n, _quoted(v)) for n, v in policy_headers(
             is_https(app.config))],
         root=root,
+        app_servers=app_servers,
+        fallback="@app" if app_servers else "=404",
+        site_urls=[path for path, answer in site.items() if answer.status == 200],
     )
 

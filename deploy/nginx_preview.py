@@ -40,13 +40,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def site_config(export: Path, port: int) -> str:
-    """The export's nginx.conf, listening on 127.0.0.1:`port`, serving its files."""
+def site_config(export: Path, port: int, host: str = "127.0.0.1") -> str:
+    """The export's nginx.conf, listening on `host`:`port`, serving its files."""
     config = export / "nginx.conf"
     text = config.read_text()
     root = export / "site"
     text, listens = re.subn(
-        r"(?m)^(\s*)listen\s+80;", rf"\1listen 127.0.0.1:{port};", text
+        r"(?m)^(\s*)listen\s+80;", rf"\1listen {host}:{port};", text
     )
     text, roots = re.subn(r"(?m)^(\s*)root\s+\S+;", rf"\1root {root};", text)
     if listens != 1 or roots != 1:
@@ -66,8 +66,10 @@ def main_config(site: Path, workdir: Path) -> str:
 worker_processes auto;
 pid {workdir}/nginx.pid;
 error_log {workdir}/error.log warn;
+# Room for many slow clients at once: each holds a connection, not a thread.
+worker_rlimit_nofile 16384;
 events {{
-    worker_connections 1024;
+    worker_connections 8192;
 }}
 http {{
     include /etc/nginx/mime.types;
@@ -84,14 +86,15 @@ http {{
 """
 
 
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 10) -> None:
+def wait_for_port(port: int, process: subprocess.Popen, host: str = "127.0.0.1",
+                  timeout: float = 10) -> None:
     """Return once something accepts connections on `port`; fail if nginx exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"nginx exited with status {process.returncode}")
         with contextlib.suppress(OSError), socket.create_connection(
-            ("127.0.0.1", port), timeout=0.2
+            ("127.0.0.1" if host == "0.0.0.0" else host, port), timeout=0.2
         ):
             return
         time.sleep(0.05)
@@ -99,7 +102,8 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 10) -> 
 
 
 @contextlib.contextmanager
-def running(export: Path, workdir: Path, port: int | None = None):
+def running(export: Path, workdir: Path, port: int | None = None,
+            host: str = "127.0.0.1"):
     """nginx serving the export in `export`: yields its base URL, then stops."""
     nginx = find_nginx()
     if nginx is None:
@@ -110,7 +114,7 @@ def running(export: Path, workdir: Path, port: int | None = None):
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "temp").mkdir(exist_ok=True)
     site = workdir / "site.conf"
-    site.write_text(site_config(Path(export).resolve(), port))
+    site.write_text(site_config(Path(export).resolve(), port, host))
     config = workdir / "nginx.conf"
     config.write_text(main_config(site, workdir))
     log = (workdir / "stderr.log").open("wb")
@@ -118,8 +122,8 @@ def running(export: Path, workdir: Path, port: int | None = None):
         [nginx, "-p", str(workdir), "-c", str(config)], stdout=log, stderr=log
     )
     try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
+        wait_for_port(port, process, host)
+        yield f"http://{host}:{port}"
     finally:
         # SIGTERM is nginx's fast shutdown; the master stops its workers.
         stop(process, timeout=10)

@@ -1,9 +1,11 @@
 import os
+import subprocess
 
 import pytest
 
 from cde import ROOT, create_app
 from projectcopy import add_languages, copy_project
+from servers import HAS_NGINX, NO_NGINX, serve
 
 
 def pytest_sessionstart(session):
@@ -63,3 +65,20 @@ def polyglot(tmp_path_factory):
     `projectcopy.app_for(polyglot)`.
     """
     return add_languages(copy_project(tmp_path_factory.mktemp("polyglot")))
+
+
+@pytest.fixture(scope="session")
+def production(tmp_path_factory):
+    """`make serve` on a free port of 127.0.0.1: nginx in front of gunicorn.
+
+    Yields the base URL. Skipped without nginx (.ci/run installs it).
+    """
+    if not HAS_NGINX:
+        pytest.skip(NO_NGINX)
+    run = tmp_path_factory.mktemp("production")
+    port = serve.nginx_preview.free_port()
+    env = {"FLASK_SITE_URL": f"http://127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
+    with (run / "app.log").open("wb") as log, serve.production(
+        "127.0.0.1", port, run, env, stdout=subprocess.DEVNULL, stderr=log
+    ) as (url, _):
+        yield url

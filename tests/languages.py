@@ -1,6 +1,8 @@
 """What the tests know of the site's languages: derived from translations/, never
 listed, so a language added there is tested with no change here."""
 from babel.localedata import locale_identifiers
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from flask_babel import force_locale, gettext
 
 from cde import ROOT
@@ -22,3 +24,13 @@ def language_without_catalog(languages=LANGUAGES) -> str:
         code for code in sorted(locale_identifiers())
         if len(code) == 2 and code not in languages
     )
+
+
+def empty_catalog(root, folder: str, compiled: bool = True) -> None:
+    """An empty catalog folder in `root`, compiled (a .mo beside the .po) or not."""
+    messages = root / folder / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "messages.po").write_text("")
+    if compiled:
+        with (messages / "messages.mo").open("wb") as fileobj:
+            write_mo(fileobj, Catalog())

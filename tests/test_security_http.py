@@ -1,26 +1,28 @@
 """Raw bytes over a real socket, for what the test client would clean up first.
 
-Both servers are tried: Werkzeug's (what `make run` uses) in a thread, and gunicorn
-with the production settings of deploy/gunicorn.conf.py in a subprocess. Invalid
-UTF-8 and NUL in the request line, absurd Host headers, overlong lines and plain
-garbage must give a 4xx (or the page), never a 500 or a traceback, and the server
-must not name its version.
+Both servers are tried: Werkzeug's (what `make run` uses) in a thread, and the
+production stack of `make serve` (nginx in front of gunicorn). Invalid UTF-8 and
+NUL in the request line, absurd Host headers, overlong lines and plain garbage must
+give a 4xx (or the page), never a 500 or a traceback; the server must not name its
+version; and in production every answer, nginx's own errors included, carries the
+security headers.
 """
 import os
 import re
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import pytest
 from werkzeug.serving import make_server
 
 from cde import create_app
+from cde.security import policy_headers
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
@@ -101,46 +103,18 @@ def werkzeug_server():
     thread.join()
 
 
-def gunicorn_server():
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "FLASK_SITE_URL": f"http://127.0.0.1:{port}",
-    }
-    env.pop("FLASK_DEBUG", None)
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
-    if GUNICORN_CONFIG.exists():
-        command += ["--config", str(GUNICORN_CONFIG)]
-    command += ["--workers", "1", "--access-logfile", "/dev/null", "app:app"]
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    try:
-        wait_until_listening(port, process)
-        yield port
-    except RuntimeError as error:
-        log.seek(0)
-        raise RuntimeError(f"{error}\n{log.read().decode(errors='replace')}") from None
-    finally:
-        process.terminate()
-        process.wait(timeout=STARTUP_LIMIT)
-        log.close()
-
-
 class Server(NamedTuple):
     name: str
     port: int
 
 
-@pytest.fixture(scope="module", params=["werkzeug", "gunicorn"])
+@pytest.fixture(scope="module", params=["werkzeug", "production"])
 def server(request):
     """A real HTTP server running the site on a free port of 127.0.0.1."""
-    servers = {"werkzeug": werkzeug_server, "gunicorn": gunicorn_server}
-    for port in servers[request.param]():
+    if request.param == "production":
+        yield Server("production", urlsplit(request.getfixturevalue("production")).port)
+        return
+    for port in werkzeug_server():
         yield Server(request.param, port)
 
 
@@ -189,6 +163,13 @@ HOSTILE_REQUESTS = {
 }
 
 
+def assert_policy_headers(server: Server, answer: Answer) -> None:
+    """In production, every answer with a status line carries each header once."""
+    if server.name == "production" and answer.raw.startswith(b"HTTP/"):
+        for name, _ in policy_headers(https=False):
+            assert len(answer.headers.get(name.lower(), [])) == 1, name
+
+
 def assert_no_leak(answer: Answer) -> None:
     """No traceback, no markup or header echoed from the request."""
     assert b"Traceback" not in answer.raw and b'File "' not in answer.raw
@@ -203,6 +184,7 @@ def test_hostile_raw_request_gets_no_500_and_no_traceback(server, name):
     assert answer.raw, "the server closed without answering"
     assert 100 <= answer.status < 500, answer.raw[:300]
     assert_no_leak(answer)
+    assert_policy_headers(server, answer)
     assert "x=1" not in (answer.header("set-cookie") or "")
     location = answer.header("location")
     if location is not None:
@@ -232,10 +214,10 @@ def test_ordinary_page_over_http_has_policy_headers_and_no_server_version(server
 
 def test_unknown_http_version_is_refused_by_the_server_naming_no_version(server):
     answer = send(server.port, b"GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n")
-    # Refused before the app is involved: Werkzeug says 505 (HTTP Version Not
-    # Supported), gunicorn 400.
-    assert answer.status == {"werkzeug": 505, "gunicorn": 400}[server.name]
+    # Refused before the app is involved: 505, HTTP Version Not Supported.
+    assert answer.status == 505
     assert_no_leak(answer)
+    assert_policy_headers(server, answer)
     for value in answer.headers.get("server", []):
         assert not re.search(r"\d", value), value
     assert not re.search(rb"(Werkzeug|gunicorn|Python)/\d", answer.body)

@@ -7,7 +7,7 @@ from cde import create_app
 from cde.pages import PAGES
 from cde.seo import og_locale
 from htmltext import Page
-from languages import LANGUAGES
+from languages import LANGUAGES, empty_catalog
 
 SITE = "https://cde.example.org"
 NS = {
@@ -152,8 +152,7 @@ def test_og_locale_is_derived_from_the_language(app, lang, country, expected):
 
 def test_a_new_catalog_folder_is_in_the_sitemap_and_open_graph(tmp_path):
     for lang in ("es", "fr"):
-        (tmp_path / lang / "LC_MESSAGES").mkdir(parents=True)
-        (tmp_path / lang / "LC_MESSAGES" / "messages.po").write_text("")
+        empty_catalog(tmp_path, lang)
     app = create_app({"TRANSLATIONS_DIR": str(tmp_path), "SITE_URL": SITE})
     client = app.test_client()
     entries = sitemap_entries(client)

@@ -11,6 +11,7 @@ from flask_babel import ngettext
 
 from cde import create_app
 from htmltext import Page
+from languages import empty_catalog
 from projectcopy import ES, SITE, app_for, line_of, replace_in
 from pseudo import fill
 
@@ -327,8 +328,7 @@ def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
 
 def test_a_folder_babel_cannot_parse_is_skipped_with_a_warning(tmp_path, caplog):
     for name in ("es", "xx", "pt-BR", "FR"):
-        (tmp_path / name / "LC_MESSAGES").mkdir(parents=True)
-        (tmp_path / name / "LC_MESSAGES" / "messages.po").write_text("")
+        empty_catalog(tmp_path, name)
     with caplog.at_level(logging.WARNING, logger="cde.i18n"):
         app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(tmp_path)})
     assert app.config["LANGUAGES"] == ("en", "es")
