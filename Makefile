@@ -96,8 +96,9 @@ $(LIGHTHOUSE):
 	npm install --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
 	touch $@
 
-# Lighthouse against gunicorn on a free local port, never part of `make test`.
+# Lighthouse against make serve's stack on a free local port, never part of `make test`.
 lighthouse: catalogs $(LIGHTHOUSE)
+	@$(NGINX_INSTALL)
 	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
 
 clean:
@@ -126,10 +127,12 @@ serve-static: install
 	@$(NGINX_INSTALL)
 	$(BIN)/python deploy/nginx_preview.py build --port $(PORT)
 
-# Benchmark, never part of `make test`: gunicorn vs a bare Flask app vs nginx, then a
-# 30 s load test that fails on any socket error or 5xx. wrk and nginx from Debian.
-bench: freeze
+# Benchmark, never part of `make test` (bench/README.md): make serve against a bare
+# Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.
+# wrk and nginx from Debian.
+bench: catalogs
 	@command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		--no-install-recommends wrk nginx-light; }
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/attack.py

@@ -1,13 +1,12 @@
 """`make bench`: how fast the site is under load, against what Flask itself costs.
 
-1. Starts the production server (gunicorn with deploy/gunicorn.conf.py, as
-   `make serve`) and, with the very same settings, bench/bare.py: a Flask app that
-   answers a fixed body of the same size as each page.
+1. Starts the production stack (`make serve`: nginx in front of gunicorn,
+   deploy/serve.py) and, with gunicorn's production settings, bench/bare.py: a
+   Flask app that answers a fixed body of the same size as each page.
 2. Loads each with wrk (2 threads, 32 connections, 5 s after a 1 s warm-up, three
    times in turn, the median run counting) on the home and About pages in every
    language, and prints requests per second, p50 and p99 latency, and the ratio
    site/bare (target: at least 0.9).
-3. Does the same for nginx serving the static export (build/, `make freeze`).
 4. Load test (issue #6): 30 s at 64 connections on every page, `/`, the sitemap and
    a stylesheet, and reports socket errors and non-2xx/3xx answers (5xx apart).
 5. Building with the six UN languages (a copy of the project, the missing ones
@@ -20,7 +19,6 @@ part of `make test`: speed is measured here, not asserted in tests.
 """
 import argparse
 import contextlib
-import importlib.util
 import os
 import re
 import shutil
@@ -43,16 +41,10 @@ BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # projectcopy: the six-language copy
+from servers import serve  # noqa: E402  (the deploy scripts)
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-nginx_preview = _load("nginx_preview", ROOT / "deploy" / "nginx_preview.py")
+nginx_preview = serve.nginx_preview
 
 
 @dataclass
@@ -212,12 +204,15 @@ def build_figures(logdir: Path) -> list[str]:
     """
     from projectcopy import add_languages, copy_project
 
-    copy = logdir / "six"
+    copy = logdir / "six-copy"
     copy.mkdir()
     add_languages(copy_project(copy))
     env = {"FLASK_TRANSLATIONS_DIR": str(copy / "translations")}
     started = time.monotonic()
-    with gunicorn(None, logdir, "six", env=env) as url:
+    with serve.production("127.0.0.1", nginx_preview.free_port(), logdir / "six",
+                          env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL) as (url, _):
+        wait_for(url + "/en/", _)
         first_page = time.monotonic() - started
         languages = urllib.request.urlopen(url + "/sitemap.xml").read().count(b"<loc>")
     started = time.monotonic()
@@ -258,7 +253,6 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--load-seconds", type=int, default=30)
     parser.add_argument("--load-connections", type=int, default=64)
-    parser.add_argument("--build", type=Path, default=ROOT / "build")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk is not installed: `make bench` installs it (apt-get install wrk)")
@@ -275,7 +269,10 @@ def main() -> int:
     print(f"{'':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         logdir = Path(tmp)
-        with gunicorn(None, logdir, "site") as site, gunicorn(
+        with serve.production(
+            "127.0.0.1", nginx_preview.free_port(), logdir / "site", {},
+            stdout=subprocess.DEVNULL, stderr=(logdir / "site.log").open("wb"),
+        ) as (site, _), gunicorn(
             "bare:app", logdir, "bare", ROOT / "bench"
         ) as bare:
             for path in paths:
@@ -300,15 +297,6 @@ def main() -> int:
                 print(f"{'  ratio site/bare':<28} {ratio:>9.2f}  {verdict}")
                 if ratio < TARGET_RATIO:
                     failures.append(f"{path}: site/bare {ratio:.2f} < {TARGET_RATIO}")
-
-            if (args.build / "nginx.conf").is_file():
-                with nginx_preview.running(args.build, logdir / "nginx") as nginx:
-                    for path in paths:
-                        wrk(nginx + path, 2, args.connections)
-                        print(row("nginx " + path, wrk(nginx + path, args.seconds,
-                                                        args.connections)))
-            else:
-                print(f"(no export in {args.build}: `make freeze` for nginx figures)")
 
             print(f"\n# Load test: wrk -t2 -c{args.load_connections} "
                   f"-d{args.load_seconds}s on make serve, every page, /, sitemap, CSS")

@@ -49,8 +49,8 @@ def nginx_config(
     """The server configuration for an export of `site` (render_site) in `root`.
 
     With `app_servers` (nginx upstream addresses, such as `unix:/run/cde.sock` or
-    `10.0.0.2:8000`), whatever is not a file of the export goes to those app
-    servers; without, it is not found.
+    `10.0.0.2:8000`), requests with other methods than GET and HEAD go to those
+    app servers; nginx answers everything else from the files.
     """
     codes = app.config["LANGUAGES"]
     with app.app_context():
@@ -87,7 +87,6 @@ def nginx_config(
             is_https(app.config))],
         root=root,
         app_servers=app_servers,
-        fallback="@app" if app_servers else "=404",
         site_urls=[path for path, answer in site.items() if answer.status == 200],
     )
 

@@ -3,11 +3,11 @@
     python deploy/serve.py [--host 127.0.0.1] [--port 5000]
 
 1. Exports the site (`flask freeze`) into .run/export/, with an nginx configuration
-   that passes whatever is not a file to the app on a unix socket.
+   that passes requests with other methods than GET and HEAD to the app.
 2. Starts the app: gunicorn with deploy/gunicorn.conf.py on .run/app.sock.
-3. Starts nginx in front, on HOST:PORT: it serves every page itself, reads each
-   request whole before the app sees it, and drops clients that stall, so slow
-   clients cannot take the app's threads.
+3. Starts nginx in front, on HOST:PORT: it answers every page, redirect and 404
+   from the files itself, reads each request whole before the app sees it, and
+   drops clients that stall, so slow clients cannot take the app's threads.
 
 A catalog that cannot be read, or a page that cannot be rendered, stops step 1
 with a message naming it. If either server stops, the other is stopped too and

@@ -1,10 +1,11 @@
 """Lighthouse scores of the home pages, served as in production: `make lighthouse`.
 
-Starts gunicorn (deploy/gunicorn.conf.py) on a free port of 127.0.0.1 with
-FLASK_SITE_URL set to that address, so the canonical and hreflang audits see the URL
-Lighthouse really visits; runs Lighthouse (mobile, its default form factor) on /en/
-and /es/ with Debian's Chromium; prints the scores and every audit that cost points;
-exits 1 when accessibility, best practices or SEO is below 100 or performance below 95.
+Starts `make serve`'s stack (nginx in front of gunicorn, deploy/serve.py) on a free
+port of 127.0.0.1 with FLASK_SITE_URL set to that address, so the canonical and
+hreflang audits see the URL Lighthouse really visits; runs Lighthouse (mobile, its
+default form factor) on the home page of every language with Debian's Chromium;
+prints the scores and every audit that cost points; exits 1 when accessibility,
+best practices or SEO is below 100 or performance below 95.
 
 Environment: LIGHTHOUSE (the CLI, default .tools/node_modules/.bin/lighthouse),
 CHROME_PATH (default /usr/bin/chromium). JSON reports go to .tools/lighthouse/.
@@ -12,14 +13,16 @@ Not part of the test suite: it takes about a minute and measures timings.
 """
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the deploy scripts
+from cde import create_app  # noqa: E402
+from servers import serve  # noqa: E402
 LIGHTHOUSE = os.environ.get(
     "LIGHTHOUSE", str(ROOT / ".tools/node_modules/.bin/lighthouse")
 )
@@ -29,43 +32,8 @@ CHROME_FLAGS = (
     "--disable-background-networking --disable-component-update"
 )
 REPORTS = ROOT / ".tools" / "lighthouse"
-PATHS = ["/en/", "/es/"]
 # Lowest acceptable score (0-100) of each category.
 REQUIRED = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now (the OS picks it)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """gunicorn with the production settings, answering at http://127.0.0.1:port."""
-    env = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "FLASK_SITE_URL": f"http://127.0.0.1:{port}",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py",
-         "--access-logfile", os.devnull],
-        cwd=ROOT, env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=2)
-            return server
-        except OSError:
-            if server.poll() is not None:
-                sys.exit(f"gunicorn exited with status {server.returncode}")
-            time.sleep(0.3)
-    server.terminate()
-    sys.exit("gunicorn did not answer within 30 s")
 
 
 def run_lighthouse(url: str, report: Path) -> dict:
@@ -92,15 +60,19 @@ def lost_points(result: dict, category: str) -> list[str]:
 
 
 def main() -> int:
-    """Serve, measure both home pages, print the scores; 1 if any is too low."""
+    """Serve, measure every home page, print the scores; 1 if any is too low."""
     if not Path(LIGHTHOUSE).exists():
         sys.exit(f"no Lighthouse at {LIGHTHOUSE}: run `make lighthouse`")
     REPORTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    server = start_server(port)
+    port = serve.nginx_preview.free_port()
+    site = f"http://127.0.0.1:{port}"
+    homes = [f"/{lang}/" for lang in create_app().config["LANGUAGES"]]
     failed = False
-    try:
-        for path in PATHS:
+    with tempfile.TemporaryDirectory() as run, serve.production(
+        "127.0.0.1", port, Path(run), {"FLASK_SITE_URL": site},
+        stdout=subprocess.DEVNULL,
+    ):
+        for path in homes:
             url = f"http://127.0.0.1:{port}{path}"
             name = path.strip("/") or "root"
             result = run_lighthouse(url, REPORTS / f"{name}.json")
@@ -114,9 +86,6 @@ def main() -> int:
                 print(f"  {category:15} {score:3}  {verdict}")
                 if score < 100:
                     print("\n".join(lost_points(result, category)))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return 1 if failed else 0
 
 

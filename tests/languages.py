@@ -34,3 +34,38 @@ def empty_catalog(root, folder: str, compiled: bool = True) -> None:
     if compiled:
         with (messages / "messages.mo").open("wb") as fileobj:
             write_mo(fileobj, Catalog())
+
+
+def root_cases(languages) -> list[dict]:
+    """Request headers for `/`: Accept-Language at the rule's corners and for each
+    language, each with cookies right, wrong and missing (about a thousand)."""
+    accepts = [
+        "", "*", "de, it", "en;q=0, *", "*;q=0.9, en;q=0.5", "en;q=2", "en;q=abc",
+        "en;q=1.5, es;q=0.2", "en;q=-1, es;q=0.2", "es;q=.5, en;q=0.1",
+        "garbage;;q=, en-GB;q=0.9", "EN-us", "en_US, es;q=0.1", "en;level=1",
+        "en;q=0.5;x=1, es;q=0.4", "es;q=0.8, en;q=0.85", "en;q=0.8501, es;q=0.1",
+        "en;Q=0.5, es;q=0.4", "en; q=0.5, es;q=0.4", "en ;q=0.5, es;q=0.4",
+        "en;q= 0.5, es;q=0.4", "en;q=1.000, es", "es;q=0.5, en;q=00.6",
+        "es;q=0.001, en;q=0.0001", "es;q=0.9, en;q=0.900", "  es  ,  en  ", "en,",
+        ",es", "en;;q=0.2, es;q=0.3", "en-" + "a" * 50 + ", es;q=0.1",
+        "zh-TW", "zh-HK", "zh-CN", "zh-Hant", "zh-Hans", "zh-Hans-TW", "zh-SG;q=0.5",
+        "ar-EG;q=0.3, ru;q=0.2", "pt-PT, fr;q=0.1", "ru-RU, ru;q=0.9, en-US;q=0.8",
+        "fr-CA;q=0.9, es;q=0.9", "es;q=0.9, fr-CA;q=0.9", "x-klingon, ar;q=0.1",
+        ", ".join(["x-klingon;q=0.5"] * 60) + ", fr;q=0.4",
+        ", ".join(["x-klingon;q=0.5"] * 200) + ", fr;q=0.4",
+    ]
+    for code in languages:
+        tag = code.split("-")[0]
+        accepts += [code, f"{tag}-419", f"xx, {code};q=0.3", f"{code};q=0.5, de;q=0.7",
+                    f"de;q=0.7, {code};q=0.7", f"{code};q=0"]
+    cookies = [None, "lang=xx", "LANG=" + languages[0], "a=1; lang=" + languages[-1],
+               "lang=xx; lang=" + languages[0], "lang=" + languages[0].upper()]
+    cookies += [f"lang={code}" for code in languages]
+    cases = []
+    for accept in accepts:
+        for cookie in cookies:
+            headers = {"Accept-Language": accept} if accept else {}
+            if cookie:
+                headers["Cookie"] = cookie
+            cases.append(headers)
+    return cases

@@ -77,7 +77,7 @@ def test_every_url_of_the_site_is_the_fresh_render(production, fresh):
     ("OPTIONS", "/en/", None),
     ("POST", "/", "es"),
 ])
-def test_what_is_not_a_file_is_the_apps_answer(production, fresh, method, path,
+def test_missing_pages_and_other_methods_get_the_apps_answer(production, fresh, method, path,
                                                  accept):
     headers = {"Accept-Language": accept} if accept else {}
     expected = fresh.open(path, method=method, headers=headers)
