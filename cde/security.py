@@ -4,11 +4,10 @@ The site has no forms, no logins and no sessions, so it needs no secret key: the
 cookie is `lang`, the visitor's language. Everything here is decided once, when the
 app is built; the per-request part adds a prepared list of headers.
 """
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
-from werkzeug.serving import WSGIRequestHandler
 from werkzeug.utils import redirect
 
 # Only the site's own files; nothing inline (a <style> or <script> in a template, or
@@ -41,12 +40,6 @@ PERMISSIONS_POLICY = ", ".join(
 # One year. No includeSubDomains: other services of the same domain are not ours to
 # commit to HTTPS.
 HSTS = "max-age=31536000"
-
-# What WHATWG URL parsing does before anything else, so a Location is judged as a
-# browser will read it: ASCII tab and newlines vanish anywhere, leading and trailing
-# controls and spaces are dropped, and "\" is "/" in http(s) URLs.
-_REMOVED_BY_BROWSERS = str.maketrans("", "", "\t\n\r")
-_TRIMMED_BY_BROWSERS = "".join(chr(code) for code in range(0x21))
 
 
 class ProductionDebugError(RuntimeError):
@@ -85,56 +78,15 @@ def policy_headers(https: bool) -> list[tuple[str, str]]:
     return headers
 
 
-def _as_browser_reads(url: str) -> str:
-    cleaned = url.translate(_REMOVED_BY_BROWSERS).strip(_TRIMMED_BY_BROWSERS)
-    return cleaned.replace("\\", "/")
+def path_only(location: str) -> str:
+    """A redirect target reduced to its path and query, with one leading slash.
 
-
-def is_same_site_path(target: str) -> bool:
-    """Whether a browser would read `target` as a path on this site.
-
-    For any return address taken from a request (a `?next=` parameter): `/en/about/`
-    is one; `//host`, `/\\host`, `/\\t/host`, `https:host`, `http://host` and
-    `javascript:...` are not. Checked as the browser parses it, not as written.
+    The site never redirects to another site, yet Werkzeug builds its own redirects
+    (/en/about -> /en/about/) from the Host header, which the client chooses.
     """
-    cleaned = _as_browser_reads(target)
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return False
-    return (
-        cleaned.startswith("/")
-        and not cleaned.startswith("//")
-        and not parts.scheme
-        and not parts.netloc
-    )
-
-
-def same_site_location(location: str, site_origin: str) -> str:
-    """A redirect target that stays on the site: a root-relative path, or on SITE_URL.
-
-    Werkzeug builds the Location of its own redirects (`/en/about` -> `/en/about/`)
-    from the request's Host header, which a client can forge; only the path is kept,
-    with a single leading slash so that it cannot be read as `//other-host`. Anything
-    that is not http(s) (`javascript:`) becomes the root.
-    """
-    cleaned = _as_browser_reads(location)
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return "/"
-    if parts.scheme or parts.netloc:
-        if f"{parts.scheme}://{parts.netloc}".lower() == site_origin:
-            return cleaned
-        if parts.scheme.lower() not in ("", "http", "https"):
-            return "/"
+    parts = urlsplit(location)
     path = "/" + parts.path.lstrip("/")
-    return urlunsplit(("", "", path, parts.query, parts.fragment))
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    return f"{path}?{parts.query}" if parts.query else path
 
 
 def refuse_debug_in_production(app: Flask) -> None:
@@ -169,19 +121,10 @@ def warn_local_site_url(app: Flask) -> None:
         )
 
 
-def _hide_development_server_version() -> None:
-    # The development server (flask run, make run) always sends
-    # "Server: Werkzeug/3.x Python/3.x" and an app cannot remove a header that the
-    # server adds itself; name it without versions. (In production gunicorn sends
-    # no Server header at all: deploy/gunicorn.conf.py.)
-    WSGIRequestHandler.version_string = lambda self: "Werkzeug"
-
-
 def init_app(app: Flask) -> None:
     """Refuse debug in production; add the policy headers and same-site redirects."""
     refuse_debug_in_production(app)
     warn_local_site_url(app)
-    _hide_development_server_version()
     # No forwarding header is believed unless the operator says how many proxies
     # stand in front (FLASK_PROXY_COUNT): then exactly that many hops of
     # X-Forwarded-For, -Proto, -Host, -Port and -Prefix, as Werkzeug reads them.
@@ -189,19 +132,17 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count,
                                 x_host=count, x_port=count, x_prefix=count)
     headers = policy_headers(is_https(app.config))
-    site_origin = _origin(app.config["SITE_URL"])
 
     def secure_response(response: Response) -> Response:
         # Once only, even if a response object were answered twice.
         if "Content-Security-Policy" not in response.headers:
             response.headers.extend(headers)
-        if 300 <= response.status_code < 400 and "Location" in response.headers:
-            location = response.headers["Location"]
-            safe = same_site_location(location, site_origin)
-            if safe != location:
-                # The body of Werkzeug's redirect names the target too.
-                response.set_data(redirect(safe, response.status_code).get_data())
-                response.headers["Location"] = safe
+        location = response.headers.get("Location")
+        if location and path_only(location) != location:
+            # The body of Werkzeug's redirect names the target too.
+            safe = path_only(location)
+            response.set_data(redirect(safe, response.status_code).get_data())
+            response.headers["Location"] = safe
         return response
 
     # Registered before the other hooks, so it runs after them (Flask runs them in
