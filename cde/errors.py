@@ -1,17 +1,14 @@
 """Error pages (400, 404, 405, 500) in the visitor's language, never with a stack trace.
 
 The language is found even when the error comes before it is known (a bad request
-refused before routing, a failing hook, a failing negotiation), and if the error page
-itself cannot be rendered, a minimal page built without templates takes its place.
+refused before routing, a failing hook, a failing negotiation). If error.html itself
+cannot be rendered, or no URL can be built, error_fallback.html takes its place: a
+page without the layout, links to build or context processors.
 """
 from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
-from markupsafe import escape
 from werkzeug.exceptions import (
-    BadHost,
-    HTTPException,
-    InternalServerError,
-    SecurityError,
+    BadHost, HTTPException, InternalServerError, SecurityError,
 )
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -42,27 +39,8 @@ ERROR_TEXTS = {
 
 # Requests Werkzeug refuses while binding the URL map, before any routing: a Host
 # header it cannot encode (a label over 63 characters), or one outside TRUSTED_HOSTS.
+# No URL adapter exists for them, so their page is the fallback one.
 REFUSED_BEFORE_ROUTING = (BadHost, SecurityError)
-
-# The last resort, when the error template cannot be rendered: no template, no
-# url_for, no context processors, only escaped text.
-FALLBACK_PAGE = """<!doctype html>
-<html lang="{lang}" dir="{dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{heading}</title>
-</head>
-<body>
-<main>
-<h1>{heading}</h1>
-<p>{message}</p>
-<p><a href="{home_path}">{home_label}</a></p>
-</main>
-</body>
-</html>
-"""
 
 
 def error_texts(code: int | None) -> tuple:
@@ -72,15 +50,19 @@ def error_texts(code: int | None) -> tuple:
     return ERROR_TEXTS[400] if code and 400 <= code < 500 else ERROR_TEXTS[500]
 
 
+def prefix_language() -> str | None:
+    """The language of the request path's prefix (/en/, /es/), or None."""
+    first = request.path.lstrip("/").split("/", 1)[0]
+    return first if first in current_app.config.get("LANGUAGES", ()) else None
+
+
 def _language_of_failed_request() -> str:
     """The language of a failed request: its prefix if any, else negotiated.
 
     Never fails: if negotiation itself is what broke, the default language.
     """
     try:
-        if _has_language_prefix():
-            return request.path.lstrip("/").split("/", 1)[0]
-        return i18n.negotiate_language()
+        return prefix_language() or i18n.negotiate_language()
     except Exception:
         current_app.logger.exception("Could not find the language of an error page")
     try:
@@ -90,25 +72,26 @@ def _language_of_failed_request() -> str:
 
 
 def fallback_page(code: int | None, lang: str) -> str:
-    """The error page as plain HTML, for when the template cannot be rendered.
+    """The error page from error_fallback.html, for when error.html cannot be used.
 
     Still in the visitor's language; if even the catalogs fail, in English.
     """
     heading, message = error_texts(code)
     home = PAGES_BY_ENDPOINT["home"]
     try:
-        texts = [str(heading), str(message), str(home.nav_label)]
+        heading, message, home_label = str(heading), str(message), str(home.nav_label)
     except Exception:  # the catalogs are what failed (say, a corrupt .mo file)
-        lang = SOURCE_LANGUAGE
-        texts = [HTTP_STATUS_CODES.get(code or 500, "Error"), "", "Home"]
-    heading, message, home_label = (escape(text) for text in texts)
-    return FALLBACK_PAGE.format(
-        lang=escape(i18n.language_tag(lang)),
+        lang, message, home_label = SOURCE_LANGUAGE, "", "Home"
+        heading = HTTP_STATUS_CODES.get(code or 500, "Error")
+    # Straight from the Jinja environment: render_template would run the context
+    # processors, which need a URL adapter and may be what failed.
+    return current_app.jinja_env.get_template("error_fallback.html").render(
+        lang_tag=i18n.language_tag(lang),
         dir=i18n.text_direction(lang),
         heading=heading,
         message=message,
-        home_path=escape(home.rule(lang)),
         home_label=home_label,
+        home_path=home.rule(lang),
     )
 
 
@@ -117,12 +100,11 @@ def render_error(error: HTTPException):
     if g.get("lang") not in current_app.config.get("LANGUAGES", ()):
         g.lang = _language_of_failed_request()
     response = error.get_response()
-    heading, message = error_texts(error.code)
     if isinstance(error, REFUSED_BEFORE_ROUTING):
-        # No URL adapter exists, so the template's links cannot be built.
         body = fallback_page(error.code, g.lang)
     else:
         try:
+            heading, message = error_texts(error.code)
             body = render_template("error.html", heading=heading, message=message)
         except Exception:
             current_app.logger.exception("The error page could not be rendered")
@@ -133,15 +115,9 @@ def render_error(error: HTTPException):
     # Error pages are not worth keeping, and a shared cache must never hand one
     # visitor's negotiated language (no /en/ or /es/ in the path) to the next.
     response.headers["Cache-Control"] = "private, no-cache"
-    if not _has_language_prefix():
+    if prefix_language() is None:
         response.vary.update(("Accept-Language", "Cookie"))
     return response
-
-
-def _has_language_prefix() -> bool:
-    """Whether the request path starts with a language of the site (/en/, /es/)."""
-    first = request.path.lstrip("/").split("/", 1)[0]
-    return first in current_app.config.get("LANGUAGES", ())
 
 
 def render_unexpected(error: Exception):
