@@ -24,9 +24,9 @@ help:
 	@echo "make test   run the whole test suite"
 	@echo "make serve  production: nginx in front of gunicorn on port $(PORT); set FLASK_SITE_URL=https://..."
 	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
-	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:8080 (PORT=...); installs nginx-light"
-	@echo "make bench  benchmark and load test (gunicorn, bare Flask, nginx); installs wrk"
-	@echo "make lighthouse  Lighthouse scores of /en/ and /es/ (mobile); fails below 100/100/100, performance 95"
+	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:$(PORT) (PORT=8080 make serve-static)"
+	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
+	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
 	@echo "make translations-update / -check / -status / -init LANG=fr   catalogs for translators (TRANSLATING.md)"
 	@echo "make catalogs   compile the catalogs (.po -> .mo) after editing a translation"
 

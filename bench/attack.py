@@ -308,11 +308,10 @@ def main() -> int:
         with (workdir / "app.log").open("wb") as log, serve.production(
             "127.0.0.1", port, workdir / "run", env,
             stdout=subprocess.DEVNULL, stderr=log,
-        ) as (_, gunicorn):
-            nginx_master = int((workdir / "run" / "nginx" / "nginx.pid").read_text())
+        ) as (_, gunicorn, nginx):
 
             def pids():
-                return descendants(nginx_master) + descendants(gunicorn.pid)
+                return descendants(nginx.pid) + descendants(gunicorn.pid)
 
             misses = slow_clients(port, visitor_paths)
             misses += flood(port, pids, pages, workdir)

@@ -211,8 +211,8 @@ def build_figures(logdir: Path) -> list[str]:
     started = time.monotonic()
     with serve.production("127.0.0.1", nginx_preview.free_port(), logdir / "six",
                           env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL) as (url, _):
-        wait_for(url + "/en/", _)
+                          stderr=subprocess.DEVNULL) as (url, app, _):
+        wait_for(url + "/en/", app)
         first_page = time.monotonic() - started
         languages = urllib.request.urlopen(url + "/sitemap.xml").read().count(b"<loc>")
     started = time.monotonic()
@@ -272,7 +272,7 @@ def main() -> int:
         with serve.production(
             "127.0.0.1", nginx_preview.free_port(), logdir / "site", {},
             stdout=subprocess.DEVNULL, stderr=(logdir / "site.log").open("wb"),
-        ) as (site, _), gunicorn(
+        ) as (site, _, _), gunicorn(
             "bare:app", logdir, "bare", ROOT / "bench"
         ) as bare:
             for path in paths:

@@ -1,7 +1,7 @@
 """The whole site as static files, with its nginx configuration: `flask freeze`.
 
-The files are the answers of cde/build.py, the very rendering the production server
-keeps in memory: every page in every language (as `<path>/index.html`, so the
+The files are the answers of cde/build.py, each URL rendered once: every page in
+every language (as `<path>/index.html`, so the
 site's URLs work on any web server), the 404 page of each language
 (`<lang>/404.html`), the sitemap, robots.txt and the static files under their
 hashed names. Text files get `.gz` and `.br` siblings, compressed once here.
@@ -99,7 +99,12 @@ def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> 
         old = destination.with_name(staging.name + ".old")
         if destination.exists():
             destination.rename(old)
-        staging.rename(destination)
+        try:
+            staging.rename(destination)
+        except OSError:
+            if old.exists():
+                old.rename(destination)  # the previous export stays in service
+            raise
         shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

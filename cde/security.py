@@ -7,7 +7,6 @@ app is built; the per-request part adds a prepared list of headers.
 from urllib.parse import urlsplit
 
 from flask import Flask, Response
-from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.utils import redirect
 
 # Only the site's own files; nothing inline (a <style> or <script> in a template, or
@@ -125,12 +124,6 @@ def init_app(app: Flask) -> None:
     """Refuse debug in production; add the policy headers and same-site redirects."""
     refuse_debug_in_production(app)
     warn_local_site_url(app)
-    # No forwarding header is believed unless the operator says how many proxies
-    # stand in front (FLASK_PROXY_COUNT): then exactly that many hops of
-    # X-Forwarded-For, -Proto, -Host, -Port and -Prefix, as Werkzeug reads them.
-    if count := int(app.config.get("PROXY_COUNT", 0)):
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count,
-                                x_host=count, x_port=count, x_prefix=count)
     headers = policy_headers(is_https(app.config))
 
     def secure_response(response: Response) -> Response:

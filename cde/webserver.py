@@ -88,5 +88,6 @@ def nginx_config(
         root=root,
         app_servers=app_servers,
         site_urls=[path for path, answer in site.items() if answer.status == 200],
+        not_found_files=[path for path, answer in site.items() if answer.status == 404],
     )
 

@@ -28,8 +28,9 @@ preload_app = True
 bind = os.environ.get("BIND") or (
     f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}")
 # No client header acts as configuration: gunicorn trusts no forwarder, so neither
-# SCRIPT_NAME nor X-Forwarded-* from a request changes the environ (nginx also
-# drops them). An operator whose proxy must be believed sets FLASK_PROXY_COUNT.
+# SCRIPT_NAME nor X-Forwarded-* from a request changes the environ (nginx passes
+# the app only Host, Accept-Language and Cookie anyway). The app needs no client
+# address or scheme: its absolute URLs come from FLASK_SITE_URL.
 forwarded_allow_ips = ""
 forwarder_headers = ""
 secure_scheme_headers = {}

@@ -101,16 +101,28 @@ def wait_for_port(port: int, process: subprocess.Popen, host: str = "127.0.0.1",
     raise RuntimeError(f"nginx did not listen on port {port} within {timeout} s")
 
 
+def refuse_busy_port(host: str, port: int) -> None:
+    """Stop with a sentence when something already listens on the port: a leftover
+    server would answer in place of the one about to start."""
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            raise RuntimeError(f"port {port} is already in use on {host}: stop what "
+                               "listens there, or choose another PORT") from None
+
+
 @contextlib.contextmanager
 def running(export: Path, workdir: Path, port: int | None = None,
             host: str = "127.0.0.1"):
-    """nginx serving the export in `export`: yields its base URL, then stops."""
+    """nginx serving the export in `export`: yields (base URL, process), then stops."""
     nginx = find_nginx()
     if nginx is None:
         raise FileNotFoundError(
             "nginx is not installed (Debian: apt-get install nginx-light)"
         )
     port = port or free_port()
+    refuse_busy_port(host, port)
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "temp").mkdir(exist_ok=True)
     site = workdir / "site.conf"
@@ -123,7 +135,7 @@ def running(export: Path, workdir: Path, port: int | None = None,
     )
     try:
         wait_for_port(port, process, host)
-        yield f"http://{host}:{port}"
+        yield f"http://{host}:{port}", process
     finally:
         # SIGTERM is nginx's fast shutdown; the master stops its workers.
         stop(process, timeout=10)
@@ -151,7 +163,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as workdir, running(
         args.root, Path(workdir), args.port
-    ) as url:
+    ) as (url, _):
         print(f"Serving {args.root} at {url}/ (Ctrl-C to stop)")
         with contextlib.suppress(KeyboardInterrupt):
             while True:

@@ -16,6 +16,7 @@ the command fails.
 import argparse
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -54,11 +55,11 @@ def wait_for_socket(path: Path, process: subprocess.Popen, timeout: float = 20):
 @contextlib.contextmanager
 def production(host: str, port: int, run: Path, env: dict | None = None,
                stdout=None, stderr=None):
-    """Export, then gunicorn and nginx in front: yields (base URL, gunicorn process).
-
-    Everything is stopped on the way out, nginx first.
+    """Export, then gunicorn and nginx in front: yields (base URL, gunicorn process,
+    nginx process). Everything is stopped on the way out, nginx first.
     """
     env = {**os.environ, **(env or {}), "FLASK_PRODUCTION": "true"}
+    nginx_preview.refuse_busy_port(host, port)
     run.mkdir(parents=True, exist_ok=True)
     socket = run / "app.sock"
     socket.unlink(missing_ok=True)
@@ -68,26 +69,38 @@ def production(host: str, port: int, run: Path, env: dict | None = None,
         cwd=ROOT, env={**env, "BIND": f"unix:{socket}"}, stdout=stdout, stderr=stderr)
     try:
         wait_for_socket(socket, app)
-        with nginx_preview.running(run / "export", run / "nginx", port, host) as url:
-            yield url, app
+        with nginx_preview.running(run / "export", run / "nginx", port,
+                                   host) as (url, nginx):
+            yield url, app, nginx
     finally:
         nginx_preview.stop(app, timeout=15)
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM (kill, a service manager) stops as Ctrl-C does
+
+
 def main() -> int:
-    """Serve the site with nginx in front of the app until Ctrl-C."""
+    """Serve the site with nginx in front of the app until Ctrl-C or SIGTERM."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5000)))
     args = parser.parse_args()
-    with production(args.host, args.port, ROOT / ".run") as (url, app):
-        print(f"Serving the site at {url}/ (nginx in front of gunicorn; Ctrl-C to stop)",
-              flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            while app.poll() is None:
-                time.sleep(0.5)
-            print(f"gunicorn stopped (status {app.returncode})", file=sys.stderr)
-            return 1
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with production(args.host, args.port, ROOT / ".run") as (url, app, nginx):
+            print(f"Serving the site at {url}/ (nginx in front of gunicorn; Ctrl-C to "
+                  "stop)", flush=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                while app.poll() is None and nginx.poll() is None:
+                    time.sleep(0.5)
+                for name, process in (("gunicorn", app), ("nginx", nginx)):
+                    if process.poll() is not None:
+                        print(f"{name} stopped (status {process.returncode}); stopping "
+                              "the site", file=sys.stderr)
+                return 1
+    except RuntimeError as error:  # a busy port, a server that would not start
+        raise SystemExit(str(error)) from None
     return 0
 
 

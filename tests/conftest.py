@@ -80,5 +80,5 @@ def production(tmp_path_factory):
     env = {"FLASK_SITE_URL": f"http://127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
     with (run / "app.log").open("wb") as log, serve.production(
         "127.0.0.1", port, run, env, stdout=subprocess.DEVNULL, stderr=log
-    ) as (url, _):
+    ) as (url, _, _):
         yield url

@@ -45,6 +45,7 @@ def root_cases(languages) -> list[dict]:
         "garbage;;q=, en-GB;q=0.9", "EN-us", "en_US, es;q=0.1", "en;level=1",
         "en;q=0.5;x=1, es;q=0.4", "es;q=0.8, en;q=0.85", "en;q=0.8501, es;q=0.1",
         "en;Q=0.5, es;q=0.4", "en; q=0.5, es;q=0.4", "en ;q=0.5, es;q=0.4",
+        "en; q=0.1, es;q=0.4", "es; q=0, en;q=0.4", "en ; ; ; ; ; ; ; ;q=9, es",
         "en;q= 0.5, es;q=0.4", "en;q=1.000, es", "es;q=0.5, en;q=00.6",
         "es;q=0.001, en;q=0.0001", "es;q=0.9, en;q=0.900", "  es  ,  en  ", "en,",
         ",es", "en;;q=0.2, es;q=0.3", "en-" + "a" * 50 + ", es;q=0.1",
@@ -59,7 +60,8 @@ def root_cases(languages) -> list[dict]:
         accepts += [code, f"{tag}-419", f"xx, {code};q=0.3", f"{code};q=0.5, de;q=0.7",
                     f"de;q=0.7, {code};q=0.7", f"{code};q=0"]
     cookies = [None, "lang=xx", "LANG=" + languages[0], "a=1; lang=" + languages[-1],
-               "lang=xx; lang=" + languages[0], "lang=" + languages[0].upper()]
+               "lang=xx; lang=" + languages[0], "lang=" + languages[0].upper(),
+               f'lang="{languages[-1]}"', f"lang= {languages[-1]}"]
     cookies += [f"lang={code}" for code in languages]
     cases = []
     for accept in accepts:

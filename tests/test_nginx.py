@@ -40,7 +40,7 @@ def nginx(site, tmp_path_factory):
     """Base URL of nginx serving a fresh export of `site`."""
     workdir = tmp_path_factory.mktemp("nginx")
     freeze(site, workdir / "build")
-    with nginx_preview.running(workdir / "build", workdir / "run") as url:
+    with nginx_preview.running(workdir / "build", workdir / "run") as (url, _):
         yield url
 
 
@@ -168,7 +168,7 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
     app = app_for(polyglot, TRANSLATIONS_DIR=str(translations))
     assert code_of("zh_Hant") in app.config["LANGUAGES"]
     freeze(app, tmp_path / "build")
-    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as url:
+    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as (url, _):
         for accept, expected in (("zh-TW", "/zh-hant/"), ("zh-Hant", "/zh-hant/"),
                                  ("zh-CN", "/zh/"), ("zh", "/zh/")):
             assert fetch(url, "/", {"Accept-Language": accept})[1]["Location"] == (

@@ -62,7 +62,7 @@ hosts = st.one_of(
     ).map("".join),
     hostile_text,
 )
-# Read by the page cache and the static files: conditional and partial requests.
+# Read by the static files: conditional and partial requests.
 CACHE_HEADERS = ["If-None-Match", "If-Modified-Since", "If-Range", "Range"]
 methods = st.sampled_from(["GET", "GET", "GET", "HEAD", "POST", "OPTIONS", "TRACE"])
 
