@@ -50,18 +50,11 @@ catalogs: install
 #   make translations-update   bring every catalog in step with templates and code
 #   make translations-check    list every problem as file:line (what CI runs too)
 #   make translations-status   how far each language is
+#   make translations-extract  only refresh translations/messages.pot
 #   make translations-init LANG=fr   start a new language
-translations-extract: install
-	$(BIN)/flask --app app translate extract
-
-translations-update: install
-	$(BIN)/flask --app app translate update
-
-translations-check: install
-	$(BIN)/flask --app app translate check
-
-translations-status: install
-	$(BIN)/flask --app app translate status
+TRANSLATE_STEPS := extract update check status
+$(TRANSLATE_STEPS:%=translations-%): translations-%: install
+	$(BIN)/flask --app app translate $*
 
 translations-init: install
 	@# LANG also names the shell's locale (C.UTF-8): only take it from the command line.

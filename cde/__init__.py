@@ -35,11 +35,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     # Languages come from translations/; the URL prefix picks one per request.
     i18n.init_app(app)
-    # A catalog mistake shows that one text in English, never an error page.
+    # Plain-text translations are escaped; bad ones never reach the .mo (compile).
     safe_gettext.init_app(app)
     # Template helpers: language links, alternates, locale-aware filters.
     templating.init_app(app)
-    # Pages under /en/ and /es/, and the language choice at /.
+    # Pages under each language's prefix, and the language choice at /.
     views.init_app(app)
     # Error pages (400, 404, 405, 500) in the visitor's language, never a traceback.
     errors.init_app(app)
