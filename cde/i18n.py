@@ -8,7 +8,7 @@ the key of app.config["LANGUAGES"]. Its *tag* (`zh-Hant`) is what HTML `lang`,
 rules) comes from Babel's CLDR data, so a new folder is a new language.
 
 Pages live under a prefix, which decides for them. Only `/` (and errors outside
-any prefix) negotiate, by the rule in `negotiate` below, which the generated web
+any prefix) negotiate, by the rule of cde/negotiation.py, which the generated web
 server configuration (cde/webserver.py) applies too.
 """
 import logging
@@ -18,23 +18,16 @@ from gettext import GNUTranslations
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel
-from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import parse_accept_header
 
+from . import negotiation
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
 COOKIE_NAME = "lang"
-# An Accept-Language header longer than this is ignored (here and in nginx): a real
-# browser sends well under 200 characters, and parsing costs grow with length.
-MAX_ACCEPT_LANGUAGE = 1000
 # A catalog folder as Babel writes a locale: language, then optional script and
 # territory (fr, zh_Hant, pt_BR, es_419). Anything else is not a language folder.
 _FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?")
-# The rest of a language tag after what a pattern matched: any further subtags.
-_MORE_SUBTAGS = "(?:-[a-z0-9]{1,8})*"
 
 
 def is_language_code(folder: str) -> bool:
@@ -143,97 +136,9 @@ def usable_languages(app: Flask) -> tuple[str, ...]:
                  if code not in faults)
 
 
-# --- The language choice at `/` ----------------------------------------------------
-
-def _likely_script_regions(language: str, script: str) -> list[str]:
-    """Territories whose speakers of `language` write in `script` (CLDR likely
-    subtags): zh + Hant -> hk, mo, tw, ...; so `zh-TW` reaches a zh_Hant catalog."""
-    regions = []
-    for key, value in get_global("likely_subtags").items():
-        parts = key.split("_")
-        if len(parts) == 2 and parts[0] == language and parts[1].isupper():
-            if value.split("_")[1:2] == [script]:
-                regions.append(parts[1].lower())
-    return sorted(regions)
-
-
-def tag_patterns(codes) -> tuple[tuple[str, str], ...]:
-    """(regular expression, code) pairs: which Accept-Language tags reach which code.
-
-    The first pattern that matches a lower-cased tag wins, most specific first:
-    a territory (pt-BR), an explicit script (zh-Hant), a territory written in a
-    script (zh-TW is Traditional Chinese), then the bare language with anything
-    after it (es-MX, es-419 are Spanish), which goes to the plain catalog, else to
-    the variant in the language's usual script, else to the first variant.
-    Both the app and the generated nginx configuration use these patterns.
-    """
-    by_language: dict[str, list[str]] = {}
-    for code in codes:
-        by_language.setdefault(locale_of(code).language, []).append(code)
-    patterns = []
-    for language, variants in sorted(by_language.items()):
-        generic = None
-        usual_script = get_global("likely_subtags").get(language, "").split("_")[1:2]
-        for code in sorted(variants, key=lambda c: (locale_of(c).territory is None, c)):
-            locale = locale_of(code)
-            script = (locale.script or "").lower()
-            if locale.territory:
-                written = f"(?:-{script})?" if script else "(?:-[a-z]{4})?"
-                patterns.append(
-                    (f"{language}{written}-{locale.territory.lower()}", code))
-            elif script:
-                patterns.append((f"{language}-{script}", code))
-                regions = _likely_script_regions(language, locale.script)
-                if regions:
-                    patterns.append((f"{language}-(?:{'|'.join(regions)})", code))
-            if locale.territory is None and locale.script is None:
-                generic = code
-        if generic is None:
-            usual = [c for c in variants if [locale_of(c).script] == usual_script]
-            generic = (usual or sorted(variants))[0]
-        patterns.append((language, generic))
-    return tuple((pattern + _MORE_SUBTAGS, code) for pattern, code in patterns)
-
-
-@lru_cache(maxsize=16)
-def _compiled(codes: tuple[str, ...]):
-    return [(re.compile(pattern), code) for pattern, code in tag_patterns(codes)]
-
-
-def negotiate(
-    accept_language: str | None, cookie: str | None, codes: tuple[str, ...],
-    default: str,
-) -> str:
-    """The language for `/`: the one rule, which the nginx configuration follows too.
-
-    1. The `lang` cookie (that exact name), when it is one of `codes`.
-    2. Accept-Language: the entries by q-value, highest first, the first listed
-       among equals; q is a number from 0 to 1 with at most three decimals (RFC
-       9110), other parameters are ignored, an entry with q=0 or a malformed q is
-       skipped, and so is `*`. The first entry that `tag_patterns` sends to a
-       language wins. A header over MAX_ACCEPT_LANGUAGE characters is ignored.
-    3. `default`.
-    """
-    if cookie in codes:
-        return cookie
-    header = accept_language or ""
-    if len(header) > MAX_ACCEPT_LANGUAGE:
-        header = ""
-    # Werkzeug parses the header, but accepts q-values with more than three decimals
-    # and sorts `*` last whatever its q: keep RFC 9110's q, and skip `*` ourselves.
-    for value, quality in parse_accept_header(header, LanguageAccept):
-        tag = value.split(";", 1)[0].strip().lower()
-        if quality <= 0 or round(quality, 3) != quality or tag == "*":
-            continue
-        for pattern, code in _compiled(codes):
-            if pattern.fullmatch(tag):
-                return code
-    return default
-
-
 def negotiate_language() -> str:
     """The language of this request when its path has no prefix."""
-    return negotiate(
+    return negotiation.negotiate(
         request.headers.get("Accept-Language"),
         request.cookies.get(COOKIE_NAME),
         current_languages(),

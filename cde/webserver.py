@@ -1,7 +1,7 @@
 """The nginx configuration of the static export, generated from the app.
 
 Nothing in it is written by hand: the languages and the default come from the app,
-the rule at `/` from cde/i18n.py (`tag_patterns`, applied at every q-value), and
+the rule at `/` from cde/negotiation.py (`tag_patterns`, at every q-value), and
 the headers of every file from the built site itself (cde/build.py), so a new
 language or page, or a changed header, reaches nginx with the next export.
 """
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import ROOT, i18n
+from . import ROOT, i18n, negotiation
 from .build import Rendered
 from .security import is_https, policy_headers
 
@@ -55,7 +55,7 @@ def nginx_config(
     codes = app.config["LANGUAGES"]
     with app.app_context():
         default = i18n.request_default_language()
-    patterns = i18n.tag_patterns(codes)
+    patterns = negotiation.tag_patterns(codes)
     per_file = []
     for name in PER_FILE_HEADERS:
         values = []
@@ -80,7 +80,7 @@ def nginx_config(
         tags="|".join(pattern for pattern, _ in patterns),
         patterns=patterns,
         q_levels=q_levels(),
-        max_header=i18n.MAX_ACCEPT_LANGUAGE,
+        max_header=negotiation.MAX_ACCEPT_LANGUAGE,
         per_file=per_file,
         typed_files=typed_files,
         policy_headers=[(n, _quoted(v)) for n, v in policy_headers(

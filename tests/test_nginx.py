@@ -16,7 +16,8 @@ from flask import url_for
 
 from cde.build import site_paths
 from cde.export import freeze
-from cde.i18n import code_of, tag_patterns
+from cde.i18n import code_of
+from cde.negotiation import tag_patterns
 from cde.security import is_https, policy_headers
 from languages import root_cases
 from projectcopy import app_for
