@@ -4,8 +4,8 @@
    deploy/serve.py) and, with gunicorn's production settings, bench/bare.py: a
    Flask app that answers a fixed body of the same size as each page.
 2. Loads each with wrk (2 threads, 32 connections, 5 s after a 1 s warm-up, three
-   times in turn, the median run counting) on the home and About pages in every
-   language, and prints requests per second, p50 and p99 latency, and the ratio
+   times in turn, the median run counting) on every page in every language, and
+   prints requests per second, p50 and p99 latency, and the ratio
    site/bare (target: at least 0.9).
 4. Load test (issue #6): 30 s at 64 connections on every page, `/`, the sitemap and
    a stylesheet, and reports socket errors and non-2xx/3xx answers (5xx apart).
@@ -42,6 +42,8 @@ BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # projectcopy: the six-language copy
 from servers import serve  # noqa: E402  (the deploy scripts)
+
+from cde.build import site_paths  # noqa: E402
 
 
 nginx_preview = serve.nginx_preview
@@ -148,31 +150,13 @@ def body_size(url: str) -> int:
 
 
 def page_paths(app) -> list[str]:
-    """The home and About pages in every language."""
-    from flask import url_for
-
-    with app.test_request_context():
-        return [
-            url_for(endpoint, lang=lang)
-            for endpoint in ("home", "about")
-            for lang in app.config["LANGUAGES"]
-        ]
+    """Every page in every language."""
+    return [path for path in site_paths(app) if path.endswith("/")]
 
 
 def load_test_paths(app) -> list[str]:
-    """What a crowd at a report launch asks for: every page, `/`, what pages load."""
-    from flask import url_for
-
-    from cde.pages import PAGES
-
-    with app.test_request_context():
-        paths = [
-            url_for(page.endpoint, lang=lang)
-            for page in PAGES
-            for lang in app.config["LANGUAGES"]
-        ]
-        paths.append(url_for("static", filename="css/site.css"))
-    return paths + ["/", "/sitemap.xml", "/robots.txt"]
+    """What a crowd at a report launch asks for: every URL of the site, and `/`."""
+    return site_paths(app) + ["/"]
 
 
 LUA = """

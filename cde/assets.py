@@ -4,14 +4,12 @@
 where the hash comes from the file's bytes. A changed file gets a new name, so its
 old name can be cached forever (`immutable`): a returning visitor downloads nothing
 until a deploy changes a file, and then only that file. Templates need no change.
-Files are hashed once, when the app starts, and read and compressed once, on their
-build (cde/build.py renders them under their hashed names).
+Files are hashed once, when the app starts; the export writes them under those names.
 """
 import hashlib
-import mimetypes
 from pathlib import Path, PurePosixPath
 
-from flask import Flask, Response, current_app, send_from_directory
+from flask import Flask, current_app, send_from_directory
 from werkzeug.exceptions import NotFound
 
 # The name changes whenever the bytes do, so the URL may be cached for good.
@@ -30,12 +28,6 @@ def hashed_name(filename: str, data: bytes) -> str:
     if path.suffix:
         return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
     return f"{filename}.{digest}"
-
-
-def content_type(filename: str) -> str:
-    """The Content-Type of a static file, with a charset for text as Flask sends."""
-    mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return f"{mimetype}; charset=utf-8" if mimetype.startswith("text/") else mimetype
 
 
 class AssetManifest:
@@ -63,22 +55,16 @@ def _hashed_url(endpoint: str, values: dict) -> None:
 
 
 def serve_asset(filename: str):
-    """The static view: hashed names from memory for a year, plain names revalidated."""
+    """The static view: hashed names cached for a year, plain names revalidated."""
     manifest = current_app.extensions["assets"]
-    plain = manifest.plain.get(filename)
-    if plain is None:
-        if filename not in manifest.hashed:
-            raise NotFound()
-        response = send_from_directory(manifest.folder, filename, max_age=None)
-        response.headers["Cache-Control"] = REVALIDATE
-        return response
-    data = (manifest.folder / plain).read_bytes()
-    if hashed_name(plain, data) != filename:
-        # Changed on disk since start-up: these bytes must not be cached for a year
-        # under the old name. A restart gives the file its new name.
+    plain = manifest.plain.get(filename, filename)
+    if plain not in manifest.hashed or (plain != filename and hashed_name(
+            plain, (manifest.folder / plain).read_bytes()) != filename):
+        # Unknown, or changed on disk since start-up: those bytes must not be cached
+        # for a year under the old name. A restart gives the file its new name.
         raise NotFound()
-    response = Response(data, content_type=content_type(plain))
-    response.headers["Cache-Control"] = IMMUTABLE
+    response = send_from_directory(manifest.folder, plain)
+    response.headers["Cache-Control"] = REVALIDATE if plain == filename else IMMUTABLE
     return response
 
 

@@ -13,7 +13,6 @@ server configuration (cde/webserver.py) applies too.
 """
 import logging
 import re
-from functools import lru_cache
 from gettext import GNUTranslations
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel
 
 from . import negotiation
+from .negotiation import locale_of
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
 COOKIE_NAME = "lang"
@@ -43,12 +43,6 @@ def is_language_code(folder: str) -> bool:
 def code_of(folder: str) -> str:
     """The URL prefix of a catalog folder: zh_Hant -> zh-hant."""
     return folder.lower().replace("_", "-")
-
-
-@lru_cache(maxsize=64)
-def locale_of(code: str) -> Locale:
-    """The Babel locale of a language code: zh-hant -> Locale('zh', script='Hant')."""
-    return Locale.parse(code, sep="-")
 
 
 def language_tag(code: str) -> str:
@@ -110,12 +104,10 @@ def catalog_faults(translations: Path) -> dict[str, str]:
         try:
             with mo.open("rb") as fileobj:
                 GNUTranslations(fileobj)
-        except OSError as error:
+        except Exception as error:  # unreadable, missing, or whatever corrupt raises
+            reason = getattr(error, "strerror", None) or error
             faults[code_of(folder.name)] = (
-                f"{mo} cannot be read ({error.strerror}); run `make catalogs`")
-        except Exception as error:  # whatever a corrupt .mo raises
-            faults[code_of(folder.name)] = (
-                f"{mo} cannot be loaded ({error}); run `make catalogs`")
+                f"{mo} cannot be read ({reason}); run `make catalogs`")
     return faults
 
 
@@ -176,20 +168,10 @@ def language_links(endpoint: str | None) -> list[dict]:
     language's home page, the nearest place that exists in all of them.
     """
     target = endpoint if endpoint in PAGES_BY_ENDPOINT else "home"
-    links = []
-    for code in current_languages():
-        path = url_for(target, lang=code)
-        links.append(
-            {
-                "lang": code,
-                "tag": language_tag(code),
-                "name": language_name(code),
-                "dir": text_direction(code),
-                "path": path,
-                "url": absolute(path),
-            }
-        )
-    return links
+    paths = {code: url_for(target, lang=code) for code in current_languages()}
+    return [{"lang": code, "tag": language_tag(code), "name": language_name(code),
+             "dir": text_direction(code), "path": path, "url": absolute(path)}
+            for code, path in paths.items()]
 
 
 def _remember_prefix(endpoint, values):

@@ -25,7 +25,8 @@ _MORE_SUBTAGS = "(?:-[a-z0-9]{1,8})*"
 
 
 @lru_cache(maxsize=64)
-def _locale(code: str) -> Locale:
+def locale_of(code: str) -> Locale:
+    """The Babel locale of a language code: zh-hant -> Locale('zh', script='Hant')."""
     return Locale.parse(code, sep="-")
 
 
@@ -53,13 +54,13 @@ def tag_patterns(codes) -> tuple[tuple[str, str], ...]:
     """
     by_language: dict[str, list[str]] = {}
     for code in codes:
-        by_language.setdefault(_locale(code).language, []).append(code)
+        by_language.setdefault(locale_of(code).language, []).append(code)
     patterns = []
     for language, variants in sorted(by_language.items()):
         generic = None
         usual_script = get_global("likely_subtags").get(language, "").split("_")[1:2]
-        for code in sorted(variants, key=lambda c: (_locale(c).territory is None, c)):
-            locale = _locale(code)
+        for code in sorted(variants, key=lambda c: (locale_of(c).territory is None, c)):
+            locale = locale_of(code)
             script = (locale.script or "").lower()
             if locale.territory:
                 written = f"(?:-{script})?" if script else "(?:-[a-z]{4})?"
@@ -73,7 +74,7 @@ def tag_patterns(codes) -> tuple[tuple[str, str], ...]:
             if locale.territory is None and locale.script is None:
                 generic = code
         if generic is None:
-            usual = [c for c in variants if [_locale(c).script] == usual_script]
+            usual = [c for c in variants if [locale_of(c).script] == usual_script]
             generic = (usual or sorted(variants))[0]
         patterns.append((language, generic))
     return tuple((pattern + _MORE_SUBTAGS, code) for pattern, code in patterns)
