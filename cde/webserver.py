@@ -31,10 +31,10 @@ def q_levels() -> list[str]:
     RFC 9110 allows three decimals; nginx cannot compare numbers, so each value
     gets its own line, highest first. q = 1 is also what an entry without q has.
     """
-    levels = [r"(?:\s*;\s*q=0*1(?:\.0+)?)?"]
+    levels = [r"(?:\s*+;\s*+q=0*+1(?:\.0++)?)?"]
     for thousandths in range(999, 0, -1):
         digits = f"{thousandths:03d}".rstrip("0")
-        levels.append(rf"\s*;\s*q=0+\.{digits}0*")
+        levels.append(rf"\s*+;\s*+q=0++\.{digits}0*+")
     return levels
 
 
@@ -56,19 +56,17 @@ def nginx_config(
     with app.app_context():
         default = i18n.request_default_language()
     patterns = negotiation.tag_patterns(codes)
-    per_file = []
-    for name in PER_FILE_HEADERS:
-        values = []
-        for path, answer in site.items():
-            value = dict(answer.headers).get(name)
-            if value is not None:
-                values.append((file_of(path), _quoted(value)))
-        per_file.append((name, f"$cde_{name.lower().replace('-', '_')}", values))
+    headers = {path: dict(answer.headers) for path, answer in site.items()}
+    per_file = [
+        (name, f"$cde_{name.lower().replace('-', '_')}",
+         [(file_of(path), _quoted(sent[name])) for path, sent in headers.items()
+          if name in sent])
+        for name in PER_FILE_HEADERS
+    ]
     typed_files = [
-        (file_of(path), dict(answer.headers)["Content-Type"])
+        (file_of(path), headers[path]["Content-Type"])
         for path, answer in site.items()
-        if answer.status == 200
-        and dict(answer.headers).get("Content-Type") not in NGINX_TYPED
+        if answer.status == 200 and headers[path]["Content-Type"] not in NGINX_TYPED
     ]
     environment = Environment(
         loader=FileSystemLoader(TEMPLATE.parent), undefined=StrictUndefined,
