@@ -2,9 +2,10 @@
 
 This is the one rendering visitors get: `flask freeze` writes it to disk
 (cde/export.py), and nginx serves those files both in `make serve` (in front of
-the app) and in `make serve-static`, so no two ways of serving the site can differ. Each URL is requested through the app
-like any visit, in a request and app context of its own: nothing a request leaves
-behind (Flask-Babel caches the locale on `g`) can reach the next page.
+the app) and in `make serve-static`, so no two ways of serving the site can
+differ. Each URL is requested through the app like any visit, in a request and
+app context of its own: nothing a request leaves behind (Flask-Babel caches the
+locale on `g`) can reach the next page.
 """
 import contextvars
 from typing import NamedTuple
