@@ -1,11 +1,9 @@
 """What can be wrong in a translation catalog, said in plain words with the fix.
 
-`translation_problem` is the one rule for an entry: `flask translate check` reports
-it, `flask translate compile` leaves the entry out of the .mo. It runs Babel's
-checkers, then two written the same way for what Babel lacks (a `%` Jinja cannot fill
-in, HTML tags). Folder names and Plural-Forms headers are checked against CLDR.
+`translation_problem` is the one rule for an entry, which check reports and compile
+leaves out of the .mo: Babel's checkers, then two of ours for what Babel lacks (a `%`
+Jinja cannot fill in, HTML tags). Folders and Plural-Forms are checked against CLDR.
 """
-from __future__ import annotations
 
 import re
 from collections import Counter
@@ -27,12 +25,10 @@ def msgids(message: Message) -> tuple[str, ...]:
 
 def forms(message: Message) -> list[str]:
     """The translations of an entry: one, or one per plural form."""
-    strings = message.string
-    return list(strings) if isinstance(strings, (list, tuple)) else [strings]
+    return list(s) if isinstance(s := message.string, (list, tuple)) else [s]
 
 
-def _named(text: str) -> dict[str, str]:
-    """The named placeholders of `text`, each name with the placeholder as written."""
+def _named(text: str) -> dict[str, str]:  # each name with the placeholder as written
     return {m.group(1): m.group(0) for m in PYTHON_FORMAT.finditer(text) if m.group(1)}
 
 
@@ -81,12 +77,11 @@ def markup(catalog: Catalog | None, message: Message) -> None:
     """Every form has exactly the HTML tags of its msgid, each with its < and >."""
     original = _tags(msgids(message)[-1])
     for form in filter(None, forms(message)):
-        found = _tags(form)
-        differences = [f"{', '.join(sorted(tags.elements()))} {what}" for tags, what
-                       in ((original - found, "missing"),
-                           (found - original, "not in the original")) if tags]
-        if differences:
-            raise TranslationError("; ".join(differences))
+        if (found := _tags(form)) != original:
+            raise TranslationError("; ".join(
+                f"{', '.join(sorted(tags.elements()))} {what}" for tags, what in (
+                    (original - found, "missing"),
+                    (found - original, "not in the original")) if tags))
 
 
 _PLACEHOLDERS = ("placeholders differ from the original ({}); copy every placeholder "
@@ -113,11 +108,9 @@ def translation_problem(catalog: Catalog, message: Message) -> str | None:
 
 # --- Languages -----------------------------------------------------------------------
 
-LANGUAGE_EXAMPLES = (
-    'a language code such as "fr" (French), or a language with its script or region '
-    'such as "zh_Hant" (Chinese in traditional characters) or "pt_BR" (Portuguese '
-    "of Brazil)"
-)
+LANGUAGE_EXAMPLES = ('a language code such as "fr" (French), or a language with its '
+                     'script or region such as "zh_Hant" (Chinese in traditional '
+                     'characters) or "pt_BR" (Portuguese of Brazil)')
 
 
 def parse_language(code: str) -> str:
@@ -154,40 +147,41 @@ def folder_problem(folder: str) -> str | None:
 # Babel's table swaps Arabic's forms 4 and 5 (python-babel/babel#816), yet msgstr[]
 # follow CLDR's order (zero, one, two, few, many, other): msgstr[4] is "many" (n%100
 # in 11..99: 11, 50), msgstr[5] is "other" (100, 101, 102).
-_ARABIC_PLURAL_FORMS = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
-                        "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);")
+_ARABIC = 6, ("(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+              "n%100>=11 ? 4 : 5)")
 
 
 def plural_forms(lang: str) -> str:
     """The Plural-Forms header of a catalog in `lang`: CLDR's rules, from Babel."""
-    if Locale.parse(lang).language == "ar":
-        return _ARABIC_PLURAL_FORMS
-    return get_plural(lang).plural_forms
+    return "nplurals={}; plural={};".format(*_rule(lang))
 
 
-def _form_of_each_number(catalog: Catalog) -> tuple | None:
-    """How many forms a catalog has, and the form of each number from 0 to 999:
+def _rule(lang: str) -> tuple[int, str]:
+    return _ARABIC if Locale.parse(lang).language == "ar" else get_plural(lang)[:2]
+
+
+def _form_of_each_number(count: int, expression: str) -> tuple | None:
+    """How many forms a rule has, and the form of each number from 0 to 999:
     plural rules look at n, n%10 and n%100, so these tell any two rules apart."""
     try:
-        rule = c2py(catalog.plural_expr)
-        return catalog.num_plurals, [rule(n) for n in range(1000)]
+        rule = c2py(expression)
+        return count, [rule(n) for n in range(1000)]
     except (ValueError, ArithmeticError):  # not an expression gettext can run
         return None
 
 
-def plural_forms_problem(text: str, lang: str, catalog: Catalog) -> tuple | None:
+def plural_forms_problem(lines: list[str], lang: str, catalog: Catalog) -> tuple | None:
     """(line, what) when the Plural-Forms header is missing or unlike CLDR's rules."""
-    lines = text.splitlines()
     paste = f'"Plural-Forms: {plural_forms(lang)}\\n"'
     # Babel fills in its own rule when the header is missing, so look at the text.
     line = next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), 0)
     if not line:
-        top = next((n for n, text in enumerate(lines, 1) if text == 'msgid ""'), 1)
+        top = next((n for n, text in enumerate(lines, 1)
+                    if text.rstrip("\r") == 'msgid ""'), 1)
         return top, ("the Plural-Forms header is missing; add this line under the "
                      f'msgstr "" at the top of the file: {paste}')
-    expected = Catalog(locale=lang)
-    expected.mime_headers = [("Plural-Forms", plural_forms(lang))]
-    if _form_of_each_number(catalog) == _form_of_each_number(expected):
+    if _form_of_each_number(catalog.num_plurals, catalog.plural_expr) == (
+            _form_of_each_number(*_rule(lang))):
         return None
     name = Locale.parse(lang).get_display_name("en")
     return line, ("the Plural-Forms header does not follow the plural rules of "
@@ -238,8 +232,9 @@ class _StrictCatalog(Catalog):
         super().__setitem__(id, message)
 
 
-def read_strictly(data: bytes, lang: str) -> Catalog:
-    """A .po file's catalog, or Unreadable(line, what) where gettext would refuse it."""
+def read_strictly(data: bytes, lang: str) -> tuple[Catalog, tuple | None]:
+    """A .po file's catalog and plural_forms_problem, or Unreadable(line, what) where
+    gettext would refuse it."""
     try:
         lines = data.decode("utf-8").split("\n")
     except UnicodeDecodeError as error:
@@ -261,4 +256,4 @@ def read_strictly(data: bytes, lang: str) -> Catalog:
             _PLAIN_WORDS.items() if said.startswith(start)), said)) from None
     except ValueError as error:  # a header Babel cannot use, such as nplurals=two
         raise Unreadable(1, str(error)) from None
-    return catalog
+    return catalog, plural_forms_problem(lines, lang, catalog)

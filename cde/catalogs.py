@@ -1,16 +1,14 @@
-"""The translation catalogs on disk, through Babel's API: found, read strictly,
-extracted, compiled and checked, never half-written. Problems read as a compiler's,
-`file:line: what is wrong: "msgid"`, so a translator can jump straight to the line.
-"""
-from __future__ import annotations
-
+"""The work of the translators' commands on the catalogs, through Babel's API, said
+in plain words; never a half-written file. Problems read as a compiler's, `file:line:
+what is wrong: "msgid"`, so a translator can jump straight to the line."""
 import io
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
+from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -19,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .catalog_checks import (
     Unreadable, folder_problem, forms, msgids, parse_language, plural_forms,
-    plural_forms_problem, read_strictly, translation_problem,
+    read_strictly, translation_problem,
 )
 from .pages import SOURCE_LANGUAGE
 
@@ -35,15 +33,14 @@ def problem(path: str, line: int, what: str, message: Message | None = None) -> 
     return f"{path}:{line}: {what}" + (f': "{msgids(message)[0]}"' if message else "")
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """Where the sources (babel.cfg, templates, code) and the catalogs are."""
 
     root: Path
     translations: Path
 
     @classmethod
-    def from_config(cls, config) -> Project:
+    def from_config(cls, config) -> "Project":
         """The project an app is configured with (PROJECT_ROOT, TRANSLATIONS_DIR)."""
         return cls(Path(config["PROJECT_ROOT"]), Path(config["TRANSLATIONS_DIR"]))
 
@@ -66,33 +63,46 @@ class Project:
         return str(path.relative_to(root) if path.is_relative_to(root) else path)
 
 
-def key(message: Message) -> tuple:
-    """What identifies an entry: its context and (singular) msgid."""
-    return message.context, msgids(message)[0]
+def entries(messages) -> dict[tuple, Message]:
+    """The entries (not the header) by what identifies them: context and msgid."""
+    return {(m.context, msgids(m)[0]): m for m in messages if m.id}
 
 
 def is_translated(message: Message) -> bool:
     return all(forms(message))
 
 
-def open_catalogs(project: Project):
-    """Every catalog folder as (lang, catalog, problems), in language order: no
-    catalog when the site skips the folder or it does not parse, and problems with
-    its Plural-Forms header (which compile refuses and update lets be)."""
+@dataclass(frozen=True)
+class Result:
+    """What a command did with a catalog: `errors` that kept it as it was, or what
+    compile `left_out`, then the line it says."""
+
+    said: str
+    errors: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def each_catalog(project: Project, work, stopped: str = "", strict: bool = False):
+    """`work(lang, po, catalog, problems)` for each catalog the site can use, in
+    language order, and with no problem if `strict` (a wrong Plural-Forms header is
+    one); for the others, their problems and `stopped` ({lang}, {po} or {mo} in it)."""
+    results = []
     for lang in project.languages():
-        path = project.po_path(lang)
-        shown = project.show(path)
-        if said := folder_problem(lang):
-            yield lang, None, [problem(shown, 1, said)]
-            continue
-        try:
-            catalog = read_strictly(path.read_bytes(), lang)
-        except Unreadable as error:
-            line, what = error.args
-            yield lang, None, [problem(shown, line, f"cannot be read: {what}")]
-            continue
-        found = plural_forms_problem(path.read_text(encoding="utf-8"), lang, catalog)
-        yield lang, catalog, [problem(shown, *found)] if found else []
+        po = project.po_path(lang)
+        # A folder that is not a language code is skipped by the site, and not read.
+        catalog, found = None, (said := folder_problem(lang)) and (1, said)
+        if not said:
+            try:
+                catalog, found = read_strictly(po.read_bytes(), lang)
+            except Unreadable as error:
+                found = error.args[0], f"cannot be read: {error.args[1]}"
+        problems = [problem(project.show(po), *found)] if found else []
+        if catalog is None or strict and problems:
+            results.append(Result(stopped.format(lang=lang, po=project.show(po), mo=(
+                project.show(po.with_suffix(".mo")))), problems))
+        else:
+            results.append(work(lang, po, catalog, problems))
+    return results
 
 
 # --- Extracting and writing ---------------------------------------------------------
@@ -127,30 +137,30 @@ def write_file(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    out = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
-                                      delete=False)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        with out:
-            out.write(data)
-        os.chmod(out.name, 0o644)
-        os.replace(out.name, path)
+        temporary.write_bytes(data)
+        temporary.chmod(0o644)
+        temporary.replace(path)
     finally:
-        Path(out.name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
     return True
 
 
-def write_template(project: Project, template: Catalog) -> bool:
-    """Write messages.pot when a message changed. Otherwise the template keeps its
-    old date, and so do the catalogs updated from it: git shows no churn."""
+def write_template(project: Project) -> tuple[Catalog, bool]:
+    """A fresh extraction, and whether messages.pot changed; when no message did, it
+    keeps its old date, and so do the catalogs updated from it (no churn in git)."""
+    template = extract(project)
     if project.template.exists():
-        now = template.creation_date
-        template.creation_date = read_po(io.BytesIO(
-            project.template.read_bytes())).creation_date
-        if po_bytes(template) == project.template.read_bytes():
-            return False
-        template.creation_date = now
-    return write_file(project.template, po_bytes(template))
+        old = project.template.read_bytes()
+        now, template.creation_date = (template.creation_date,
+                                       read_po(io.BytesIO(old)).creation_date)
+        if po_bytes(template) != old:
+            template.creation_date = now
+    return template, write_file(project.template, po_bytes(template))
 
+
+# --- The commands' work ---------------------------------------------------------------
 
 def init(project: Project, code: str) -> tuple[Path, int]:
     """Start a catalog for a new language from a fresh extraction, as pybabel init
@@ -160,8 +170,7 @@ def init(project: Project, code: str) -> tuple[Path, int]:
     if path.exists():
         raise ValueError(f"{project.show(path)} already exists; {UPDATE_HINT} to bring "
                          "it up to date")
-    template = extract(project)
-    write_template(project, template)
+    template, _ = write_template(project)
     catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=DOMAIN)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
@@ -170,73 +179,107 @@ def init(project: Project, code: str) -> tuple[Path, int]:
     return path, len(catalog)
 
 
-@dataclass
-class Compiled:
-    """What `compile` did with one catalog."""
+def update(project: Project) -> list[Result]:
+    """Extract, then bring every catalog in step: new texts arrive untranslated,
+    changed ones keep their translation marked fuzzy, unused ones become `#~` lines."""
+    template, _ = write_template(project)
 
-    lang: str
-    path: str
-    translated: int = 0
-    total: int = 0
-    left_out: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    def update_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
+        before = entries(catalog)
+        catalog.update(template, update_header_comment=False)
+        new = [m for k, m in entries(catalog).items() if k not in before]
+        changed = sum(m.fuzzy for m in new)
+        retired = len(entries(catalog.obsolete.values()).keys() & before.keys())
+        for message in catalog:  # `#| msgid` lines (msgmerge, Poedit) are comments to
+            # Babel, which would write them back mangled, as "# | msgid".
+            message.user_comments = [c for c in message.user_comments if c[:1] != "|"]
+        written = write_file(po, po_bytes(catalog))
+        said = ", ".join(filter(None, [
+            len(new) > changed and f"{len(new) - changed} new " + (
+                "(the original language: nothing to translate)"
+                if lang == SOURCE_LANGUAGE else "to translate"),
+            changed and f"{changed} changed, to review (fuzzy)",
+            retired and f"{retired} no longer used",
+        ])) or ("file references refreshed" if written else "already up to date")
+        return Result(f"{project.show(po)}: {said}.")
+
+    return [Result(f"{project.show(project.template)}: {len(template)} texts."),
+            *each_catalog(project, update_one,
+                          "{po}: not updated, fix the problem above first.")]
 
 
-def compile_catalogs(project: Project) -> list[Compiled]:
+def compile_catalogs(project: Project) -> list[Result]:
     """Every .po into the .mo the site reads. A .po that does not parse, or has a
     wrong Plural-Forms header, keeps its previous .mo; a translation check refuses is
     left out, so visitors see the original text for it until it is fixed."""
-    results = []
-    for lang, catalog, errors in open_catalogs(project):
-        mo = project.po_path(lang).with_suffix(".mo")
-        result = Compiled(lang, project.show(mo), errors=errors)
-        results.append(result)
-        if errors:
-            continue
-        for message in [m for m in catalog if m.id]:
-            result.total += 1
-            if message.fuzzy or not is_translated(message):
-                continue
+    def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
+        total, left_out = len(entries(catalog)), []
+        done = [m for m in catalog if m.id and is_translated(m) and not m.fuzzy]
+        for message in done:
             if said := translation_problem(catalog, message):
-                result.left_out.append(problem(project.show(project.po_path(lang)),
-                                               message.lineno, said, message))
+                left_out.append(problem(project.show(po), message.lineno, said, message)
+                                + " (left out: visitors see the original text)")
                 catalog.delete(message.id, message.context)
-            else:
-                result.translated += 1
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
-        write_file(mo, buffer.getvalue())
-    return results
+        write_file(po.with_suffix(".mo"), buffer.getvalue())
+        translated = len(done) - len(left_out)
+        return Result(f"{project.show(po.with_suffix('.mo'))}: " + (
+            f"{total} texts, in the original language."
+            if lang == SOURCE_LANGUAGE and not translated else
+            f"{translated} of {total} texts translated."), [], left_out)
+
+    return each_catalog(project, compile_one, "{mo}: not compiled, the site keeps its "
+                        "previous version; fix the line above and compile again.", True)
+
+
+def status(project: Project) -> list[Result]:
+    """How far each language is: translated, to review, not translated yet."""
+    wanted = entries(extract(project)).keys()
+
+    def status_one(lang: str, _, catalog: Catalog, __) -> Result:
+        title = f"{Locale.parse(lang).get_display_name('en')} ({lang})"
+        if lang == SOURCE_LANGUAGE:
+            return Result(f"{title}: the original language of the site, nothing to "
+                          f"translate ({len(wanted)} texts).")
+        have = [m for k, m in entries(catalog).items() if k in wanted]
+        fuzzy = sum(m.fuzzy for m in have)
+        done = sum(is_translated(m) and not m.fuzzy for m in have)
+        return Result(f"{title}: {100 * done // max(len(wanted), 1)}% done. {done} of "
+                      f"{len(wanted)} texts translated, {fuzzy} to review (fuzzy), "
+                      f"{len(wanted) - done - fuzzy} not translated yet." + (
+                          f"\n  {len(wanted) - len(have)} new texts are not in the "
+                          f"catalog yet: {UPDATE_HINT}." if len(have) < len(wanted)
+                          else ""))
+
+    return each_catalog(project, status_one,
+                        "{lang}: the catalog cannot be read, see above.")
 
 
 def check(project: Project) -> list[str]:
     """Every problem of every catalog against a fresh extraction; a missing text at
     line 1 (it is not in the file yet), with where the pages use it."""
-    wanted = {key(m): m for m in extract(project) if m.id}
-    problems = []
-    for lang, catalog, found in open_catalogs(project):
-        problems += found
-        if catalog is None:
-            continue
-        shown = project.show(project.po_path(lang))
-        have = {key(m): m for m in catalog if m.id}
+    wanted = entries(extract(project))
+    unused = f"no longer used by any page; {UPDATE_HINT}"
+
+    def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
+        shown, have = project.show(po), entries(catalog)
+        translating = lang != SOURCE_LANGUAGE
         for message in (m for k, m in wanted.items() if k not in have):
             where = ", ".join(f"{f}:{n}" for f, n in message.locations[:3])
             problems.append(problem(shown, 1, f"missing from this catalog (the text is "
                                     f"new, at {where}); {UPDATE_HINT}", message))
-        for message in have.values():
-            if key(message) not in wanted:
-                said = [f"no longer used by any page; {UPDATE_HINT}"]
-            else:
-                translating = lang != SOURCE_LANGUAGE
-                said = [translating and not is_translated(message) and (
-                            "not translated yet: write the translation between the "
-                            "quotes of msgstr"),
-                        translating and message.fuzzy and (
-                            "marked fuzzy (the original changed): check the "
-                            'translation, then remove "fuzzy" from the "#," line '
-                            "above"),
-                        translation_problem(catalog, message)]
+        for k, message in have.items():
+            said = [unused] if k not in wanted else [
+                translating and not is_translated(message) and (
+                    "not translated yet: write the translation between the quotes of "
+                    "msgstr"),
+                translating and message.fuzzy and (
+                    "marked fuzzy (the original changed): check the translation, then "
+                    'remove "fuzzy" from the "#," line above'),
+                translation_problem(catalog, message)]
             problems += [problem(shown, message.lineno, what, message)
                          for what in said if what]
-    return problems
+        return Result("", problems)
+
+    return [line for done in each_catalog(project, check_one) for line in done.errors]

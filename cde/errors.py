@@ -1,40 +1,27 @@
 """Error pages (400, 404, 405, 500) in the visitor's language, never with a stack trace.
 
-The language is found even when the error comes before it is known (a bad request
-refused before routing, a failing hook, a failing negotiation). If error.html itself
-cannot be rendered, or no URL can be built, error_fallback.html takes its place: a
-page without the layout, links to build or context processors.
+If error.html cannot be rendered, or no URL can be built (a Host refused before
+routing), error_fallback.html takes its place: no layout, links or context processors.
 """
 from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import (
-    BadHost, HTTPException, InternalServerError, SecurityError,
-)
-from werkzeug.http import HTTP_STATUS_CODES
+    BadHost, HTTPException, InternalServerError, SecurityError)
 
 from . import i18n
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
-# Heading and message of the error page, by status. Other 4xx statuses read as 400,
-# other 5xx as 500.
+# Heading and message of the error page, by status: other 4xx read as 400, 5xx as 500.
 ERROR_TEXTS = {
-    400: (
-        # NOTE: heading of the error page for a request the site cannot answer.
-        _l("Request not valid"),
-        _l("The site cannot answer this request. Please check the address."),
-    ),
-    404: (
-        _l("Page not found"),
-        _l("The page you are looking for does not exist or has moved."),
-    ),
-    405: (
-        _l("Method not allowed"),
-        _l("This address does not accept that kind of request."),
-    ),
-    500: (
-        _l("Something went wrong"),
-        _l("The page could not be shown. Please try again later."),
-    ),
+    # NOTE: heading of the error page for a request the site cannot answer.
+    400: (_l("Request not valid"),
+          _l("The site cannot answer this request. Please check the address.")),
+    404: (_l("Page not found"),
+          _l("The page you are looking for does not exist or has moved.")),
+    405: (_l("Method not allowed"),
+          _l("This address does not accept that kind of request.")),
+    500: (_l("Something went wrong"),
+          _l("The page could not be shown. Please try again later.")),
 }
 
 # Requests Werkzeug refuses while binding the URL map, before any routing: a Host
@@ -43,79 +30,61 @@ ERROR_TEXTS = {
 REFUSED_BEFORE_ROUTING = (BadHost, SecurityError)
 
 
-def error_texts(code: int | None) -> tuple:
+def error_texts(code: int) -> tuple:
     """The (heading, message) of the error page for an HTTP status."""
-    if code in ERROR_TEXTS:
-        return ERROR_TEXTS[code]
-    return ERROR_TEXTS[400] if code and 400 <= code < 500 else ERROR_TEXTS[500]
+    return ERROR_TEXTS.get(code) or ERROR_TEXTS[400 if 400 <= code < 500 else 500]
 
 
-def prefix_language() -> str | None:
-    """The language of the request path's prefix (/en/, /es/), or None."""
-    first = request.path.lstrip("/").split("/", 1)[0]
-    return first if first in current_app.config.get("LANGUAGES", ()) else None
-
-
-def _language_of_failed_request() -> str:
-    """The language of a failed request: its prefix if any, else negotiated.
-
-    Never fails: if negotiation itself is what broke, the default language.
-    """
-    try:
-        return prefix_language() or i18n.negotiate_language()
-    except Exception:
-        current_app.logger.exception("Could not find the language of an error page")
-    try:
-        return i18n.request_default_language()
-    except Exception:
-        return SOURCE_LANGUAGE
-
-
-def fallback_page(code: int | None, lang: str) -> str:
+def fallback_page(error: HTTPException, lang: str) -> str:
     """The error page from error_fallback.html, for when error.html cannot be used.
 
     Still in the visitor's language; if even the catalogs fail, in English.
     """
-    heading, message = error_texts(code)
     home = PAGES_BY_ENDPOINT["home"]
+    heading, message = error_texts(error.code)
     try:
         heading, message, home_label = str(heading), str(message), str(home.nav_label)
     except Exception:  # the catalogs are what failed (say, a corrupt .mo file)
-        lang, message, home_label = SOURCE_LANGUAGE, "", "Home"
-        heading = HTTP_STATUS_CODES.get(code or 500, "Error")
+        lang, heading, message, home_label = SOURCE_LANGUAGE, error.name, "", "Home"
     # Straight from the Jinja environment: render_template would run the context
     # processors, which need a URL adapter and may be what failed.
     return current_app.jinja_env.get_template("error_fallback.html").render(
-        lang_tag=i18n.language_tag(lang),
-        dir=i18n.text_direction(lang),
-        heading=heading,
-        message=message,
-        home_label=home_label,
-        home_path=home.rule(lang),
-    )
+        lang_tag=i18n.language_tag(lang), dir=i18n.text_direction(lang),
+        heading=heading, message=message, home_label=home_label,
+        home_path=home.rule(lang))
 
 
 def render_error(error: HTTPException):
     """Render `error` as a page of the site, keeping its status and headers (Allow)."""
-    if g.get("lang") not in current_app.config.get("LANGUAGES", ()):
-        g.lang = _language_of_failed_request()
-    response = error.get_response()
+    languages = i18n.current_languages()
+    prefix = request.path.lstrip("/").split("/", 1)[0]
+    if g.get("lang") not in languages:
+        # The error may come before the language is known: the path's prefix, else
+        # negotiated; if negotiation is what broke, the default language.
+        try:
+            g.lang = prefix if prefix in languages else i18n.negotiate_language()
+        except Exception:
+            current_app.logger.exception("Could not find the language of an error page")
+            try:
+                g.lang = i18n.request_default_language()
+            except Exception:
+                g.lang = SOURCE_LANGUAGE
+    response = error.get_response()  # Werkzeug's, with its status, Allow, Content-Type
     if isinstance(error, REFUSED_BEFORE_ROUTING):
-        body = fallback_page(error.code, g.lang)
+        body = fallback_page(error, g.lang)
     else:
         try:
             heading, message = error_texts(error.code)
             body = render_template("error.html", heading=heading, message=message)
         except Exception:
             current_app.logger.exception("The error page could not be rendered")
-            body = fallback_page(error.code, g.lang)
+            body = fallback_page(error, g.lang)
     response.set_data(body)
-    response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.headers["Content-Language"] = i18n.language_tag(g.lang)
     # Error pages are not worth keeping, and a shared cache must never hand one
     # visitor's negotiated language (no /en/ or /es/ in the path) to the next.
     response.headers["Cache-Control"] = "private, no-cache"
-    if prefix_language() is None:
+    if prefix not in languages:
         response.vary.update(("Accept-Language", "Cookie"))
     return response
 

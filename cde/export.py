@@ -1,17 +1,9 @@
 """The whole site as static files, with its nginx configuration: `flask freeze`.
 
-The files are the answers of cde/build.py, each URL rendered once: every page in
-every language (as `<path>/index.html`, so the
-site's URLs work on any web server), the 404 page of each language
-(`<lang>/404.html`), the sitemap, robots.txt and the static files under their
-hashed names. Text files get `.gz` and `.br` siblings, compressed once here.
-
-    build/site/      the files (the web server's root)
-    build/nginx.conf the server configuration, generated from the app
-
-The language choice at `/` is the web server's job: nginx.conf makes it by the
-app's own rule. For a host that cannot be configured at all, `index.html` and
-`404.html` at the top of site/ are the default language's home and 404 pages.
+Every answer of cde/build.py is written once, a page as `<path>/index.html` so the
+site's URLs work on any web server. The language choice at `/` is the web server's
+job: nginx.conf makes it by the app's own rule. For a host that cannot be configured
+at all, `index.html` and `404.html` at the top of site/ are the default language's.
 """
 import gzip
 import shutil
@@ -19,10 +11,8 @@ import tempfile
 from pathlib import Path
 
 import brotli
-
 import click
-from flask import Flask, current_app
-from flask.cli import with_appcontext
+from flask import Flask
 
 from . import i18n
 from .build import render_site
@@ -41,26 +31,21 @@ COMPRESSORS = {
 
 
 def check_destination(destination: Path) -> None:
-    """Refuse to export into a folder that holds anything but an earlier export.
-
-    The export replaces the folder whole, so a mistyped `--destination ~` must stop
-    here rather than empty a home folder.
-    """
-    if not destination.exists():
-        return
-    if not destination.is_dir():
+    """Refuse to export into a folder that holds anything but an earlier export."""
+    # The export replaces the folder whole: a mistyped `--destination ~` must stop
+    # here rather than empty a home folder.
+    if destination.exists() and not destination.is_dir():
         raise click.ClickException(f"{destination} exists and is not a folder")
-    earlier_export = (destination / CONFIG_FILE).is_file() and (
-        destination / SITE_FOLDER).is_dir()
-    if any(destination.iterdir()) and not earlier_export:
+    earlier_export = ((destination / CONFIG_FILE).is_file()
+                      and (destination / SITE_FOLDER).is_dir())
+    if destination.exists() and any(destination.iterdir()) and not earlier_export:
         raise click.ClickException(
             f"{destination} is not empty and holds no earlier export of the site; "
-            "choose an empty or new folder"
-        )
+            "choose an empty or new folder")
 
 
-def write_files(app: Flask, site: dict, folder: Path) -> int:
-    """Write every answer of `site` under `folder`, with compressed siblings."""
+def write_files(app: Flask, site: dict, folder: Path) -> None:
+    """Write every answer of `site` under `folder`, text with compressed siblings."""
     for path, answer in site.items():
         target = folder / file_of(path).lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,80 +55,65 @@ def write_files(app: Flask, site: dict, folder: Path) -> int:
                 packed = compress(answer.body)
                 if len(packed) < len(answer.body):
                     target.with_name(target.name + suffix).write_bytes(packed)
-    # For hosts that serve files and nothing else (no choice at `/`, one 404 page).
+    # For hosts that serve files and nothing else (no choice at `/`, one 404 page):
+    # the default language's index.html and 404.html, with their siblings.
     with app.app_context():
         lang = i18n.request_default_language()
-    for name in ("index.html", "404.html"):
-        for suffix in ("", ".gz", ".br"):
-            shutil.copy2(folder / lang / (name + suffix), folder / (name + suffix))
-    return sum(1 for path in folder.rglob("*") if path.is_file())
+    for source in (folder / lang).glob("*.html*"):
+        shutil.copy2(source, folder / source.name)
 
 
 def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> int:
     """Export the site into `destination`, replaced whole; return the files written.
 
-    Written into a new folder beside it first, then swapped in, so a web server
-    serving the old export never sees half of the new one. With `app_servers`, the
-    nginx configuration passes what is not a file to them (`make serve`).
+    With `app_servers`, the nginx configuration passes what is not a file to them.
     """
     destination = Path(destination).resolve()
     check_destination(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     site = render_site(app)
+    # Written into a new folder beside it first, then swapped in, so a web server
+    # serving the old export never sees half of the new one.
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.",
                                     dir=destination.parent))
+    old = staging.with_name(staging.name + ".old")
     try:
-        count = write_files(app, site, staging / SITE_FOLDER)
+        write_files(app, site, staging / SITE_FOLDER)
         config = nginx_config(app, site, destination / SITE_FOLDER, app_servers)
         (staging / CONFIG_FILE).write_text(config, encoding="utf-8")
-        old = destination.with_name(staging.name + ".old")
+        count = sum(path.is_file() for path in staging.rglob("*"))
         if destination.exists():
             destination.rename(old)
-        try:
-            staging.rename(destination)
-        except OSError:
-            if old.exists():
-                old.rename(destination)  # the previous export stays in service
-            raise
-        shutil.rmtree(old, ignore_errors=True)
+        staging.rename(destination)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if old.exists():
+            old.rename(destination)  # the previous export stays in service
         raise
-    return count + 1
+    shutil.rmtree(old, ignore_errors=True)
+    return count
 
 
 def init_app(app: Flask) -> None:
     """Register the `flask freeze` command."""
-    app.cli.add_command(freeze_command)
 
+    @app.cli.command("freeze")
+    @click.option(
+        "--destination", type=click.Path(file_okay=False, path_type=Path),
+        help="Folder to write the export into (default: build/ next to app.py).")
+    @click.option(
+        "--app-server", "app_servers", multiple=True, metavar="ADDRESS",
+        help="An app server (gunicorn) for what is not a file, as nginx writes it: "
+        "unix:/run/cde/app.sock or 10.0.0.2:8000. Repeat for several.")
+    def freeze_command(destination: Path | None, app_servers: tuple[str, ...]) -> None:
+        """Export the whole site as static files, with its nginx configuration.
 
-@click.command("freeze")
-@click.option(
-    "--destination",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder to write the export into (default: build/ next to app.py).",
-)
-@click.option(
-    "--app-server",
-    "app_servers",
-    multiple=True,
-    metavar="ADDRESS",
-    help="An app server (gunicorn) for what is not a file, as nginx writes it: "
-    "unix:/run/cde/app.sock or 10.0.0.2:8000. Repeat for several.",
-)
-@with_appcontext
-def freeze_command(destination: Path | None, app_servers: tuple[str, ...]) -> None:
-    """Export the whole site as static files, with its nginx configuration.
-
-    Writes DESTINATION/site/ (every page in every language, the 404 page of each
-    language, the sitemap, robots.txt and the hashed static files, with .gz and
-    .br siblings) and DESTINATION/nginx.conf, which serves them as the app does
-    (and passes the rest to the --app-server addresses, when given).
-    """
-    app = current_app._get_current_object()
-    if destination is None:
-        destination = Path(app.root_path).parent / "build"
-    count = freeze(app, destination, app_servers)
-    click.echo(f"Exported {count} files to {destination}; serve them with "
-               f"{destination / CONFIG_FILE} (make serve-static previews it).")
+        Writes DESTINATION/site/ (every page in every language, the 404 page of each
+        language, the sitemap, robots.txt and the hashed static files, with .gz and
+        .br siblings) and DESTINATION/nginx.conf, which serves them as the app does
+        (and passes the rest to the --app-server addresses, when given).
+        """
+        destination = destination or Path(app.root_path).parent / "build"
+        count = freeze(app, destination, app_servers)
+        click.echo(f"Exported {count} files to {destination}; serve them with "
+                   f"{destination / CONFIG_FILE} (make serve-static previews it).")

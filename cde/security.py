@@ -1,8 +1,7 @@
 """Security of every response: policy headers, same-site redirects, no production debug.
 
 The site has no forms, no logins and no sessions, so it needs no secret key: the only
-cookie is `lang`, the visitor's language. Everything here is decided once, when the
-app is built; the per-request part adds a prepared list of headers.
+cookie is `lang`, the visitor's language.
 """
 from urllib.parse import urlsplit
 
@@ -11,34 +10,13 @@ from werkzeug.utils import redirect
 
 # Only the site's own files; nothing inline (a <style> or <script> in a template, or
 # a style="" attribute, would need its hash added here), no plugins, no framing.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+CONTENT_SECURITY_POLICY = ("default-src 'self'; object-src 'none'; base-uri 'self'; "
+                           "form-action 'self'; frame-ancestors 'none'")
 # Browser features the site never uses, denied to it and to anything it could embed.
 # Only features Chromium knows: an unknown name is an error in the browser's console.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-    )
-)
-# One year. No includeSubDomains: other services of the same domain are not ours to
-# commit to HTTPS.
-HSTS = "max-age=31536000"
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "payment", "usb"))
 
 
 class ProductionDebugError(RuntimeError):
@@ -46,23 +24,16 @@ class ProductionDebugError(RuntimeError):
 
 
 def is_https(config) -> bool:
-    """Whether the site is served over HTTPS.
+    """Whether the site is served over HTTPS (SITE_URL or PREFERRED_URL_SCHEME say so).
 
-    It is when SITE_URL starts with https:// or PREFERRED_URL_SCHEME is "https";
     HSTS and the Secure flag of the language cookie both follow this.
     """
-    return (
-        str(config["SITE_URL"]).lower().startswith("https://")
-        or config["PREFERRED_URL_SCHEME"] == "https"
-    )
+    return (str(config["SITE_URL"]).lower().startswith("https://")
+            or config["PREFERRED_URL_SCHEME"] == "https")
 
 
 def policy_headers(https: bool) -> list[tuple[str, str]]:
-    """The headers added to every response: CSP, nosniff, referrer, permissions, COOP.
-
-    Strict-Transport-Security only under HTTPS: sent over plain HTTP it is ignored,
-    and on a development address it would pin the browser to an HTTPS that isn't there.
-    """
+    """The policy headers added to every response; HSTS among them under HTTPS."""
     headers = [
         ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
         ("X-Content-Type-Options", "nosniff"),
@@ -72,70 +43,50 @@ def policy_headers(https: bool) -> list[tuple[str, str]]:
         # Other sites may not embed the site's files (pages, styles, images).
         ("Cross-Origin-Resource-Policy", "same-origin"),
     ]
+    # HSTS only under HTTPS: sent over plain HTTP it is ignored, and on a development
+    # address it would pin the browser to an HTTPS that isn't there. One year; no
+    # includeSubDomains: other services of the same domain are not ours to commit.
     if https:
-        headers.append(("Strict-Transport-Security", HSTS))
+        headers.append(("Strict-Transport-Security", "max-age=31536000"))
     return headers
 
 
-def path_only(location: str) -> str:
-    """A redirect target reduced to its path and query, with one leading slash.
-
-    The site never redirects to another site, yet Werkzeug builds its own redirects
-    (/en/about -> /en/about/) from the Host header, which the client chooses.
-    """
-    parts = urlsplit(location)
-    path = "/" + parts.path.lstrip("/")
-    return f"{path}?{parts.query}" if parts.query else path
-
-
-def refuse_debug_in_production(app: Flask) -> None:
-    """Stop start-up when PRODUCTION (FLASK_PRODUCTION) and debug mode are both on.
-
-    The debugger runs any code a visitor types into an error page.
-    """
+def init_app(app: Flask) -> None:
+    """Refuse debug in production; add the policy headers and same-site redirects."""
+    # The debugger runs any code a visitor types into an error page.
     if app.config.get("PRODUCTION") and app.debug:
         raise ProductionDebugError(
             "Refusing to start: FLASK_PRODUCTION is set and Flask's debug mode is on, "
             "which would let any visitor run code on the server. In production unset "
             "FLASK_DEBUG (and do not pass --debug); for development unset "
-            "FLASK_PRODUCTION."
-        )
-
-
-def warn_local_site_url(app: Flask) -> None:
-    """In production, warn when SITE_URL is still a local address.
-
-    Canonical links, hreflang alternates, Open Graph and the sitemap are built from
-    it, so search engines would be sent to 127.0.0.1. A warning, not a refusal: the
-    benchmarks and Lighthouse run the production server on loopback on purpose.
-    """
+            "FLASK_PRODUCTION.")
+    # Canonical links, hreflang alternates, Open Graph and the sitemap are built from
+    # SITE_URL, so search engines would be sent to 127.0.0.1. A warning, not a
+    # refusal: the benchmarks and Lighthouse run production on loopback on purpose.
     host = urlsplit(str(app.config["SITE_URL"])).hostname or ""
     if app.config.get("PRODUCTION") and (
-        host in ("localhost", "::1") or host.startswith("127.")
-    ):
+            host in ("localhost", "::1") or host.startswith("127.")):
         app.logger.warning(
             "SITE_URL is %s: canonical links, hreflang alternates and the sitemap "
             "will name this local address. Set FLASK_SITE_URL to the public address "
-            "(e.g. https://cde.example.org).", app.config["SITE_URL"]
-        )
-
-
-def init_app(app: Flask) -> None:
-    """Refuse debug in production; add the policy headers and same-site redirects."""
-    refuse_debug_in_production(app)
-    warn_local_site_url(app)
+            "(e.g. https://cde.example.org).", app.config["SITE_URL"])
     headers = policy_headers(is_https(app.config))
 
     def secure_response(response: Response) -> Response:
         # Once only, even if a response object were answered twice.
         if "Content-Security-Policy" not in response.headers:
             response.headers.extend(headers)
+        # The site never redirects to another site, yet Werkzeug builds its own
+        # redirects (/en/about -> /en/about/) from the Host header, which the client
+        # chooses: keep the path and query only, with one leading slash.
         location = response.headers.get("Location")
-        if location and path_only(location) != location:
-            # The body of Werkzeug's redirect names the target too.
-            safe = path_only(location)
-            response.set_data(redirect(safe, response.status_code).get_data())
-            response.headers["Location"] = safe
+        if location:
+            _, _, path, query, _ = urlsplit(location)
+            safe = "/" + path.lstrip("/") + (f"?{query}" if query else "")
+            if safe != location:
+                # The body of Werkzeug's redirect names the target too.
+                response.set_data(redirect(safe, response.status_code).get_data())
+                response.headers["Location"] = safe
         return response
 
     # Registered before the other hooks, so it runs after them (Flask runs them in

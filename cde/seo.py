@@ -3,6 +3,7 @@
 Languages come from app.config["LANGUAGES"] and pages from cde/pages.py, so a page or
 a language added there is in the sitemap and in the Open Graph tags with no change here.
 """
+from functools import partial
 from xml.etree import ElementTree as ET
 
 from babel import Locale, UnknownLocaleError
@@ -15,73 +16,60 @@ from .pages import PAGES
 
 # Anyone may keep the sitemap and robots.txt, but must ask whether they changed.
 REVALIDATE = {"Cache-Control": "no-cache"}
+# Serialise as <urlset xmlns=...> with <xhtml:link>, the prefixes crawlers document.
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-# Serialise as <urlset xmlns=...> with <xhtml:link>, the prefixes crawlers document.
 ET.register_namespace("", SITEMAP_NS)
 ET.register_namespace("xhtml", XHTML_NS)
 
 
 def og_locale(lang: str) -> str:
-    """The Open Graph locale of a language, in Open Graph's `language_TERRITORY` form.
+    """The Open Graph locale of a language code, in its `language_TERRITORY` form.
 
-    Open Graph's format is a language and a two-letter country (`en_US`), so not a
-    region such as CLDR's `es_419` (Latin America). A language official in the
-    country the site speaks from (SITE_COUNTRY, Mexico) gets that country: the
-    Spanish pages are Mexican Spanish, so `es_MX`. Any other language gets the
-    country CLDR names as its most likely one (`en` -> `en_US`, `fr` -> `fr_FR`), so
-    a language added by a catalog gets a locale without a table to maintain.
+    A two-letter country (`en_US`), so not a region such as CLDR's `es_419`. A
+    language official in the country the site speaks from (SITE_COUNTRY, Mexico)
+    gets that country (`es_MX`); any other the country CLDR names as its most
+    likely (`en` -> `en_US`), so a language added by a catalog needs no table.
     """
     try:
-        locale = Locale.parse(lang.replace("-", "_"))
+        locale = i18n.locale_of(lang)
     except (ValueError, UnknownLocaleError):
         return lang
-    territory = locale.territory
     country = current_app.config["SITE_COUNTRY"]
-    official = get_official_languages(country, de_facto=True)
-    if not territory and locale.language in official:
-        territory = country
-    if not territory:
-        subtags = get_global("likely_subtags")
-        # zh_Hant is most likely Taiwan's, plain zh China's.
-        likely = subtags.get(str(locale)) or subtags.get(locale.language)
-        territory = Locale.parse(likely).territory if likely else None
+    if locale.territory or locale.language in get_official_languages(
+            country, de_facto=True):
+        return f"{locale.language}_{locale.territory or country}"
+    subtags = get_global("likely_subtags")
+    # zh_Hant is most likely Taiwan's, plain zh China's.
+    likely = subtags.get(str(locale)) or subtags.get(locale.language)
+    territory = Locale.parse(likely).territory if likely else None
     return f"{locale.language}_{territory}" if territory else locale.language
 
 
 def open_graph_context() -> dict:
     """`og_locale` of the page's language and `og_locale_alternates` of the others."""
     lang = i18n.page_language()
-    return {
-        "og_locale": og_locale(lang),
-        "og_locale_alternates": [
-            og_locale(other) for other in i18n.current_languages() if other != lang
-        ],
-    }
+    others = [og_locale(other) for other in i18n.current_languages() if other != lang]
+    return {"og_locale": og_locale(lang), "og_locale_alternates": others}
 
 
 def sitemap():
     """Every page in every language, each with its hreflang alternates and x-default.
 
-    The alternates are the same as the `<link rel="alternate">` tags of the pages,
-    as search engines expect both to agree.
+    The alternates are the `<link rel="alternate">` tags of the pages' own <head>
+    (cde/templating.py), as search engines expect both to agree.
     """
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for page in PAGES:
-        # The same links the page's own <head> lists (cde/templating.py).
         links = i18n.language_links(page.endpoint)
         alternates = [(link["tag"], link["url"]) for link in links]
         alternates.append(("x-default", i18n.absolute("/")))
         for link in links:
             url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-            loc = ET.SubElement(url, f"{{{SITEMAP_NS}}}loc")
-            loc.text = link["url"]
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = link["url"]
             for hreflang, href in alternates:
-                ET.SubElement(
-                    url,
-                    f"{{{XHTML_NS}}}link",
-                    {"rel": "alternate", "hreflang": hreflang, "href": href},
-                )
+                ET.SubElement(url, f"{{{XHTML_NS}}}link",
+                              rel="alternate", hreflang=hreflang, href=href)
     ET.indent(urlset)
     body = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
     return Response(body, mimetype="application/xml", headers=REVALIDATE)
@@ -89,28 +77,17 @@ def sitemap():
 
 def robots():
     """Let every crawler in, and tell it where the sitemap is (an absolute URL)."""
-    lines = [
-        "User-agent: *",
-        "Allow: /",
-        "",
-        f"Sitemap: {i18n.absolute(url_for('sitemap'))}",
-        "",
-    ]
-    return Response("\n".join(lines), mimetype="text/plain", headers=REVALIDATE)
-
-
-def favicon():
-    """The icon browsers and crawlers ask for at /favicon.ico on their own.
-
-    Pages link the SVG icon; this answers the ones that don't read the link (and
-    saves every visitor a logged 404).
-    """
-    return current_app.send_static_file("favicon.ico")
+    sitemap_url = i18n.absolute(url_for("sitemap"))
+    return Response(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n",
+                    mimetype="text/plain", headers=REVALIDATE)
 
 
 def init_app(app: Flask) -> None:
     """Register /sitemap.xml, /robots.txt, /favicon.ico and the Open Graph locales."""
     app.add_url_rule("/sitemap.xml", "sitemap", sitemap)
     app.add_url_rule("/robots.txt", "robots", robots)
-    app.add_url_rule("/favicon.ico", "favicon", favicon)
+    # Pages link the SVG icon; this answers the browsers and crawlers that ask for
+    # /favicon.ico on their own (and saves every visitor a logged 404).
+    app.add_url_rule("/favicon.ico", "favicon",
+                     partial(app.send_static_file, "favicon.ico"))
     app.context_processor(open_graph_context)
