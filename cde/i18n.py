@@ -12,7 +12,6 @@ any prefix) negotiate, by the rule of cde/negotiation.py, which the generated we
 server configuration (cde/webserver.py) applies too.
 """
 import logging
-import re
 from gettext import GNUTranslations
 from pathlib import Path
 
@@ -25,15 +24,9 @@ from .negotiation import locale_of
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
 COOKIE_NAME = "lang"
-# A catalog folder as Babel writes a locale: language, then optional script and
-# territory (fr, zh_Hant, pt_BR, es_419). Anything else is not a language folder.
-_FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?")
-
-
 def is_language_code(folder: str) -> bool:
-    """Whether a catalog folder names a locale Babel knows, spelled as Babel does."""
-    if not _FOLDER.fullmatch(folder):
-        return False
+    """Whether a catalog folder names a locale Babel knows, spelled as Babel does
+    (fr, zh_Hant, pt_BR, es_419; not FR, pt-BR, zh_TW or a typo)."""
     try:
         return str(Locale.parse(folder)) == folder
     except (ValueError, UnknownLocaleError):

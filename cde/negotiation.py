@@ -33,13 +33,10 @@ def locale_of(code: str) -> Locale:
 def _likely_script_regions(language: str, script: str) -> list[str]:
     """Territories whose speakers of `language` write in `script` (CLDR likely
     subtags): zh + Hant -> hk, mo, tw, ...; so `zh-TW` reaches a zh_Hant catalog."""
-    regions = []
-    for key, value in get_global("likely_subtags").items():
-        parts = key.split("_")
-        if len(parts) == 2 and parts[0] == language and parts[1].isupper():
-            if value.split("_")[1:2] == [script]:
-                regions.append(parts[1].lower())
-    return sorted(regions)
+    return sorted(
+        key.split("_")[1].lower()
+        for key, value in get_global("likely_subtags").items()
+        if re.fullmatch(f"{language}_[A-Z]{{2}}", key) and f"_{script}_" in value)
 
 
 def tag_patterns(codes) -> tuple[tuple[str, str], ...]:
