@@ -5,7 +5,7 @@ import pytest
 
 from cde import ROOT, create_app
 from projectcopy import add_languages, copy_project
-from servers import HAS_NGINX, NO_NGINX, serve
+from servers import HAS_NGINX, NO_NGINX, SITE, serve
 
 
 def pytest_sessionstart(session):
@@ -37,7 +37,7 @@ def clean_environment():
 @pytest.fixture
 def app():
     """A fresh app per test, configured as in production but for TESTING."""
-    return create_app({"TESTING": True, "SITE_URL": "https://cde.example.org"})
+    return create_app({"TESTING": True, "SITE_URL": SITE})
 
 
 @pytest.fixture

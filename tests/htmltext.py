@@ -6,7 +6,7 @@ VISIBLE_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder"}
 
 
 class Page(HTMLParser):
-    """Parse a page into its text blocks, links and head metadata."""
+    """Parse a page into its text blocks, links, head metadata and elements."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -14,6 +14,7 @@ class Page(HTMLParser):
         self.links: list[dict] = []
         self.anchors: list[dict] = []
         self.metas: list[dict] = []
+        self.elements: list[tuple[str, dict]] = []  # (tag, attributes), in order
         self.html_lang = None
         self.html_dir = None
         self.title = ""
@@ -25,6 +26,7 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.elements.append((tag, attrs))
         if tag == "html":
             self.html_lang = attrs.get("lang")
             self.html_dir = attrs.get("dir")
@@ -76,6 +78,21 @@ class Page(HTMLParser):
 
     def meta(self, name: str):
         return next((m.get("content") for m in self.metas if m.get("name") == name), None)
+
+    def inline_code(self) -> list[str]:
+        """What could run as code inside the page itself, which a Content-Security-
+        Policy without 'unsafe-inline' blocks: <style>, <script> without src, style=""
+        and on...="" attributes, javascript: URLs."""
+        found = []
+        for tag, attrs in self.elements:
+            if tag == "style" or (tag == "script" and "src" not in attrs):
+                found.append(f"<{tag}>")
+            for name, value in attrs.items():
+                if name == "style" or name.startswith("on"):
+                    found.append(f"<{tag} {name}>")
+                if (value or "").strip().lower().startswith("javascript:"):
+                    found.append(f"<{tag} {name}=javascript:>")
+        return found
 
     @property
     def text(self) -> str:

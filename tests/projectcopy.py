@@ -8,8 +8,8 @@ from pathlib import Path
 
 from cde import ROOT, catalogs, create_app
 from pseudo import fill
+from servers import SITE
 
-SITE = "https://cde.example.org"
 # The catalogs the translator tests break on purpose, relative to a copy.
 ES = "translations/es/LC_MESSAGES/messages.po"
 EN = "translations/en/LC_MESSAGES/messages.po"

@@ -1,9 +1,15 @@
-"""The deployment scripts of deploy/ (not a package), for the tests that run them."""
+"""How the tests reach the site: its address, the deployment scripts of deploy/ (not
+a package) and plain HTTP to a real server, polite (`fetch`) or raw bytes (`send`)."""
+import http.client
 import importlib.util
+import socket
 import sys
+from urllib.parse import urlsplit
 
 from cde import ROOT
 
+# The SITE_URL of the test apps: canonical, alternate and sitemap URLs start with it.
+SITE = "https://cde.example.org"
 DEPLOY = ROOT / "deploy"
 
 
@@ -21,3 +27,58 @@ nginx_preview = _load("nginx_preview")
 serve = _load("serve")
 HAS_NGINX = nginx_preview.find_nginx() is not None
 NO_NGINX = "nginx is not installed (apt-get install nginx-light; .ci/run does it)"
+
+
+def fetch(base: str, path: str, headers=None, method: str = "GET"):
+    """One request to the server at `base`, redirects not followed, any header name
+    allowed (SCRIPT_NAME): (status, headers, body)."""
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+    try:
+        connection.putrequest(method, path, skip_accept_encoding=True)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+class Answer:
+    """An HTTP response read from a socket: status, headers and body, as bytes."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+        head, _, self.body = raw.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        self.status = int(lines[0].split()[1]) if lines[0].startswith("HTTP/") else 0
+        self.headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            self.headers.setdefault(name.strip().lower(), []).append(value.strip())
+
+    def header(self, name: str) -> str | None:
+        values = self.headers.get(name.lower())
+        return values[0] if values else None
+
+
+def send(base: str, request: bytes) -> Answer:
+    """Send raw `request` bytes, which no HTTP client would send, to the server at
+    `base` and read the answer until the server closes."""
+    parts = urlsplit(base)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
+        try:
+            sock.sendall(request)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server may answer and close before reading everything
+        chunks = []
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except (ConnectionResetError, socket.timeout):
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    return Answer(b"".join(chunks))

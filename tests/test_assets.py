@@ -39,8 +39,8 @@ def test_plain_asset_name_still_works_but_is_revalidated(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/static/css/site.000000000000.css", "/static/nothing.css",
-             "/static/../app.py", "/static/%2e%2e/pyproject.toml"]
+    # Paths that climb out of static/: test_hostile_input.py.
+    "path", ["/static/css/site.000000000000.css", "/static/nothing.css"]
 )
 def test_unknown_assets_are_404_pages(client, path):
     response = client.get(path)

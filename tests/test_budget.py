@@ -1,49 +1,42 @@
 """Page budget: the home page and all it loads in 60 KB compressed, same-origin."""
 import re
-from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
 
-from cde import ROOT, create_app
+from cde import create_app
 from cde.export import COMPRESSED_SUFFIXES, COMPRESSORS
-from cde.webserver import file_of
-from cde.i18n import discover_languages
 from cde.pages import PAGES_BY_ENDPOINT
+from cde.webserver import file_of
+from htmltext import Page
+from languages import LANGUAGES
+from servers import SITE
 
 # The home page in every language of the site (one per catalog in translations/).
-HOMES = [
-    PAGES_BY_ENDPOINT["home"].rule(lang)
-    for lang in discover_languages(ROOT / "translations")
-]
+HOMES = [PAGES_BY_ENDPOINT["home"].rule(lang) for lang in LANGUAGES]
 BUDGET = 60 * 1024
+# What a browser downloads for a page besides it: these <link>s and these elements' src.
+LINKED = {"stylesheet", "icon", "preload", "modulepreload", "manifest",
+          "apple-touch-icon"}
+EMBEDDED = {"script", "img", "source", "iframe", "video", "audio"}
 
 
-class References(HTMLParser):
-    """What a browser downloads for a page: stylesheets, icons, scripts, images."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.urls: list[str] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and attrs.get("rel") in (
-            "stylesheet", "icon", "preload", "modulepreload", "manifest",
-            "apple-touch-icon",
-        ):
-            self.urls.append(attrs["href"])
-        elif tag in ("script", "img", "source", "iframe", "video", "audio"):
-            for name in ("src", "srcset"):
-                if attrs.get(name):
-                    self.urls.append(attrs[name].split()[0])
+def references(html: str) -> list[str]:
+    """The URLs a browser downloads to show the page `html`."""
+    urls = []
+    for tag, attrs in Page(html).elements:
+        if tag == "link" and attrs.get("rel") in LINKED:
+            urls.append(attrs["href"])
+        elif tag in EMBEDDED:
+            urls += [attrs[name].split()[0] for name in ("src", "srcset")
+                     if attrs.get(name)]
+    return urls
 
 
 @pytest.fixture(scope="module")
 def client():
-    app = create_app({"TESTING": True, "SITE_URL": "https://cde.example.org"})
+    app = create_app({"TESTING": True, "SITE_URL": SITE})
     return app.test_client()
 
 
@@ -64,22 +57,22 @@ def is_same_origin(url: str) -> bool:
 
 @pytest.mark.parametrize("home", HOMES)
 def test_home_page_and_everything_it_loads_fit_in_60_kb(client, home):
-    references = References(client.get(home).get_data(as_text=True)).urls
-    assert references, "the page loads nothing: the parser is broken"
-    total = sent_size(client, home) + sum(sent_size(client, url) for url in references)
+    urls = references(client.get(home).get_data(as_text=True))
+    assert urls, "the page loads nothing: the parser is broken"
+    total = sent_size(client, home) + sum(sent_size(client, url) for url in urls)
     assert total <= BUDGET, f"{home}: {total} bytes"
 
 
 @pytest.mark.parametrize("home", HOMES)
 def test_home_page_makes_no_third_party_request(client, home):
     html = client.get(home).get_data(as_text=True)
-    for url in References(html).urls:
+    for url in references(html):
         assert is_same_origin(url), url
 
 
 def test_stylesheets_load_no_web_font_and_nothing_from_elsewhere(client):
     html = client.get("/en/").get_data(as_text=True)
-    for url in References(html).urls:
+    for url in references(html):
         if ".css" not in url:
             continue
         css = client.get(url).get_data(as_text=True)

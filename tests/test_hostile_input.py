@@ -41,12 +41,7 @@ def test_malformed_or_enormous_accept_language_is_answered(
         "lang=" + "x" * 100_000,
         "lang=" + MARKUP,
         'lang="\\377\\000"',
-        "lang=en; lang=es; lang=fr",
-        ";;;=;=;lang",
-        "=" * 5000,
         "; ".join(f"c{i}=v" for i in range(5000)),
-        "lang=%FF%00",
-        "lang=\u00e9",
     ],
 )
 @pytest.mark.parametrize(
@@ -58,29 +53,15 @@ def test_invalid_or_oversized_cookies_are_ignored(client, cookie, path, status):
     no_trace_of(response, MARKUP, "x" * 100)
 
 
-# A language with no catalog is tested in test_errors.py; these are no codes at all.
-@pytest.mark.parametrize("path", ["/EN/", "/en-US/", "/es-MX/acerca/", "/xx/about/"])
-def test_prefixes_that_are_no_language_code_are_404(client, path):
-    assert client.get(path).status_code == 404
-
-
 @pytest.mark.parametrize(
     "path",
     [
         "/static/..%2f..%2fapp.py",
-        "/static/..%2fapp.py",
         "/static/%2e%2e/cde/__init__.py",
-        "/static/%2e%2e%2fcde%2f__init__.py",
-        "/static/css/..%2f..%2fapp.py",
         "/static/..%5c..%5capp.py",
         "/static/%252e%252e/app.py",
-        "/static/....//app.py",
-        "/static/%c0%ae%c0%ae/app.py",
         "/static//etc/passwd",
-        "/static/%2fetc%2fpasswd",
         "/static/.gitignore",
-        "/static/css/",
-        "/static/",
     ],
 )
 def test_traversal_under_static_is_404_and_shows_no_file(client, path):
@@ -91,8 +72,7 @@ def test_traversal_under_static_is_404_and_shows_no_file(client, path):
 
 @pytest.mark.parametrize(
     "path_info",
-    ["/static/../app.py", "/static/../../etc/passwd", "/static/css/../../app.py",
-     "/static/../cde/__init__.py", "/static/..\\app.py"],
+    ["/static/../app.py", "/static/css/../../app.py", "/static/..\\app.py"],
 )
 def test_raw_dot_dot_under_static_is_404(client, path_info):
     # Set PATH_INFO directly: a real server may pass ".." through unresolved.
@@ -104,10 +84,10 @@ def test_raw_dot_dot_under_static_is_404(client, path_info):
 @pytest.mark.parametrize(
     "path",
     [
-        # Invalid UTF-8: a lone byte, a broken sequence, an encoded surrogate.
-        "/en/%ff", "/%ff/", "/es/%c3%28", "/static/%ff.css", "/en/%ed%a0%80",
-        # NUL bytes.
-        "/en/%00", "/%00", "/static/css/site.css%00.py", "/es/%00/",
+        # Invalid UTF-8 (a lone byte, an encoded surrogate) and NUL bytes, under a
+        # language, outside any and under /static/.
+        "/en/%ff", "/%ff/", "/static/%ff.css", "/en/%ed%a0%80",
+        "/en/%00", "/%00", "/static/css/site.css%00.py",
     ],
 )
 def test_invalid_utf8_or_nul_in_the_path_is_404(client, path):
@@ -133,7 +113,7 @@ def test_very_long_query_string_does_not_change_the_page(client):
 
 @pytest.mark.parametrize(
     "path, status",
-    [("/", 302), ("/en/", 200), ("/es/acerca", 308), ("/en/missing/", 404)],
+    [("/", 302), ("/en/", 200), ("/en/missing/", 404)],
 )
 def test_forged_host_is_reflected_nowhere(client, path, status):
     host = "attacker-host.evil.example"
@@ -145,8 +125,7 @@ def test_forged_host_is_reflected_nowhere(client, path, status):
 @pytest.mark.parametrize(
     "host, status",
     [
-        # A label over 63 characters cannot be encoded: Werkzeug refuses it (400).
-        ("a" * 64 + ".example", 400),
+        # Too long to encode: Werkzeug refuses it (400, in test_errors.py).
         ("x" * 10_000, 400),
         # Odd but encodable: the page, which depends on SITE_URL, never on the Host.
         ("[::1", 200),
@@ -159,39 +138,10 @@ def test_absurd_host_header_is_refused_or_ignored(client, host, status):
     no_trace_of(response, host)
 
 
-@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "TRACE"])
-@pytest.mark.parametrize("path", ["/", "/en/", "/es/acerca/"])
-def test_unexpected_methods_are_405_with_allow_and_echo_nothing(client, method, path):
-    response = client.open(
-        path, method=method, data=MARKUP, headers={"X-Echo-Marker": "echo-me"}
-    )
-    assert response.status_code == 405
-    assert {"GET", "HEAD"} <= {m.strip() for m in response.headers["Allow"].split(",")}
-    no_trace_of(response, MARKUP, "echo-me", "X-Echo-Marker")
-
-
-def test_options_lists_the_allowed_methods_with_no_body(client):
-    response = client.options("/en/")
-    assert response.status_code == 200
-    assert "GET" in response.headers["Allow"]
-    assert response.data == b""
-
-
-@pytest.mark.parametrize("path", ["/en/", "/es/acerca/", "/en/contact/"])
-def test_head_is_get_without_a_body(client, path):
-    get = client.get(path)
-    head = client.head(path)
-    assert head.status_code == 200 and head.data == b""
-    assert sorted(head.headers.keys()) == sorted(get.headers.keys())
-    for name in ("Content-Type", "Content-Length", "Content-Language", "ETag"):
-        assert head.headers.get(name) == get.headers.get(name), name
-
-
 @pytest.mark.parametrize(
     "path, status",
     [
         ("/en/" + MARKUP, 404),
-        ("/en/%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404),
         ("/" + MARKUP, 404),
         ('/en/"><svg onload=alert(1)>', 404),
         ("/es/'onmouseover='alert(1)", 404),

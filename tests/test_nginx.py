@@ -7,7 +7,6 @@ logs and temporary files in the test's temporary folder, and is stopped afterwar
 Skipped when nginx is not installed (.ci/run installs it).
 """
 import gzip
-import http.client
 import shutil
 from urllib.parse import urlsplit
 
@@ -17,18 +16,16 @@ from flask import url_for
 from cde.build import site_paths
 from cde.export import freeze
 from cde.i18n import code_of
-from cde.negotiation import tag_patterns
-from cde.security import is_https, policy_headers
+from cde.security import policy_headers
 from languages import root_cases
 from projectcopy import app_for
-from servers import HAS_NGINX, NO_NGINX, nginx_preview
+from servers import HAS_NGINX, NO_NGINX, fetch, nginx_preview
 
 # What nginx must send as the app does, besides the body.
 SAME_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Set-Cookie")
 
 
 pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
-
 
 
 @pytest.fixture(scope="module")
@@ -51,18 +48,6 @@ def fresh(polyglot):
     return app_for(polyglot).test_client(use_cookies=False)
 
 
-def fetch(base: str, path: str, headers: dict | None = None, method: str = "GET"):
-    """One request, redirects not followed: (status, headers, body)."""
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    try:
-        connection.request(method, path, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
-
-
 def assert_same_answer(nginx_answer, app_answer, what):
     status, headers, body = nginx_answer
     assert status == app_answer.status_code, what
@@ -74,13 +59,6 @@ def assert_same_answer(nginx_answer, app_answer, what):
 def test_every_url_of_the_site_is_the_app_answer(site, nginx, fresh):
     for path in site_paths(site):
         assert_same_answer(fetch(nginx, path), fresh.get(path), path)
-
-
-def test_hsts_and_the_secure_cookie_follow_site_url(site, nginx):
-    _, headers, _ = fetch(nginx, site_paths(site)[0])
-    assert is_https(site.config)
-    assert headers["Strict-Transport-Security"]
-    assert "Secure" in headers["Set-Cookie"]
 
 
 def missing_paths(site) -> list[str]:
@@ -116,12 +94,6 @@ def test_root_chooses_the_language_as_the_app_does(site, nginx, fresh):
         assert answer["Location"] == expected.headers["Location"], headers
         assert answer["Vary"] == expected.headers["Vary"]
         assert answer["Cache-Control"] == expected.headers["Cache-Control"]
-
-
-def test_every_language_is_reached_by_its_own_tag(site, nginx):
-    for pattern, code in tag_patterns(site.config["LANGUAGES"]):
-        status, answer, _ = fetch(nginx, "/", {"Accept-Language": code})
-        assert answer["Location"] == f"/{code}/"
 
 
 def test_compressed_pages_are_the_same_pages(site, nginx, fresh):

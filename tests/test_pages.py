@@ -8,8 +8,8 @@ from cde.i18n import (
 from cde.pages import PAGES, PAGES_BY_ENDPOINT
 from htmltext import Page
 from languages import LANGUAGES, translated
+from servers import SITE
 
-SITE = "https://cde.example.org"
 # The English title of each page, before " | " and the site's name.
 TITLES = {
     "home": "Home",
@@ -70,6 +70,23 @@ def test_navigation_links_every_page_and_marks_the_current_one(client, page, lan
 def test_visiting_a_page_remembers_its_language(client, page, lang):
     client.get(page.rule(lang))
     assert client.get_cookie("lang").value == lang
+
+
+@pytest.mark.parametrize("page, lang", EVERY_PAGE)
+def test_head_is_get_without_a_body(client, page, lang):
+    get = client.get(page.rule(lang))
+    head = client.head(page.rule(lang))
+    assert head.status_code == 200 and head.data == b""
+    assert sorted(head.headers.keys()) == sorted(get.headers.keys())
+    for name in ("Content-Type", "Content-Length", "Content-Language", "ETag"):
+        assert head.headers.get(name) == get.headers.get(name), name
+
+
+def test_options_lists_the_allowed_methods_with_no_body(client):
+    response = client.options(PAGES[0].rule(LANGUAGES[0]))
+    assert response.status_code == 200
+    assert {"GET", "HEAD"} <= {m.strip() for m in response.headers["Allow"].split(",")}
+    assert response.data == b""
 
 
 def test_options_and_wrong_methods_do_not_change_the_remembered_language(client):

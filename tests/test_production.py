@@ -1,8 +1,12 @@
 """`make serve` as visitors and attackers meet it: nginx in front of gunicorn.
 
-Each answer is compared with a fresh render of another app. Skipped without nginx.
+Each answer is compared with a fresh render of another app. Raw bytes over a socket
+try what no HTTP client sends (invalid UTF-8 and NUL in the request line, absurd Host
+headers, overlong lines, garbage): a 4xx (or the page), never a 500 or a traceback,
+and every answer, nginx's own errors included, carries the security headers.
+Skipped without nginx.
 """
-import http.client
+import re
 import shutil
 import socket
 import subprocess
@@ -15,7 +19,7 @@ from cde import ROOT, create_app
 from cde.build import site_paths
 from cde.pages import SOURCE_LANGUAGE
 from cde.security import policy_headers
-from servers import HAS_NGINX, NO_NGINX, serve
+from servers import HAS_NGINX, NO_NGINX, fetch, send, serve
 
 pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 # What must reach the visitor as the app sends it, besides the body.
@@ -34,21 +38,6 @@ FORGED = {
 def fresh(production):
     """Another app, configured as the production one, that keeps nothing."""
     return create_app({"SITE_URL": production}).test_client(use_cookies=False)
-
-
-def fetch(base: str, path: str, headers=None, method: str = "GET"):
-    """One request, redirects not followed, raw headers allowed (SCRIPT_NAME)."""
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
-    try:
-        connection.putrequest(method, path, skip_accept_encoding=True)
-        for name, value in (headers or {}).items():
-            connection.putheader(name, value)
-        connection.endheaders()
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
 
 
 def assert_is_app_answer(answer, expected, what):
@@ -163,3 +152,100 @@ def test_a_body_the_site_would_not_read_is_refused(production):
                                method="POST")
     assert status == 413
     assert headers["Content-Security-Policy"]
+
+
+def get(target: bytes, *headers: bytes) -> bytes:
+    """A GET request line and headers, as raw bytes."""
+    lines = [b"GET " + target + b" HTTP/1.1", b"Host: 127.0.0.1", *headers]
+    return b"\r\n".join(lines + [b"Connection: close", b"", b""])
+
+
+HOSTILE_REQUESTS = {
+    "invalid UTF-8 in the path": get(b"/en/\xff\xfe"),
+    "encoded invalid UTF-8": get(b"/en/%ff"),
+    "overlong UTF-8 dots": get(b"/static/\xc0\xae\xc0\xae/app.py"),
+    "NUL in the path": get(b"/en/\x00"),
+    "encoded NUL": get(b"/en/%00"),
+    "encoded traversal": get(b"/static/..%2f..%2fapp.py"),
+    "raw traversal": get(b"/static/../../app.py"),
+    "markup in the path": get(b"/en/<script>alert(1)</script>"),
+    "CRLF encoded in the path": get(b"/en/%0d%0aSet-Cookie:%20x=1"),
+    "double slash host": get(b"//evil.example/en/about"),
+    "backslash host": get(b"/\\evil.example/en/about"),
+    "tab-split path": get(b"/\t/evil.example"),
+    "absolute-form request": get(b"http://evil.example/en/about"),
+    "absurd Host": b"GET /en/ HTTP/1.1\r\nHost: " + b"h" * 8000
+    + b"\r\nConnection: close\r\n\r\n",
+    "Host with a long label": b"GET /en/about HTTP/1.1\r\nHost: " + b"a" * 64
+    + b".example\r\nConnection: close\r\n\r\n",
+    "Host with invalid bytes": b"GET /en/about HTTP/1.1\r\nHost: \xff\x00<x>\r\n"
+    b"Connection: close\r\n\r\n",
+    "no Host at all": b"GET /en/about HTTP/1.1\r\nConnection: close\r\n\r\n",
+    "two Host headers": get(b"/en/about", b"Host: evil.example"),
+    "overlong request line": get(b"/en/" + b"a" * 70_000),
+    "huge Accept-Language": get(b"/", b"Accept-Language: " + b"en;q=0.5," * 800),
+    "invalid UTF-8 cookie": get(b"/", b"Cookie: lang=\xff\xfe; \x00=\x01"),
+    "TRACE": b"TRACE /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Marker: echo-me\r\n"
+    b"Connection: close\r\n\r\n",
+    "garbage": bytes(range(256)) + b"\r\n\r\n",
+}
+
+
+def assert_no_leak(answer) -> None:
+    """No traceback, no markup or header echoed from the request."""
+    assert b"Traceback" not in answer.raw and b'File "' not in answer.raw
+    assert b"<script" not in answer.raw.lower()
+    assert b"echo-me" not in answer.raw
+
+
+def assert_policy_headers(answer) -> None:
+    """Every answer with a status line carries each security header once."""
+    if answer.raw.startswith(b"HTTP/"):
+        for name, _ in policy_headers(https=False):
+            assert len(answer.headers.get(name.lower(), [])) == 1, name
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_REQUESTS))
+def test_hostile_raw_request_gets_no_500_and_no_traceback(production, name):
+    answer = send(production, HOSTILE_REQUESTS[name])
+    assert answer.raw, "the server closed without answering"
+    assert 100 <= answer.status < 500, answer.raw[:300]
+    assert_no_leak(answer)
+    assert_policy_headers(answer)
+    assert "x=1" not in (answer.header("set-cookie") or "")
+    location = answer.header("location")
+    if location is not None:
+        # A path on this site, or an absolute URL on its SITE_URL.
+        assert location.startswith((production + "/", "/")), location
+        assert not location.startswith(("//", "/\\")), location
+
+
+def test_http_0_9_request_gets_no_traceback(production):
+    answer = send(production, b"GET /\r\n\r\n")
+    assert answer.raw, "the server closed without answering"
+    assert_no_leak(answer)
+
+
+def test_unknown_http_version_is_refused_with_a_505(production):
+    answer = send(production, b"GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n")
+    assert answer.status == 505
+    assert_no_leak(answer)
+    assert_policy_headers(answer)
+
+
+@pytest.mark.parametrize("request_bytes", [get(b"/en/about/"), get(b"/nothing"),
+                                           b"GET / HTTP/9.9\r\nHost: x\r\n\r\n"])
+def test_production_names_its_server_without_a_version(production, request_bytes):
+    answer = send(production, request_bytes)
+    assert answer.headers["server"] == ["nginx"]
+    assert not re.search(rb"(Werkzeug|gunicorn|nginx|Python)/\d", answer.raw)
+
+
+def test_redirect_ignores_a_forged_host(production):
+    answer = send(
+        production,
+        b"GET /en/about HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    )
+    assert answer.status == 308
+    assert answer.header("location") == "/en/about/"
+    assert b"evil.example" not in answer.raw

@@ -2,10 +2,9 @@
 
 Hypothesis builds paths, query strings, methods and the Accept-Language, Cookie, Host,
 Referer and conditional-request headers from fragments attackers use, mixed with
-arbitrary text. The runs
-are bounded and derandomized, so CI sees the same examples every time.
+arbitrary text. The runs are few, bounded and derandomized, so CI sees the same
+examples every time.
 """
-from html.parser import HTMLParser
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -16,12 +15,13 @@ from werkzeug.datastructures import Headers
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from cde import create_app
+from htmltext import Page
+from servers import SITE
 
-SITE = "https://cde.example.org"
 HOST_MARKER = "h0stmark"
 
 RUNS = settings(
-    max_examples=300,
+    max_examples=60,
     deadline=None,
     derandomize=True,
     database=None,
@@ -96,24 +96,6 @@ def call(app, path: str, method: str = "GET", query: str = "", headers=None) -> 
     return Answer(int(status.split()[0]), response_headers, body.decode("latin-1"))
 
 
-class ActiveMarkup(HTMLParser):
-    """Elements and attributes of a page that could run code: none is the site's own."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.found = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "svg", "iframe", "object", "embed"):
-            self.found.append(tag)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"{tag} {name}")
-            if (value or "").strip().lower().startswith("javascript:"):
-                self.found.append(f"{tag} {name}=javascript:")
-
-
 def lands_on_site(location: str, requested_path: str) -> bool:
     """Whether a browser following `location` stays on the site, read as browsers do."""
     cleaned = "".join(c for c in location if c not in "\t\n\r").strip()
@@ -122,7 +104,12 @@ def lands_on_site(location: str, requested_path: str) -> bool:
         target = urlsplit(urljoin(base, cleaned.replace("\\", "/")))
     except ValueError:
         return False
-    return target.scheme == "https" and target.netloc == "cde.example.org"
+    site = urlsplit(SITE)
+    return (target.scheme, target.netloc) == (site.scheme, site.netloc)
+
+
+# Elements that load or run code: the site has none, so any one was injected.
+ACTIVE = {"script", "svg", "iframe", "object", "embed"}
 
 
 def check(answer: Answer, path: str, host: str = "") -> None:
@@ -133,7 +120,9 @@ def check(answer: Answer, path: str, host: str = "") -> None:
     # Text from the request may come back only as text (escaped or URL-encoded):
     # never as an element or attribute, and never as a raw "<" in a header.
     if answer.headers.get("Content-Type", "").startswith("text/html"):
-        assert ActiveMarkup(answer.body).found == []
+        page = Page(answer.body)
+        assert page.inline_code() == []
+        assert [tag for tag, _ in page.elements if tag in ACTIVE] == []
     assert "<" not in header_text
     if host.startswith(HOST_MARKER):
         assert HOST_MARKER not in answer.body + header_text
@@ -150,7 +139,7 @@ def test_generated_paths(hostile_app, path, query, method):
 
 
 ORDINARY = dict(
-    path="/", accept_language="es", cookie="", host="", referer="", cache_headers={}
+    path="/", accept_language="es", cookies={}, host="", referer="", cache_headers={}
 )
 
 
@@ -160,7 +149,11 @@ ORDINARY = dict(
         ["/", "/en/", "/es/acerca/", "/en/about", "/fr/", "/x/", "/static/css/site.css"]
     ),
     accept_language=hostile_text,
-    cookie=hostile_text,
+    cookies=st.dictionaries(
+        st.sampled_from(["lang", "Lang", "lang ", "session", "x"]) | hostile_text,
+        hostile_text,
+        max_size=5,
+    ),
     host=hosts,
     referer=hostile_text,
     cache_headers=st.dictionaries(
@@ -173,27 +166,13 @@ ORDINARY = dict(
 @example(**{**ORDINARY, "host": "xn--"})
 @example(**{**ORDINARY, "path": "/fr/", "host": "a..b"})
 def test_generated_headers(
-    hostile_app, path, accept_language, cookie, host, referer, cache_headers
+    hostile_app, path, accept_language, cookies, host, referer, cache_headers
 ):
     headers = {
         "Accept-Language": accept_language,
-        "Cookie": cookie,
+        "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
         "Host": host,
         "Referer": referer,
         **cache_headers,
     }
     check(call(hostile_app, path, headers=headers), path, host)
-
-
-@RUNS
-@given(
-    cookies=st.dictionaries(
-        st.sampled_from(["lang", "Lang", "lang ", "session", "x"]) | hostile_text,
-        hostile_text,
-        max_size=5,
-    ),
-    path=st.sampled_from(["/", "/es/", "/en/contact/", "/nowhere/"]),
-)
-def test_generated_cookies(hostile_app, cookies, path):
-    header = "; ".join(f"{name}={value}" for name, value in cookies.items())
-    check(call(hostile_app, path, headers={"Cookie": header}), path)

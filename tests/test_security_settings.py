@@ -1,20 +1,26 @@
 """Production refuses debug mode; the site works without any secret (no sessions)."""
-import pytest
+import os
+import subprocess
+import sys
 
-from cde import create_app
+from cde import ROOT, create_app
 from cde.pages import PAGES
-from cde.security import ProductionDebugError
+from servers import SITE, nginx_preview
 
 
-def test_production_with_debug_refuses_to_start(monkeypatch):
-    # As deploy/gunicorn.conf.py sets it, with FLASK_DEBUG left on by mistake.
-    monkeypatch.setenv("FLASK_PRODUCTION", "true")
-    monkeypatch.setenv("FLASK_DEBUG", "1")
-    with pytest.raises(ProductionDebugError) as refused:
-        create_app()
+def test_production_with_debug_on_refuses_to_start():
+    # deploy/gunicorn.conf.py sets FLASK_PRODUCTION; FLASK_DEBUG is left on by mistake.
+    env = {**os.environ, "PORT": str(nginx_preview.free_port()), "FLASK_DEBUG": "1"}
+    finished = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--config",
+         str(ROOT / "deploy" / "gunicorn.conf.py"), "app:app"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=30,
+    )
+    assert finished.returncode != 0
     # The message says what to change.
-    assert "unset FLASK_DEBUG" in str(refused.value)
-    assert "FLASK_PRODUCTION" in str(refused.value)
+    assert "Refusing to start" in finished.stderr
+    assert "FLASK_PRODUCTION" in finished.stderr
+    assert "unset FLASK_DEBUG" in finished.stderr
 
 
 def test_production_without_debug_starts(monkeypatch):
@@ -53,5 +59,5 @@ def test_production_warns_when_site_url_is_local(caplog):
 
 
 def test_production_with_a_public_site_url_does_not_warn(caplog):
-    create_app({"PRODUCTION": True, "SITE_URL": "https://cde.example.org"})
+    create_app({"PRODUCTION": True, "SITE_URL": SITE})
     assert not any("FLASK_SITE_URL" in r.getMessage() for r in caplog.records)

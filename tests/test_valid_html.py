@@ -15,6 +15,7 @@ import pytest
 from cde import ROOT, create_app
 from cde.pages import PAGES as SITE_PAGES
 from languages import LANGUAGES
+from servers import SITE
 
 VNU_JAR = Path(
     os.environ.get("VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
@@ -40,7 +41,7 @@ def vnu_errors(tmp_path_factory) -> dict:
     if not java or not VNU_JAR.exists():
         pytest.skip(f"no Java or no {VNU_JAR}: `make test` installs the HTML checker")
     folder = tmp_path_factory.mktemp("vnu")
-    app = create_app({"SITE_URL": "https://cde.example.org"})
+    app = create_app({"SITE_URL": SITE})
     assert app.config["LANGUAGES"] == LANGUAGES
     client = app.test_client()
     for path in PAGES:
