@@ -1,4 +1,9 @@
-"""The CdE microsite: a bilingual Flask application, built by `create_app`."""
+"""The CdE microsite: a multilingual Flask application, built by `create_app`.
+
+Besides the modules wired below: pages.py (the page table), negotiation.py (the
+language at `/`), build.py (the site rendered once), webserver.py (its nginx
+configuration), catalogs.py and catalog_checks.py (the translators' tooling).
+"""
 from pathlib import Path
 
 from flask import Flask
