@@ -18,7 +18,6 @@ gunicorn) on 127.0.0.1 only, prints its figures and says whether its target hold
     python bench/attack.py          (make bench runs it after bench/run.py)
 """
 import asyncio
-import http.client
 import os
 import random
 import re
@@ -37,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # root_cases, and the deploy scripts
 from cde import create_app  # noqa: E402
 from cde.build import site_paths  # noqa: E402
 from languages import root_cases  # noqa: E402
-from servers import serve  # noqa: E402
+from servers import fetch, serve  # noqa: E402
 
 FORGED = {
     "SCRIPT_NAME": "//evil.example",
@@ -47,20 +46,11 @@ FORGED = {
 }
 
 
-def request(port: int, path: str, method: str = "GET", headers=None, timeout=10):
+def request(port: int, path: str, method: str = "GET", headers=None):
     """(status, body, seconds) of one request; raises on a connection failure."""
     started = time.monotonic()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.putrequest(method, path, skip_accept_encoding=True)
-        for name, value in (headers or {}).items():
-            connection.putheader(name, value)
-        connection.endheaders()
-        response = connection.getresponse()
-        body = response.read()
-        return response.status, body, time.monotonic() - started
-    finally:
-        connection.close()
+    status, _, body = fetch(f"http://127.0.0.1:{port}", path, headers, method)
+    return status, body, time.monotonic() - started
 
 
 def descendants(pid: int) -> list[int]:
@@ -161,6 +151,19 @@ def slow_clients(port: int, visitor_paths, seconds: int = 30, count: int = 1000)
     return misses
 
 
+def tally(counter: str, label: str) -> str:
+    """Lua that prints `label: N`, N being `counter` summed over wrk's threads."""
+    return f"""
+local threads = {{}}
+function setup(thread) table.insert(threads, thread) end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("{counter}") end
+  io.write(string.format("{label}: %%d\\n", total))
+end
+"""
+
+
 FLOOD_LUA = """
 local pages = {%s}
 local spellings = {"/%%s", "%%s/", "%%s.", "%%s./", "%%s%%%%2e/"}
@@ -180,14 +183,7 @@ end
 function response(status, headers, body)
   if status == 200 then pages_answered = pages_answered + 1 end
 end
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("pages_answered") end
-  io.write(string.format("pages answered: %%d\\n", total))
-end
-"""
+""" + tally("pages_answered", "pages answered")
 
 
 def flood(port: int, pids, pages: list[str], workdir: Path):
@@ -241,14 +237,7 @@ end
 function response(status, headers, body)
   if status >= 500 then failed = failed + 1 end
 end
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("failed") end
-  io.write(string.format("5xx: %%d\\n", total))
-end
-"""
+""" + tally("failed", "5xx")
 
 
 def restarts(port: int, app: subprocess.Popen, pages: list[str], workdir: Path):
@@ -282,10 +271,7 @@ def agreement(port: int, app) -> list[str]:
     cases = root_cases(app.config["LANGUAGES"])
     agreed = 0
     for headers in cases:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request("GET", "/", headers=headers)
-        location = connection.getresponse().getheader("Location")
-        connection.close()
+        location = fetch(f"http://127.0.0.1:{port}", "/", headers)[1]["Location"]
         agreed += location == fresh.get("/", headers=headers).headers["Location"]
     print(f"5. the language at /: app and nginx agree on {agreed} of {len(cases)}")
     return [] if agreed == len(cases) >= 150 else ["app and nginx disagree at /"]
