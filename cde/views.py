@@ -14,6 +14,8 @@ from .pages import PAGES, PAGES_BY_ENDPOINT
 # ETag that question is answered by a bodiless 304, so content is never stale after
 # a deploy and a repeat visit costs a few hundred bytes.
 PAGE_CACHE_CONTROL = "private, no-cache"
+# An answer chosen by the cookie and Accept-Language (`/`) says so to caches.
+NEGOTIATED_VARY = "Accept-Language, Cookie"
 # A year: long enough to be remembered, bounded so the cookie does not live forever.
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
@@ -24,7 +26,7 @@ def choose_language():
     The answer depends on the cookie and on Accept-Language, and caches are told so.
     """
     response = redirect(url_for("home", lang=i18n.negotiate_language()), code=302)
-    response.headers["Vary"] = "Accept-Language, Cookie"
+    response.headers["Vary"] = NEGOTIATED_VARY
     response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
     return response
 

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import ROOT, i18n, negotiation
 from .build import Rendered
 from .security import is_https, policy_headers
+from .views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.jinja"
 # Headers that differ from file to file, sent by nginx as the app sent them.
@@ -85,6 +86,8 @@ def nginx_config(
             is_https(app.config))],
         root=root,
         app_servers=app_servers,
+        redirect_cache_control=PAGE_CACHE_CONTROL,
+        negotiated_vary=NEGOTIATED_VARY,
         site_urls=[path for path, answer in site.items() if answer.status == 200],
         not_found_files=[path for path, answer in site.items() if answer.status == 404],
     )
