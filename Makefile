@@ -16,7 +16,7 @@ LIGHTHOUSE_VERSION := 12.2.3
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install catalogs run test clean serve freeze serve-static bench lighthouse \
-	translations-extract translations-update translations-check translations-status \
+	translations-update translations-check translations-status \
 	translations-init
 
 help:
@@ -50,9 +50,8 @@ catalogs: install
 #   make translations-update   bring every catalog in step with templates and code
 #   make translations-check    list every problem as file:line (what CI runs too)
 #   make translations-status   how far each language is
-#   make translations-extract  only refresh translations/messages.pot
 #   make translations-init LANG=fr   start a new language
-TRANSLATE_STEPS := extract update check status
+TRANSLATE_STEPS := update check status
 $(TRANSLATE_STEPS:%=translations-%): translations-%: install
 	$(BIN)/flask --app app translate $*
 

@@ -25,9 +25,7 @@ def hashed_name(filename: str, data: bytes) -> str:
     """`css/site.css` -> `css/site.<hash of data>.css`."""
     digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
     path = PurePosixPath(filename)
-    if path.suffix:
-        return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
-    return f"{filename}.{digest}"
+    return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
 
 
 class AssetManifest:

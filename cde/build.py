@@ -37,12 +37,9 @@ def site_address(app: Flask) -> str:
 
 
 def site_paths(app: Flask) -> list[str]:
-    """Every URL of the site that answers the same to everyone: the list to build.
-
-    Each page in each language (from the page table and the catalogs), every
-    argument-free route (/sitemap.xml, /robots.txt, /favicon.ico) and every static
-    file under its hashed name. `/` is not one: it depends on the visitor.
-    """
+    """Every URL that answers the same to everyone (so not `/`): each page in each
+    language, every argument-free route (/sitemap.xml, /robots.txt, /favicon.ico) and
+    every static file under its hashed name."""
     with app.test_request_context(base_url=site_address(app)):
         paths = [
             url_for(page.endpoint, lang=lang)

@@ -52,10 +52,9 @@ class Project(NamedTuple):
         return self.translations / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
     def languages(self) -> list[str]:
-        """Every folder that holds a catalog, the source language first."""
-        found = {po.parent.parent.name for po in self.translations.glob(
-            f"*/LC_MESSAGES/{DOMAIN}.po")}
-        return sorted(found, key=lambda lang: (lang != SOURCE_LANGUAGE, lang))
+        """Every folder that holds a catalog (English, the original, has none)."""
+        return sorted(po.parent.parent.name for po in self.translations.glob(
+            f"*/LC_MESSAGES/{DOMAIN}.po"))
 
     def show(self, path: Path) -> str:
         """A path as the translator knows it: relative to the project if inside it."""
@@ -147,9 +146,9 @@ def write_file(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_template(project: Project) -> tuple[Catalog, bool]:
-    """A fresh extraction, and whether messages.pot changed; when no message did, it
-    keeps its old date, and so do the catalogs updated from it (no churn in git)."""
+def write_template(project: Project) -> Catalog:
+    """A fresh extraction, written to messages.pot; when no message changed, it keeps
+    its old date, and so do the catalogs updated from it (no churn in git)."""
     template = extract(project)
     if project.template.exists():
         old = project.template.read_bytes()
@@ -157,7 +156,8 @@ def write_template(project: Project) -> tuple[Catalog, bool]:
                                        read_po(io.BytesIO(old)).creation_date)
         if po_bytes(template) != old:
             template.creation_date = now
-    return template, write_file(project.template, po_bytes(template))
+    write_file(project.template, po_bytes(template))
+    return template
 
 
 # --- The commands' work ---------------------------------------------------------------
@@ -166,11 +166,14 @@ def init(project: Project, code: str) -> tuple[Path, int]:
     """Start a catalog for a new language from a fresh extraction, as pybabel init
     does; a ValueError says why not (not a language, or the catalog exists)."""
     lang = parse_language(code)
+    if lang == SOURCE_LANGUAGE:
+        raise ValueError(f'"{lang}" is the original language of the site: its texts '
+                         "are the templates themselves, and need no catalog")
     path = project.po_path(lang)
     if path.exists():
         raise ValueError(f"{project.show(path)} already exists; {UPDATE_HINT} to bring "
                          "it up to date")
-    template, _ = write_template(project)
+    template = write_template(project)
     catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=DOMAIN)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
@@ -182,7 +185,7 @@ def init(project: Project, code: str) -> tuple[Path, int]:
 def update(project: Project) -> list[Result]:
     """Extract, then bring every catalog in step: new texts arrive untranslated,
     changed ones keep their translation marked fuzzy, unused ones become `#~` lines."""
-    template, _ = write_template(project)
+    template = write_template(project)
 
     def update_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
         before = entries(catalog)
@@ -195,9 +198,7 @@ def update(project: Project) -> list[Result]:
             message.user_comments = [c for c in message.user_comments if c[:1] != "|"]
         written = write_file(po, po_bytes(catalog))
         said = ", ".join(filter(None, [
-            len(new) > changed and f"{len(new) - changed} new " + (
-                "(the original language: nothing to translate)"
-                if lang == SOURCE_LANGUAGE else "to translate"),
+            len(new) > changed and f"{len(new) - changed} new to translate",
             changed and f"{changed} changed, to review (fuzzy)",
             retired and f"{retired} no longer used",
         ])) or ("file references refreshed" if written else "already up to date")
@@ -224,10 +225,8 @@ def compile_catalogs(project: Project) -> list[Result]:
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())
         translated = len(done) - len(left_out)
-        return Result(f"{project.show(po.with_suffix('.mo'))}: " + (
-            f"{total} texts, in the original language."
-            if lang == SOURCE_LANGUAGE and not translated else
-            f"{translated} of {total} texts translated."), [], left_out)
+        return Result(f"{project.show(po.with_suffix('.mo'))}: {translated} of "
+                      f"{total} texts translated.", [], left_out)
 
     return each_catalog(project, compile_one, "{mo}: not compiled, the site keeps its "
                         "previous version; fix the line above and compile again.", True)
@@ -239,9 +238,6 @@ def status(project: Project) -> list[Result]:
 
     def status_one(lang: str, _, catalog: Catalog, __) -> Result:
         title = f"{Locale.parse(lang).get_display_name('en')} ({lang})"
-        if lang == SOURCE_LANGUAGE:
-            return Result(f"{title}: the original language of the site, nothing to "
-                          f"translate ({len(wanted)} texts).")
         have = [m for k, m in entries(catalog).items() if k in wanted]
         fuzzy = sum(m.fuzzy for m in have)
         done = sum(is_translated(m) and not m.fuzzy for m in have)
@@ -264,17 +260,16 @@ def check(project: Project) -> list[str]:
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         shown, have = project.show(po), entries(catalog)
-        translating = lang != SOURCE_LANGUAGE
         for message in (m for k, m in wanted.items() if k not in have):
             where = ", ".join(f"{f}:{n}" for f, n in message.locations[:3])
             problems.append(problem(shown, 1, f"missing from this catalog (the text is "
                                     f"new, at {where}); {UPDATE_HINT}", message))
         for k, message in have.items():
             said = [unused] if k not in wanted else [
-                translating and not is_translated(message) and (
+                not is_translated(message) and (
                     "not translated yet: write the translation between the quotes of "
                     "msgstr"),
-                translating and message.fuzzy and (
+                message.fuzzy and (
                     "marked fuzzy (the original changed): check the translation, then "
                     'remove "fuzzy" from the "#," line above'),
                 translation_problem(catalog, message)]

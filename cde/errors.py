@@ -37,10 +37,8 @@ def error_texts(code: int) -> tuple:
 
 
 def fallback_page(error: HTTPException, lang: str) -> str:
-    """The error page from error_fallback.html, for when error.html cannot be used.
-
-    Still in the visitor's language; if even the catalogs fail, in English.
-    """
+    """error_fallback.html, in the visitor's language (English if the catalogs are
+    what failed), for when error.html cannot be used."""
     home = PAGES_BY_ENDPOINT["home"]
     heading, message = error_texts(error.code)
     try:
@@ -66,10 +64,7 @@ def render_error(error: HTTPException):
             g.lang = prefix if prefix in languages else i18n.negotiate_language()
         except Exception:
             current_app.logger.exception("Could not find the language of an error page")
-            try:
-                g.lang = i18n.request_default_language()
-            except Exception:
-                g.lang = SOURCE_LANGUAGE
+            g.lang = i18n.request_default_language()
     response = error.get_response()  # Werkzeug's, with its status, Allow, Content-Type
     if isinstance(error, REFUSED_BEFORE_ROUTING):
         body = fallback_page(error, g.lang)

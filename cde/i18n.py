@@ -91,7 +91,7 @@ def catalog_faults(translations: Path) -> dict[str, str]:
                      "but English could be served"}
     faults = {}
     for folder in folders:
-        if not is_language_code(folder.name) or folder.name == SOURCE_LANGUAGE:
+        if not is_language_code(folder.name):
             continue
         mo = folder / "LC_MESSAGES" / "messages.mo"
         try:
@@ -105,12 +105,9 @@ def catalog_faults(translations: Path) -> dict[str, str]:
 
 
 def usable_languages(app: Flask) -> tuple[str, ...]:
-    """The languages with a catalog the site can use; faults are loud.
-
-    In production (`make serve`) a fault stops the start with a message naming the
-    file; in development the language is left out, with an error in the log, so
-    its pages are never English under its `lang`.
-    """
+    """The languages with a catalog the site can use. A fault stops production with
+    a message naming the file; in development the language is left out, with an error
+    in the log, so its pages are never English under its `lang`."""
     translations = Path(app.config["TRANSLATIONS_DIR"])
     faults = catalog_faults(translations)
     if faults and app.config.get("PRODUCTION"):

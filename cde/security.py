@@ -1,4 +1,4 @@
-"""Security of every response: policy headers, same-site redirects, no production debug.
+"""Security of every response: policy headers, the site's own host only, no debug.
 
 The site has no forms, no logins and no sessions, so it needs no secret key: the only
 cookie is `lang`, the visitor's language.
@@ -6,7 +6,6 @@ cookie is `lang`, the visitor's language.
 from urllib.parse import urlsplit
 
 from flask import Flask, Response
-from werkzeug.utils import redirect
 
 # Only the site's own files; nothing inline (a <style> or <script> in a template, or
 # a style="" attribute, would need its hash added here), no plugins, no framing.
@@ -17,6 +16,9 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; object-src 'none'; base-uri 'sel
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
     "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
     "magnetometer", "microphone", "payment", "usb"))
+
+
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
 class ProductionDebugError(RuntimeError):
@@ -52,7 +54,7 @@ def policy_headers(https: bool) -> list[tuple[str, str]]:
 
 
 def init_app(app: Flask) -> None:
-    """Refuse debug in production; add the policy headers and same-site redirects."""
+    """Refuse debug in production; trust only the site's host; add policy headers."""
     # The debugger runs any code a visitor types into an error page.
     if app.config.get("PRODUCTION") and app.debug:
         raise ProductionDebugError(
@@ -63,30 +65,27 @@ def init_app(app: Flask) -> None:
     # Canonical links, hreflang alternates, Open Graph and the sitemap are built from
     # SITE_URL, so search engines would be sent to 127.0.0.1. A warning, not a
     # refusal: the benchmarks and Lighthouse run production on loopback on purpose.
-    host = urlsplit(str(app.config["SITE_URL"])).hostname or ""
-    if app.config.get("PRODUCTION") and (
-            host in ("localhost", "::1") or host.startswith("127.")):
+    site = urlsplit(str(app.config["SITE_URL"]))
+    host = site.hostname or ""
+    if app.config.get("PRODUCTION") and host in LOOPBACK:
         app.logger.warning(
             "SITE_URL is %s: canonical links, hreflang alternates and the sitemap "
             "will name this local address. Set FLASK_SITE_URL to the public address "
             "(e.g. https://cde.example.org).", app.config["SITE_URL"])
+    # The site answers on its own host only: Flask refuses any other Host header
+    # (400), and Werkzeug builds its redirects (/en/about -> /en/about/) on
+    # SERVER_NAME, never on a Host the client chose. A local SITE_URL also trusts
+    # the other names of this machine, for `make run`.
+    if app.config["TRUSTED_HOSTS"] is None:
+        app.config["TRUSTED_HOSTS"] = [host, *(LOOPBACK if host in LOOPBACK else ())]
+    if app.config["SERVER_NAME"] is None:
+        app.config["SERVER_NAME"] = site.netloc
     headers = policy_headers(is_https(app.config))
 
     def secure_response(response: Response) -> Response:
         # Once only, even if a response object were answered twice.
         if "Content-Security-Policy" not in response.headers:
             response.headers.extend(headers)
-        # The site never redirects to another site, yet Werkzeug builds its own
-        # redirects (/en/about -> /en/about/) from the Host header, which the client
-        # chooses: keep the path and query only, with one leading slash.
-        location = response.headers.get("Location")
-        if location:
-            _, _, path, query, _ = urlsplit(location)
-            safe = "/" + path.lstrip("/") + (f"?{query}" if query else "")
-            if safe != location:
-                # The body of Werkzeug's redirect names the target too.
-                response.set_data(redirect(safe, response.status_code).get_data())
-                response.headers["Location"] = safe
         return response
 
     # Registered before the other hooks, so it runs after them (Flask runs them in

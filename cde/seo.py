@@ -6,7 +6,7 @@ a language added there is in the sitemap and in the Open Graph tags with no chan
 from functools import partial
 from xml.etree import ElementTree as ET
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.core import get_global
 from babel.languages import get_official_languages
 from flask import Flask, Response, current_app, url_for
@@ -31,10 +31,7 @@ def og_locale(lang: str) -> str:
     gets that country (`es_MX`); any other the country CLDR names as its most
     likely (`en` -> `en_US`), so a language added by a catalog needs no table.
     """
-    try:
-        locale = i18n.locale_of(lang)
-    except (ValueError, UnknownLocaleError):
-        return lang
+    locale = i18n.locale_of(lang)
     country = current_app.config["SITE_COUNTRY"]
     if locale.territory or locale.language in get_official_languages(
             country, de_facto=True):
@@ -54,11 +51,8 @@ def open_graph_context() -> dict:
 
 
 def sitemap():
-    """Every page in every language, each with its hreflang alternates and x-default.
-
-    The alternates are the `<link rel="alternate">` tags of the pages' own <head>
-    (cde/templating.py), as search engines expect both to agree.
-    """
+    """Every page in every language, each with its hreflang alternates and x-default:
+    the same links as the page's own <head>, as search engines expect both to agree."""
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for page in PAGES:
         links = i18n.language_links(page.endpoint)

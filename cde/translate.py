@@ -1,4 +1,4 @@
-"""`flask translate status|update|check|compile|init|extract`: the translators'
+"""`flask translate status|update|check|compile|init`: the translators'
 commands (TRANSLATING.md), printing what cde/catalogs.py did, in plain words."""
 from pathlib import Path
 
@@ -28,15 +28,6 @@ def _report(results: list, fail: bool = True) -> None:
         click.echo("\n".join([*result.errors, result.said]), err=bool(result.errors))
     if fail and any(result.errors for result in results):
         raise SystemExit(1)
-
-
-@translate.command()
-def extract() -> None:
-    """Collect every text of the templates and code into messages.pot."""
-    catalogs, project = _project()
-    template, written = catalogs.write_template(project)
-    click.echo(f"{project.show(project.template)}: {len(template)} texts, "
-               f"{'written' if written else 'already up to date'}.")
 
 
 @translate.command()

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 from cde import ROOT, catalogs, create_app
+from cde.pages import SOURCE_LANGUAGE
 from pseudo import fill
 from servers import SITE
 
 # The catalogs the translator tests break on purpose, relative to a copy.
 ES = "translations/es/LC_MESSAGES/messages.po"
-EN = "translations/en/LC_MESSAGES/messages.po"
 # The one msgid with a placeholder: a translator's typo there must not break a page.
 YEARS = ("UNODC and INEGI have presented reports to the UNSC on the implementation "
          "of the activities of this Roadmap, through its updates in %(years)s.")
@@ -41,7 +41,7 @@ def add_languages(root: Path, folders=UN_LANGUAGES) -> Path:
     """
     project = catalogs.Project(root, root / "translations")
     for folder in folders:
-        if not project.po_path(folder).exists():
+        if folder != SOURCE_LANGUAGE and not project.po_path(folder).exists():
             path, _ = catalogs.init(project, folder)
             fill(path)
     catalogs.compile_catalogs(project)

@@ -10,6 +10,8 @@ from cde import ROOT
 
 # The SITE_URL of the test apps: canonical, alternate and sitemap URLs start with it.
 SITE = "https://cde.example.org"
+# The Host the test client sends (the app's SERVER_NAME), and its cookies' domain.
+HOST = urlsplit(SITE).hostname
 DEPLOY = ROOT / "deploy"
 
 

@@ -111,31 +111,19 @@ def test_very_long_query_string_does_not_change_the_page(client):
     no_trace_of(response, "z" * 100)
 
 
-@pytest.mark.parametrize(
-    "path, status",
-    [("/", 302), ("/en/", 200), ("/en/missing/", 404)],
-)
-def test_forged_host_is_reflected_nowhere(client, path, status):
-    host = "attacker-host.evil.example"
+@pytest.mark.parametrize("path", ["/", "/en/", "/en/missing/"])
+@pytest.mark.parametrize("host", [
+    "attacker-host.evil.example",
+    "x" * 10_000,  # too long to encode
+    "[::1",
+    "a b:1",
+])
+def test_a_host_other_than_the_sites_is_refused_and_reflected_nowhere(
+    client, path, host
+):
     response = client.get(path, headers={"Host": host, "X-Forwarded-Host": host})
-    assert response.status_code == status
-    no_trace_of(response, "attacker-host")
-
-
-@pytest.mark.parametrize(
-    "host, status",
-    [
-        # Too long to encode: Werkzeug refuses it (400, in test_errors.py).
-        ("x" * 10_000, 400),
-        # Odd but encodable: the page, which depends on SITE_URL, never on the Host.
-        ("[::1", 200),
-        ("a b:1", 200),
-    ],
-)
-def test_absurd_host_header_is_refused_or_ignored(client, host, status):
-    response = client.get("/en/", headers={"Host": host})
-    assert response.status_code == status
-    no_trace_of(response, host)
+    assert response.status_code == 400
+    no_trace_of(response, host[:100])
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from flask import url_for
 from cde import create_app
 from cde.i18n import code_of
 from projectcopy import app_for
+from servers import HOST
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def polyglot_app(polyglot):
 def choose(client, accept=None, cookie=None) -> str:
     """Where `/` sends a visitor: the path of the Location header."""
     if cookie is not None:
-        client.set_cookie("lang", cookie)
+        client.set_cookie("lang", cookie, domain=HOST)
     headers = {"Accept-Language": accept} if accept is not None else {}
     response = client.get("/", headers=headers)
     assert response.status_code == 302

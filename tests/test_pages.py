@@ -8,7 +8,7 @@ from cde.i18n import (
 from cde.pages import PAGES, PAGES_BY_ENDPOINT
 from htmltext import Page
 from languages import LANGUAGES, translated
-from servers import SITE
+from servers import HOST, SITE
 
 # The English title of each page, before " | " and the site's name.
 TITLES = {
@@ -69,7 +69,7 @@ def test_navigation_links_every_page_and_marks_the_current_one(client, page, lan
 @pytest.mark.parametrize("page, lang", EVERY_PAGE)
 def test_visiting_a_page_remembers_its_language(client, page, lang):
     client.get(page.rule(lang))
-    assert client.get_cookie("lang").value == lang
+    assert client.get_cookie("lang", domain=HOST).value == lang
 
 
 @pytest.mark.parametrize("page, lang", EVERY_PAGE)
@@ -93,7 +93,7 @@ def test_options_and_wrong_methods_do_not_change_the_remembered_language(client)
     client.get("/en/about/")
     client.options("/es/acerca/")
     client.post("/es/acerca/")
-    assert client.get_cookie("lang").value == "en"
+    assert client.get_cookie("lang", domain=HOST).value == "en"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,4 +1,4 @@
-"""`flask translate extract / update / init / compile / status`, on a project copy."""
+"""`flask translate update / init / compile / status`, on a project copy."""
 import logging
 import shutil
 from gettext import c2py
@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po
 from flask_babel import ngettext
 
 from cde import create_app
+from cde.pages import SOURCE_LANGUAGE
 from htmltext import Page
 from languages import empty_catalog
 from projectcopy import ES, SITE, app_for, line_of, replace_in
@@ -42,10 +43,10 @@ def contents(folder):
     return sorted(path.name for path in folder.iterdir())
 
 
-# --- extract --------------------------------------------------------------------------
+# --- extraction (update) ----------------------------------------------------------------
 
 def test_extract_keeps_translator_notes_from_templates_and_code(project):
-    result = run(project, "extract")
+    result = run(project, "update")
     assert result.exit_code == 0
     template = read(project / "translations" / "messages.pot")
     # The "NOTE:" tag itself is dropped: translators read only the note.
@@ -55,7 +56,7 @@ def test_extract_keeps_translator_notes_from_templates_and_code(project):
 
 
 def test_extract_finds_lazy_strings_of_the_code_with_their_lines(project):
-    run(project, "extract")
+    run(project, "update")
     template = read(project / "translations" / "messages.pot")
     line = line_of(project / "cde" / "pages.py",
                    'Page("contact", "contact.html", _l("Contact"), '
@@ -71,7 +72,7 @@ def test_extract_keeps_the_context_of_a_short_ambiguous_string(project):
                "from flask_babel import lazy_gettext as _l",
                "from flask_babel import lazy_gettext as _l, lazy_pgettext\n\n"
                'ORDER = lazy_pgettext("sort", "Order")')
-    run(project, "extract")
+    run(project, "update")
     text = (project / "translations" / "messages.pot").read_text(encoding="utf-8")
     assert 'msgctxt "month"\nmsgid "May"' in text
     assert 'msgctxt "verb"\nmsgid "May"' in text
@@ -79,7 +80,7 @@ def test_extract_keeps_the_context_of_a_short_ambiguous_string(project):
 
 
 def test_extract_writes_locations_sorted_by_file(project):
-    run(project, "extract")
+    run(project, "update")
     template = read(project / "translations" / "messages.pot")
     first_files = [message.locations[0][0] for message in template if message.id]
     assert first_files == sorted(first_files)
@@ -87,9 +88,9 @@ def test_extract_writes_locations_sorted_by_file(project):
 
 
 def test_extract_leaves_an_unchanged_template_alone(project):
-    run(project, "extract")
+    run(project, "update")
     before = (project / "translations" / "messages.pot").read_bytes()
-    result = run(project, "extract")
+    result = run(project, "update")
     assert "already up to date" in result.output
     assert (project / "translations" / "messages.pot").read_bytes() == before
 
@@ -187,6 +188,15 @@ def test_init_refuses_a_language_that_exists(project):
     assert result.exit_code == 2
     assert f"{ES} already exists" in result.output
     assert (project / ES).read_bytes() == before
+
+
+def test_init_refuses_the_original_language(project):
+    before = contents(project / "translations")
+    result = run(project, "init", SOURCE_LANGUAGE)
+    assert result.exit_code == 2
+    assert (f'"{SOURCE_LANGUAGE}" is the original language of the site'
+            in " ".join(result.output.split()))
+    assert contents(project / "translations") == before
 
 
 def test_a_new_language_is_served_after_init_translate_and_compile(project):
@@ -314,8 +324,6 @@ def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
     assert result.exit_code == 0
     done = total - 2
     lines = result.output.splitlines()
-    assert lines[0] == (f"English (en): the original language of the site, nothing "
-                        f"to translate ({total} texts).")
     assert (f"Spanish (es): {100 * done // total}% done. {done} of {total} texts "
             "translated, 1 to review (fuzzy), 1 not translated yet.") in lines
 
