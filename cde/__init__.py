@@ -26,6 +26,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         TRANSLATIONS_DIR=str(ROOT / "translations"),
         # Country the site speaks from: its languages get its locale (es_MX).
         SITE_COUNTRY="MX",
+        # Percent of texts translated for a language to be shown to visitors; below
+        # it, a draft: its pages only at their address, with noindex.
+        PUBLISH_THRESHOLD=100,
     )
     app.config.from_prefixed_env()
     if test_config:

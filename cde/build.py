@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, url_for
 
+from . import i18n
 from .pages import PAGES
 
 # Any path under a language prefix that no page has: its 404 page is what it shows.
@@ -44,7 +45,7 @@ def site_paths(app: Flask) -> list[str]:
         paths = [
             url_for(page.endpoint, lang=lang)
             for page in PAGES
-            for lang in app.config["LANGUAGES"]
+            for lang in i18n.all_languages(app.config)
         ]
         paths += sorted(
             url_for(rule.endpoint)

@@ -5,6 +5,7 @@ leaves out of the .mo: Babel's checkers, then two of ours for what Babel lacks (
 Jinja cannot fill in, HTML tags). Folders and Plural-Forms are checked against CLDR.
 """
 
+import codecs
 import re
 from collections import Counter
 from gettext import c2py
@@ -13,9 +14,10 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, PoFileParser
+from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
 from .i18n import code_of, is_language_code
+from .tool_language import _t, _t_noop, language_name
 
 
 def msgids(message: Message) -> tuple[str, ...]:
@@ -44,30 +46,38 @@ def fills_in(catalog: Catalog | None, message: Message) -> None:
         try:
             form % dict.fromkeys(names, 0)
         except KeyError as error:
-            raise TranslationError(f"unknown named placeholder {error}") from None
+            raise TranslationError(_t("unknown named placeholder {name}").format(
+                name=error)) from None
         except (ValueError, TypeError):
             stray = True
         if stray:
-            raise TranslationError("a % sign that is not a placeholder; write %% for a "
-                                   "percent sign")
+            raise TranslationError(_t("a % sign that is not a placeholder; write %% "
+                                      "for a percent sign"))
         if message.pluralizable:  # "un informe" may leave %(num)d out
             continue
         original = _named(message.id)
         if missing := original.keys() - _named(form).keys():
-            raise TranslationError(f"{', '.join(sorted(original[n] for n in missing))} "
-                                   "missing")
+            raise TranslationError(_t("{placeholders} missing").format(
+                placeholders=", ".join(sorted(original[n] for n in missing))))
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>")
 _ATTRIBUTE = re.compile(
-    r"""([A-Za-z_:][-\w:.]*)\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+    r"""([A-Za-z_:][-\w:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+QUOTES = "\"'"
+# Attributes whose value is words for people, which a translation translates.
+_WORDS = frozenset({"alt", "title", "aria-label", "aria-description", "placeholder"})
 
 
 def _tags(text: str) -> Counter:
-    """The HTML tags of `text` (name and attribute names), and any stray < or >."""
+    """The HTML tags of `text` (name, attributes with the value of each that is not
+    words, such as a link's address), and any stray < or >."""
     found = Counter()
     for slash, name, rest in _TAG.findall(text):
-        attributes = sorted(a.lower() for a in _ATTRIBUTE.findall(rest.rstrip("/")))
+        attributes = sorted(
+            attribute.lower() + (f'="{value.strip(QUOTES)}"'
+                                 if value and attribute.lower() not in _WORDS else "")
+            for attribute, value in _ATTRIBUTE.findall(rest.rstrip("/")))
         found[f"<{slash}{name.lower()}{''.join(' ' + a for a in attributes)}>"] += 1
     found.update(sign for sign in _TAG.sub("", text) if sign in "<>")
     return found
@@ -79,21 +89,74 @@ def markup(catalog: Catalog | None, message: Message) -> None:
     for form in filter(None, forms(message)):
         if (found := _tags(form)) != original:
             raise TranslationError("; ".join(
-                f"{', '.join(sorted(tags.elements()))} {what}" for tags, what in (
-                    (original - found, "missing"),
-                    (found - original, "not in the original")) if tags))
+                what.format(tags=", ".join(sorted(tags.elements()))) for tags, what in (
+                    (original - found, _t("{tags} missing")),
+                    (found - original, _t("{tags} not in the original"))) if tags))
 
 
-_PLACEHOLDERS = ("placeholders differ from the original ({}); copy every placeholder "
-                 "exactly as it is in the msgid")
-# Each checker, Babel's first, with what the translator is told when it fails.
+def not_blank(catalog: Catalog | None, message: Message) -> None:
+    """No form is only spaces: it would show as an empty line on the page."""
+    if any(form and not form.strip() for form in forms(message)):
+        raise TranslationError(_t("only spaces"))
+
+
+def _unmangled(text: str) -> str | None:
+    """What `text` said before UTF-8 was read as Latin-1 ("MenÃº" -> "Menú"), if so."""
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        return fixed if fixed != text else None
+    return None
+
+
+def not_mangled(catalog: Catalog | None, message: Message) -> None:
+    """No form is UTF-8 text that an editor read as Latin-1 and saved again."""
+    for form in forms(message):
+        if fixed := _unmangled(form):
+            raise TranslationError(_t('"{text}" should read "{fixed}"').format(
+                text=form, fixed=fixed))
+
+
+_PLACEHOLDERS = _t_noop("placeholders differ from the original ({problem}); copy "
+                        "every placeholder exactly as it is in the msgid")
+# Each checker, with what the translator is told when it fails. Ours for % go
+# before Babel's, which would call "100 % de" a placeholder "% d".
 CHECKERS = (
-    (python_format, _PLACEHOLDERS),
+    (not_blank, _t_noop("the translation is {problem}: write the translation, or leave "
+                        'msgstr empty ("") until you do')),
+    (not_mangled, _t_noop("the accented letters are garbled ({problem}): the file "
+                          "was opened in another encoding than UTF-8; correct them "
+                          "and save as UTF-8")),
     (fills_in, _PLACEHOLDERS),
-    (num_plurals, "{}; write one msgstr[N] line for each plural form"),
-    (markup, "HTML tags differ from the original ({}); keep every tag of the msgid, "
-             "complete with its < and >"),
+    (python_format, _PLACEHOLDERS),
+    (num_plurals, _t_noop("{problem}; write one msgstr[N] line for each plural form")),
+    (markup, _t_noop("HTML tags differ from the original ({problem}); keep every tag "
+                     "of the msgid, complete with its < and >")),
 )
+# What Babel's checkers say, written with str.format fields for what varies, so
+# that a translator reads it in the language of the rest of the line.
+_BABELS_WORDS = (
+    _t_noop("Wrong number of plural forms (expected {count})"),
+    _t_noop("Found plural forms for non-pluralizable message"),
+    _t_noop("unknown named placeholder {name}"),
+    _t_noop("incompatible format for placeholder {placeholder}: {translation} and "
+            "{original} are not compatible"),
+    _t_noop("format string mixes positional and named placeholders"),
+    _t_noop("placeholders are incompatible"),
+    _t_noop("the format strings are of different kinds"),
+    _t_noop("positional format placeholders are unbalanced"),
+)
+
+
+def _translated(said: str) -> str:
+    """What a checker said, in the translator's language if it is Babel's."""
+    for english in _BABELS_WORDS:
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", re.escape(english))
+        if found := re.fullmatch(pattern, said):
+            return _t(english).format(**found.groupdict())
+    return said
 
 
 def translation_problem(catalog: Catalog, message: Message) -> str | None:
@@ -102,15 +165,16 @@ def translation_problem(catalog: Catalog, message: Message) -> str | None:
         try:
             checker(catalog, message)
         except TranslationError as error:
-            return explain.format(error)
+            return _t(explain).format(problem=_translated(str(error)))
     return None
 
 
 # --- Languages -----------------------------------------------------------------------
 
-LANGUAGE_EXAMPLES = ('a language code such as "fr" (French), or a language with its '
-                     'script or region such as "zh_Hant" (Chinese in traditional '
-                     'characters) or "pt_BR" (Portuguese of Brazil)')
+LANGUAGE_EXAMPLES = _t_noop(
+    'a language code such as "fr" (French), or a language with its script or region '
+    'such as "zh_Hant" (Chinese in traditional characters) or "pt_BR" (Portuguese of '
+    "Brazil)")
 
 
 def parse_language(code: str) -> str:
@@ -122,13 +186,15 @@ def parse_language(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         folder = ""
     if not is_language_code(folder):  # unknown, or a variant no address can name
-        raise ValueError(f'"{code}" is not a language code that Babel knows; use '
-                         f"{LANGUAGE_EXAMPLES}")
+        raise ValueError(_t('"{code}" is not a language code that Babel knows; use '
+                            "{examples}").format(code=code,
+                                                 examples=_t(LANGUAGE_EXAMPLES)))
     # Babel reads some codes as another locale (und -> en_US, zh-TW -> zh_Hant_TW):
     # say so, rather than create a folder under a name nobody typed.
     if code_of(folder) != code_of(written):
-        raise ValueError(f'Babel reads "{code}" as "{folder}"; if that is the '
-                         f'language you mean, use "{folder}"')
+        raise ValueError(_t('Babel reads "{code}" as "{folder}"; if that is the '
+                            'language you mean, use "{folder}"').format(code=code,
+                                                                        folder=folder))
     return folder
 
 
@@ -139,9 +205,10 @@ def folder_problem(folder: str) -> str | None:
     try:
         fix = f'"{parse_language(folder)}"'
     except ValueError:
-        fix = LANGUAGE_EXAMPLES
-    return (f'the folder name "{folder}" is not a language code as Babel writes it, so '
-            f"the site ignores this catalog; rename the folder to {fix}")
+        fix = _t(LANGUAGE_EXAMPLES)
+    return _t('the folder name "{folder}" is not a language code as Babel writes it, '
+              "so the site ignores this catalog; rename the folder to {fix}").format(
+                  folder=folder, fix=fix)
 
 
 # Babel's table swaps Arabic's forms 4 and 5 (python-babel/babel#816), yet msgstr[]
@@ -178,14 +245,14 @@ def plural_forms_problem(lines: list[str], lang: str, catalog: Catalog) -> tuple
     if not line:
         top = next((n for n, text in enumerate(lines, 1)
                     if text.rstrip("\r") == 'msgid ""'), 1)
-        return top, ("the Plural-Forms header is missing; add this line under the "
-                     f'msgstr "" at the top of the file: {paste}')
+        return top, _t('the Plural-Forms header is missing; add this line under the '
+                       'msgstr "" at the top of the file: {line}').format(line=paste)
     if _form_of_each_number(catalog.num_plurals, catalog.plural_expr) == (
             _form_of_each_number(*_rule(lang))):
         return None
-    name = Locale.parse(lang).get_display_name("en")
-    return line, ("the Plural-Forms header does not follow the plural rules of "
-                  f"{name}; replace it with this line: {paste}")
+    return line, _t("the Plural-Forms header does not follow the plural rules of "
+                    "{language}; replace it with this line: {line}").format(
+                        language=language_name(lang), line=paste)
 
 
 # --- Reading a .po file strictly ---------------------------------------------------
@@ -201,25 +268,28 @@ class Unreadable(Exception):
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 # The start of what Babel says when it stops, and the same in TRANSLATING.md's words.
 _PLAIN_WORDS = {
-    "Unknown or misformatted keyword": '"{}" is not a .po keyword (msgid, msgstr, '
-                                       "msgctxt), nor a comment starting with #",
-    "Got line starting with": "a quoted text line must follow a msgid or msgstr line",
-    "missing msgstr": "this msgid has no msgstr after it",
+    "Unknown or misformatted keyword": _t_noop(
+        '"{keyword}" is not a .po keyword (msgid, msgstr, msgctxt), nor a comment '
+        "starting with #"),
+    "Got line starting with": _t_noop("a quoted text line must follow a msgid or "
+                                      "msgstr line"),
+    "missing msgstr": _t_noop("this msgid has no msgstr after it"),
 }
 
 
 def _line_problem(text: str, previous: str) -> str | None:
     """A quote Babel would misread, or a msgstr with no msgid, on a stripped line."""
     if text.startswith("msgstr") and not previous.startswith(("msgid", "msgstr", '"')):
-        return f"{text.split()[0]} has no msgid before it"
+        return _t("{keyword} has no msgid before it").format(keyword=text.split()[0])
     token = text.partition(" ")[2].strip() if text.startswith("msg") else text
     if not text.startswith(("msg", '"')) or _QUOTED.fullmatch(token):
         return None
     if not token.startswith('"'):
-        return 'the text must start with a double quote (")'
+        return _t('the text must start with a double quote (")')
     if _QUOTED.match(token):
-        return 'a double quote inside the text must be written \\" (backslash, quote)'
-    return 'the closing double quote (") is missing at the end of the line'
+        return _t('a double quote inside the text must be written \\" (backslash, '
+                  "quote)")
+    return _t('the closing double quote (") is missing at the end of the line')
 
 
 class _StrictCatalog(Catalog):
@@ -227,19 +297,45 @@ class _StrictCatalog(Catalog):
 
     def __setitem__(self, id, message: Message) -> None:
         if id and (first := self.get(id, message.context)):
-            raise Unreadable(message.lineno, f"the same msgid is already at line "
-                             f"{first.lineno}; keep only one of them")
+            raise Unreadable(message.lineno, _t(
+                "the same msgid is already at line {line}; keep only one of them"
+            ).format(line=first.lineno))
         super().__setitem__(id, message)
 
 
-def read_strictly(data: bytes, lang: str) -> tuple[Catalog, tuple | None]:
-    """A .po file's catalog and plural_forms_problem, or Unreadable(line, what) where
-    gettext would refuse it."""
+BOM = _t_noop("the file starts with an invisible mark (a byte order mark, which some "
+              'editors add); run "make translations-update", which removes it')
+
+
+_PREVIOUS = re.compile(r'(msgctxt|msgid_plural|msgid)\s+((?:"(?:[^"\\]|\\.)*"\s*)+)')
+
+
+def previous_parts(lines: list[str]) -> list[tuple[str, str]]:
+    """(keyword, text) of `#|` comment lines (their text after `#|`), written as
+    msgmerge writes them or as Babel does, which wraps them like any comment."""
+    return [(keyword, "".join(unescape(q) for q in _QUOTED.findall(quoted)))
+            for keyword, quoted in _PREVIOUS.findall(" ".join(lines))]
+
+
+def _previous(message: Message) -> None:
+    """Babel reads `#| msgid "..."` lines (the English before it changed) as
+    comments: make them the entry's previous msgid again."""
+    lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    message.user_comments = [c for c in message.user_comments if c[:1] != "|"]
+    message.previous_id = [text for keyword, text in previous_parts(lines)
+                           if keyword != "msgctxt"]
+
+
+def read_strictly(data: bytes, lang: str) -> tuple[Catalog, list[tuple]]:
+    """A .po file's catalog and its problems as a whole (line, what): a byte order
+    mark, plural_forms_problem; or Unreadable(line, what) where gettext would
+    refuse it."""
+    found = [(1, _t(BOM))] if data.startswith(codecs.BOM_UTF8) else []
     try:
-        lines = data.decode("utf-8").split("\n")
+        lines = data.removeprefix(codecs.BOM_UTF8).decode("utf-8").split("\n")
     except UnicodeDecodeError as error:
-        raise Unreadable(data.count(b"\n", 0, error.start) + 1, "this line is not "
-                         "UTF-8 text; save the file as UTF-8") from None
+        raise Unreadable(data.count(b"\n", 0, error.start) + 1, _t(
+            "this line is not UTF-8 text; save the file as UTF-8")) from None
     previous = ""
     for number, line in enumerate(lines, start=1):
         text = line.strip().removeprefix("#~").strip()
@@ -252,8 +348,12 @@ def read_strictly(data: bytes, lang: str) -> tuple[Catalog, tuple | None]:
     except PoFileError as error:
         said = str(error).rsplit(" on ", 1)[0]
         raise Unreadable(error.lineno + 1, next((
-            plain.format(*error.line.split()[:1]) for start, plain in
-            _PLAIN_WORDS.items() if said.startswith(start)), said)) from None
+            _t(plain).format(keyword=next(iter(error.line.split()), ""))
+            for start, plain in _PLAIN_WORDS.items() if said.startswith(start)),
+            said)) from None
     except ValueError as error:  # a header Babel cannot use, such as nplurals=two
         raise Unreadable(1, str(error)) from None
-    return catalog, plural_forms_problem(lines, lang, catalog)
+    for message in [*catalog, *catalog.obsolete.values()]:
+        _previous(message)
+    plurals = plural_forms_problem(lines, lang, catalog)
+    return catalog, found + ([plurals] if plurals else [])

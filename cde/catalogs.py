@@ -3,29 +3,31 @@ in plain words; never a half-written file. Problems read as a compiler's, `file:
 what is wrong: "msgid"`, so a translator can jump straight to the line."""
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
 
-from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import normalize, read_po, write_po
 
 from .catalog_checks import (
-    Unreadable, folder_problem, forms, msgids, parse_language, plural_forms,
-    read_strictly, translation_problem,
+    BOM, Unreadable, folder_problem, forms, msgids, parse_language, plural_forms,
+    previous_parts, read_strictly, translation_problem,
 )
+from .i18n import code_of
 from .pages import SOURCE_LANGUAGE
+from .tool_language import _t, _t_noop, _tn
 
 DOMAIN = "messages"
 # Babel's keywords, and the lazy ones that cde/pages.py uses (`_l` is lazy_gettext).
 KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None,
             "lazy_ngettext": (1, 2), "lazy_pgettext": ((1, "c"), 2)}
-UPDATE_HINT = 'run "make translations-update"'
+UPDATE_HINT = _t_noop('run "make translations-update"')
 
 
 def problem(path: str, line: int, what: str, message: Message | None = None) -> str:
@@ -34,15 +36,20 @@ def problem(path: str, line: int, what: str, message: Message | None = None) -> 
 
 
 class Project(NamedTuple):
-    """Where the sources (babel.cfg, templates, code) and the catalogs are."""
+    """Where the sources (babel.cfg, templates, code) and the catalogs are, and when
+    a language is published (cde/i18n.py applies the same rule to the site)."""
 
     root: Path
     translations: Path
+    default_language: str = "es"
+    publish_threshold: float = 100
 
     @classmethod
     def from_config(cls, config) -> "Project":
-        """The project an app is configured with (PROJECT_ROOT, TRANSLATIONS_DIR)."""
-        return cls(Path(config["PROJECT_ROOT"]), Path(config["TRANSLATIONS_DIR"]))
+        """The project an app is configured with (PROJECT_ROOT, TRANSLATIONS_DIR,
+        DEFAULT_LANGUAGE, PUBLISH_THRESHOLD)."""
+        return cls(Path(config["PROJECT_ROOT"]), Path(config["TRANSLATIONS_DIR"]),
+                   config["DEFAULT_LANGUAGE"], float(config["PUBLISH_THRESHOLD"]))
 
     @property
     def template(self) -> Path:
@@ -51,15 +58,22 @@ class Project(NamedTuple):
     def po_path(self, lang: str) -> Path:
         return self.translations / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
-    def languages(self) -> list[str]:
-        """Every folder that holds a catalog (English, the original, has none)."""
-        return sorted(po.parent.parent.name for po in self.translations.glob(
-            f"*/LC_MESSAGES/{DOMAIN}.po"))
+    def languages(self, only=()) -> list[str]:
+        """Every folder that holds a catalog (English, the original, has none), or
+        those of the codes in `only` (es, zh-hant, zh_Hant)."""
+        return sorted(lang for lang in (po.parent.parent.name for po in (
+            self.translations.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+            if not only or code_of(lang) in {code_of(code) for code in only})
 
     def show(self, path: Path) -> str:
         """A path as the translator knows it: relative to the project if inside it."""
         path, root = path.resolve(), self.root.resolve()
         return str(path.relative_to(root) if path.is_relative_to(root) else path)
+
+    def is_published(self, lang: str, done: int, total: int) -> bool:
+        """The default language always; another once PUBLISH_THRESHOLD % is done."""
+        return (code_of(lang) == code_of(self.default_language)
+                or 100 * done >= self.publish_threshold * total)
 
 
 def entries(messages) -> dict[tuple, Message]:
@@ -69,6 +83,12 @@ def entries(messages) -> dict[tuple, Message]:
 
 def is_translated(message: Message) -> bool:
     return all(forms(message))
+
+
+def is_live(catalog: Catalog, message: Message) -> bool:
+    """Whether the site shows this entry's translation: done, and no check refuses it."""
+    return (is_translated(message) and not message.fuzzy
+            and not translation_problem(catalog, message))
 
 
 @dataclass(frozen=True)
@@ -81,22 +101,25 @@ class Result:
     left_out: list[str] = field(default_factory=list)
 
 
-def each_catalog(project: Project, work, stopped: str = "", strict: bool = False):
-    """`work(lang, po, catalog, problems)` for each catalog the site can use, in
-    language order, and with no problem if `strict` (a wrong Plural-Forms header is
-    one); for the others, their problems and `stopped` ({lang}, {po} or {mo} in it)."""
+def each_catalog(project: Project, work, stopped: str = "", strict: bool = False,
+                 only=()):
+    """`work(lang, po, catalog, problems)` for each catalog the site can use (of the
+    languages `only`, if given), in language order, and with no problem if `strict`
+    (a wrong Plural-Forms header is one, a byte order mark is not); for the others,
+    their problems and `stopped` ({lang}, {po} or {mo} in it)."""
     results = []
-    for lang in project.languages():
+    for lang in project.languages(only):
         po = project.po_path(lang)
         # A folder that is not a language code is skipped by the site, and not read.
-        catalog, found = None, (said := folder_problem(lang)) and (1, said)
+        catalog, found = None, [(1, said)] if (said := folder_problem(lang)) else []
         if not said:
             try:
                 catalog, found = read_strictly(po.read_bytes(), lang)
             except Unreadable as error:
-                found = error.args[0], f"cannot be read: {error.args[1]}"
-        problems = [problem(project.show(po), *found)] if found else []
-        if catalog is None or strict and problems:
+                found = [(error.args[0], _t("cannot be read: {problem}").format(
+                    problem=error.args[1]))]
+        problems = [problem(project.show(po), *each) for each in found]
+        if catalog is None or strict and any(what != _t(BOM) for _, what in found):
             results.append(Result(stopped.format(lang=lang, po=project.show(po), mo=(
                 project.show(po.with_suffix(".mo")))), problems))
         else:
@@ -123,11 +146,21 @@ def extract(project: Project) -> Catalog:
     return template
 
 
+def _previous_lines(block: re.Match) -> str:
+    """`#|` lines as msgmerge writes them, one quoted line after another (Babel wraps
+    them as words, cutting quoted texts across lines)."""
+    parts = previous_parts([line[2:] for line in block.group(0).splitlines()])
+    return "".join(f"#| {keyword} " + normalize(text, width=73).replace(
+        "\n", "\n#| ") + "\n" for keyword, text in parts)
+
+
 def po_bytes(catalog: Catalog) -> bytes:
-    """A catalog as .po text; locations (file:line) stay, sorted by file."""
+    """A catalog as .po text; locations (file:line) stay, sorted by file, and the
+    English before a change stays as `#|` lines above a fuzzy entry."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, sort_by_file=True)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=76, sort_by_file=True, include_previous=True)
+    text = re.sub(r"(?:^#\|.*\n)+", _previous_lines, buffer.getvalue().decode(), flags=re.M)
+    return text.encode("utf-8")
 
 
 def write_file(path: Path, data: bytes) -> bool:
@@ -167,12 +200,13 @@ def init(project: Project, code: str) -> tuple[Path, int]:
     does; a ValueError says why not (not a language, or the catalog exists)."""
     lang = parse_language(code)
     if lang == SOURCE_LANGUAGE:
-        raise ValueError(f'"{lang}" is the original language of the site: its texts '
-                         "are the templates themselves, and need no catalog")
+        raise ValueError(_t('"{lang}" is the original language of the site: its '
+                            "texts are the templates themselves, and need no catalog"
+                            ).format(lang=lang))
     path = project.po_path(lang)
     if path.exists():
-        raise ValueError(f"{project.show(path)} already exists; {UPDATE_HINT} to bring "
-                         "it up to date")
+        raise ValueError(_t("{path} already exists; {hint} to bring it up to date")
+                         .format(path=project.show(path), hint=_t(UPDATE_HINT)))
     template = write_template(project)
     catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=DOMAIN)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
@@ -184,7 +218,8 @@ def init(project: Project, code: str) -> tuple[Path, int]:
 
 def update(project: Project) -> list[Result]:
     """Extract, then bring every catalog in step: new texts arrive untranslated,
-    changed ones keep their translation marked fuzzy, unused ones become `#~` lines."""
+    changed ones keep their translation marked fuzzy, with the English before the
+    change as `#| msgid` lines; unused ones become `#~` lines."""
     template = write_template(project)
 
     def update_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
@@ -193,88 +228,53 @@ def update(project: Project) -> list[Result]:
         new = [m for k, m in entries(catalog).items() if k not in before]
         changed = sum(m.fuzzy for m in new)
         retired = len(entries(catalog.obsolete.values()).keys() & before.keys())
-        for message in catalog:  # `#| msgid` lines (msgmerge, Poedit) are comments to
-            # Babel, which would write them back mangled, as "# | msgid".
-            message.user_comments = [c for c in message.user_comments if c[:1] != "|"]
+        for key, message in entries(catalog).items():
+            # Babel keeps no earlier English for what was already fuzzy; once
+            # reviewed, the earlier English is of no more use.
+            earlier = message.previous_id or key in before and before[key].previous_id
+            message.previous_id = earlier if message.fuzzy and earlier else []
         written = write_file(po, po_bytes(catalog))
+        fresh = len(new) - changed
+        # English says these alike for one text and for many; other languages do not.
         said = ", ".join(filter(None, [
-            len(new) > changed and f"{len(new) - changed} new to translate",
-            changed and f"{changed} changed, to review (fuzzy)",
-            retired and f"{retired} no longer used",
-        ])) or ("file references refreshed" if written else "already up to date")
+            fresh and _tn("{new} new to translate", "{new} new to translate", fresh),
+            changed and _tn("{changed} changed, to review (fuzzy)",
+                            "{changed} changed, to review (fuzzy)", changed),
+            retired and _tn("{retired} no longer used", "{retired} no longer used",
+                            retired),
+        ])).format(new=fresh, changed=changed, retired=retired) or (
+            _t("file references refreshed") if written else _t("already up to date"))
         return Result(f"{project.show(po)}: {said}.")
 
-    return [Result(f"{project.show(project.template)}: {len(template)} texts."),
+    return [Result(_t("{path}: {count} texts.").format(
+                path=project.show(project.template), count=len(template))),
             *each_catalog(project, update_one,
-                          "{po}: not updated, fix the problem above first.")]
+                          _t("{po}: not updated, fix the problem above first."))]
 
 
 def compile_catalogs(project: Project) -> list[Result]:
     """Every .po into the .mo the site reads. A .po that does not parse, or has a
     wrong Plural-Forms header, keeps its previous .mo; a translation check refuses is
     left out, so visitors see the original text for it until it is fixed."""
+    with project.template.open("rb") as fileobj:
+        total = len(entries(read_po(fileobj)))
+
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
-        total, left_out = len(entries(catalog)), []
+        left_out = []
         done = [m for m in catalog if m.id and is_translated(m) and not m.fuzzy]
         for message in done:
             if said := translation_problem(catalog, message):
-                left_out.append(problem(project.show(po), message.lineno, said, message)
-                                + " (left out: visitors see the original text)")
+                found = problem(project.show(po), message.lineno, said, message)
+                left_out.append(_t("{problem} (left out: visitors see the original "
+                                   "text)").format(problem=found))
                 catalog.delete(message.id, message.context)
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())
-        translated = len(done) - len(left_out)
-        return Result(f"{project.show(po.with_suffix('.mo'))}: {translated} of "
-                      f"{total} texts translated.", [], left_out)
+        return Result(_t("{mo}: {done} of {total} texts translated.").format(
+            mo=project.show(po.with_suffix(".mo")), done=len(done) - len(left_out),
+            total=total), [], left_out)
 
-    return each_catalog(project, compile_one, "{mo}: not compiled, the site keeps its "
-                        "previous version; fix the line above and compile again.", True)
-
-
-def status(project: Project) -> list[Result]:
-    """How far each language is: translated, to review, not translated yet."""
-    wanted = entries(extract(project)).keys()
-
-    def status_one(lang: str, _, catalog: Catalog, __) -> Result:
-        title = f"{Locale.parse(lang).get_display_name('en')} ({lang})"
-        have = [m for k, m in entries(catalog).items() if k in wanted]
-        fuzzy = sum(m.fuzzy for m in have)
-        done = sum(is_translated(m) and not m.fuzzy for m in have)
-        return Result(f"{title}: {100 * done // max(len(wanted), 1)}% done. {done} of "
-                      f"{len(wanted)} texts translated, {fuzzy} to review (fuzzy), "
-                      f"{len(wanted) - done - fuzzy} not translated yet." + (
-                          f"\n  {len(wanted) - len(have)} new texts are not in the "
-                          f"catalog yet: {UPDATE_HINT}." if len(have) < len(wanted)
-                          else ""))
-
-    return each_catalog(project, status_one,
-                        "{lang}: the catalog cannot be read, see above.")
-
-
-def check(project: Project) -> list[str]:
-    """Every problem of every catalog against a fresh extraction; a missing text at
-    line 1 (it is not in the file yet), with where the pages use it."""
-    wanted = entries(extract(project))
-    unused = f"no longer used by any page; {UPDATE_HINT}"
-
-    def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
-        shown, have = project.show(po), entries(catalog)
-        for message in (m for k, m in wanted.items() if k not in have):
-            where = ", ".join(f"{f}:{n}" for f, n in message.locations[:3])
-            problems.append(problem(shown, 1, f"missing from this catalog (the text is "
-                                    f"new, at {where}); {UPDATE_HINT}", message))
-        for k, message in have.items():
-            said = [unused] if k not in wanted else [
-                not is_translated(message) and (
-                    "not translated yet: write the translation between the quotes of "
-                    "msgstr"),
-                message.fuzzy and (
-                    "marked fuzzy (the original changed): check the translation, then "
-                    'remove "fuzzy" from the "#," line above'),
-                translation_problem(catalog, message)]
-            problems += [problem(shown, message.lineno, what, message)
-                         for what in said if what]
-        return Result("", problems)
-
-    return [line for done in each_catalog(project, check_one) for line in done.errors]
+    return each_catalog(project, compile_one, _t(
+        "{mo}: not compiled, the site keeps its previous version; fix the line above "
+        "and compile again."), True)

@@ -16,6 +16,8 @@ from gettext import GNUTranslations
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel
 
@@ -118,6 +120,36 @@ def usable_languages(app: Flask) -> tuple[str, ...]:
                  if code not in faults)
 
 
+def _texts(catalog) -> set:
+    return {(m.context, m.id[0] if m.pluralizable else m.id) for m in catalog
+            if m.id and (m.string[0] if m.pluralizable else m.string)}
+
+
+def split_drafts(app: Flask, codes) -> tuple[tuple, tuple]:
+    """(published, drafts) among `codes`: a language is published once its compiled
+    catalog has PUBLISH_THRESHOLD % of the texts of messages.pot, the default one
+    always. `flask translate check` and `status` say which is which, by the same
+    rule (cde/catalogs.py)."""
+    translations = Path(app.config["TRANSLATIONS_DIR"])
+    default = code_of(app.config["DEFAULT_LANGUAGE"])
+    try:
+        with (translations / "messages.pot").open("rb") as fileobj:
+            wanted = {(m.context, m.id[0] if m.pluralizable else m.id)
+                      for m in read_po(fileobj) if m.id}
+    except OSError:
+        return tuple(codes), ()
+    drafts = []
+    for code in codes:
+        if code in (default, SOURCE_LANGUAGE):
+            continue
+        with (translations / str(locale_of(code)) / "LC_MESSAGES" / "messages.mo"
+              ).open("rb") as fileobj:
+            done = len(_texts(read_mo(fileobj)) & wanted)
+        if 100 * done < app.config["PUBLISH_THRESHOLD"] * len(wanted):
+            drafts.append(code)
+    return tuple(c for c in codes if c not in drafts), tuple(drafts)
+
+
 def negotiate_language() -> str:
     """The language of this request when its path has no prefix."""
     return negotiation.negotiate(
@@ -135,8 +167,13 @@ def request_default_language() -> str:
 
 
 def current_languages() -> tuple[str, ...]:
-    """The language codes the running app serves."""
+    """The language codes the running app offers visitors (drafts are not)."""
     return current_app.config["LANGUAGES"]
+
+
+def all_languages(config) -> tuple[str, ...]:
+    """Every language with pages: those offered, then the drafts (noindex)."""
+    return config["LANGUAGES"] + config["DRAFT_LANGUAGES"]
 
 
 def page_language() -> str:
@@ -183,7 +220,8 @@ def _babel_locale() -> str:
 
 def init_app(app: Flask) -> None:
     """Discover the languages, wire Flask-Babel and the Jinja i18n settings."""
-    app.config["LANGUAGES"] = usable_languages(app)
+    app.config["LANGUAGES"], app.config["DRAFT_LANGUAGES"] = split_drafts(
+        app, usable_languages(app))
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(app.config["TRANSLATIONS_DIR"])
     app.config["BABEL_DEFAULT_LOCALE"] = SOURCE_LANGUAGE
     Babel(app, locale_selector=_babel_locale)

@@ -1,14 +1,94 @@
-"""Templates trust a translation as HTML only where the original text is HTML.
+"""What a translation becomes on a page: escaped if plain text, marked if missing.
 
 Jinja's i18n extension marks every translation safe. A msgid without `<` or `&` is
 plain text, so its translation is escaped here: a stray quote typed by a translator
 (`Idioma" onfocus="...`) then cannot break out of an attribute. Every other catalog
 mistake is stopped before it reaches a page: `flask translate compile` leaves out of
 the .mo any translation that `flask translate check` refuses (cde/catalog_checks.py).
+
+A text the catalog lacks (not translated yet, under review, or left out) shows in
+English, inside `<span lang="en">` (WCAG 3.1.2, language of parts), so a screen
+reader reads it as English; in an attribute or the <title>, where no element can
+go, it is plain English.
 """
-from flask import Flask
-from flask_babel import get_translations
+import re
+from gettext import NullTranslations
+
+from flask import Flask, Response
+from flask_babel import Domain, get_translations
 from markupsafe import Markup, escape
+
+from . import i18n
+from .pages import SOURCE_LANGUAGE
+
+# Private-use characters around an untranslated text until the page is complete.
+START, END = "\ue000", "\ue001"
+_MARKED = re.compile(f"{START}(.*?){END}", re.S)
+
+
+class _Original(NullTranslations):
+    """gettext's own fallback, asked for each text a catalog lacks: the original,
+    marked."""
+
+    def gettext(self, message):
+        return START + message + END
+
+    def ngettext(self, singular, plural, n):
+        return self.gettext(singular if n == 1 else plural)
+
+    def pgettext(self, context, message):
+        return self.gettext(message)
+
+    def npgettext(self, context, singular, plural, n):
+        return self.ngettext(singular, plural, n)
+
+
+class _MarkingCache(dict):
+    """Flask-Babel's cache of loaded catalogs, one per locale: each catalog but the
+    original language's gets the marked original as its gettext fallback."""
+
+    def __setitem__(self, key, translations):
+        if key[0] != str(i18n.locale_of(SOURCE_LANGUAGE)):
+            translations.add_fallback(_Original())
+        super().__setitem__(key, translations)
+
+
+class MarkingDomain(Domain):
+    """The site's gettext domain: Flask-Babel's, with the cache above (the hook
+    Flask-Babel documents for how loaded catalogs are kept)."""
+
+    def __init__(self):
+        super().__init__()
+        self._marking = _MarkingCache()
+
+    def get_translations_cache(self, ctx):
+        return self._marking
+
+
+def show_original(html: str, dir: str) -> str:
+    """Each marked text as `<span lang="en">`, or bare inside a tag or the title."""
+    tag = i18n.language_tag(SOURCE_LANGUAGE)
+    direction = f' dir="{i18n.text_direction(SOURCE_LANGUAGE)}"' if dir != (
+        i18n.text_direction(SOURCE_LANGUAGE)) else ""
+
+    def replace(match: re.Match) -> str:
+        before = html[:match.start()]
+        bare = (before.rfind("<") > before.rfind(">")
+                or before.rfind("<title") > before.rfind("</title"))
+        text = match.group(1).replace(START, "").replace(END, "")
+        return text if bare else f'<span lang="{tag}"{direction}>{text}</span>'
+
+    return _MARKED.sub(replace, html)
+
+
+def _finish(response: Response) -> Response:
+    """after_request: a page with marked texts gets them shown as the original."""
+    if response.mimetype == "text/html" and not response.direct_passthrough:
+        html = response.get_data(as_text=True)
+        if START in html:
+            page_dir = i18n.text_direction(i18n.page_language())
+            response.set_data(show_original(html, page_dir))
+    return response
 
 
 def _html(translation: str, *msgids: str) -> Markup:
@@ -17,7 +97,8 @@ def _html(translation: str, *msgids: str) -> Markup:
 
 
 def init_app(app: Flask) -> None:
-    """Install the gettext callables as Flask-Babel does, escaping plain text."""
+    """Install the gettext callables as Flask-Babel does, escaping plain text, and
+    show what the catalogs lack as the original."""
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: _html(get_translations().ugettext(s), s),
         ngettext=lambda s, p, n: _html(get_translations().ungettext(s, p, n), s, p),
@@ -26,3 +107,5 @@ def init_app(app: Flask) -> None:
             get_translations().unpgettext(c, s, p, n), s, p),
         newstyle=True,
     )
+    app.extensions["babel"].instance.domain_instance = MarkingDomain()
+    app.after_request(_finish)

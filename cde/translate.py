@@ -1,5 +1,7 @@
 """`flask translate status|update|check|compile|init`: the translators'
-commands (TRANSLATING.md), printing what cde/catalogs.py did, in plain words."""
+commands (TRANSLATING.md), printing what cde/catalogs.py did and what
+cde/catalog_review.py found, in plain words, in the translator's language
+(cde/tool_language.py)."""
 from pathlib import Path
 
 import click
@@ -7,6 +9,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .i18n import code_of
+from .tool_language import _t, _tn
 
 translate = AppGroup(
     "translate", help="Keep the translation catalogs up to date (see TRANSLATING.md)."
@@ -48,9 +51,11 @@ def init(lang: str) -> None:
         path, count = catalogs.init(project, lang)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"{project.show(path)}: created with {count} texts to translate.\n"
-               'Translate them, run "make catalogs" and restart the site: the pages '
-               f"appear under /{code_of(path.parent.parent.name)}/.")
+    click.echo(_t("{path}: created with {count} texts to translate.").format(
+        path=project.show(path), count=count))
+    click.echo(_t('Translate them, run "make catalogs" and restart the site: the pages '
+                  "appear under /{prefix}/.").format(
+        prefix=code_of(path.parent.parent.name)))
 
 
 @translate.command("compile")
@@ -60,27 +65,50 @@ def compile_command() -> None:
     _report(catalogs.compile_catalogs(project))
 
 
+def _only(project, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages a translator named, each of which must have a catalog."""
+    if unknown := [code for code in codes if not project.languages([code])]:
+        raise click.UsageError(_t("No catalog for {unknown}; the catalogs are: "
+                                  "{catalogs}.").format(
+            unknown=", ".join(unknown),
+            catalogs=", ".join(project.languages()) or _t("none yet")))
+    return codes
+
+
 @translate.command()
-def status() -> None:
-    """How far each language is: translated, to review, not translated yet."""
+@click.argument("languages", nargs=-1)
+def status(languages: tuple[str, ...]) -> None:
+    """How far each language (or each of LANGUAGES) is: translated, to review, not
+    translated yet, and whether visitors see it or it is still a draft."""
     catalogs, project = _project()
-    _report(catalogs.status(project), fail=False)
+    from .catalog_review import status as status_of
+
+    _report(status_of(project, _only(project, languages)), fail=False)
 
 
 @translate.command()
-def check() -> None:
+@click.argument("languages", nargs=-1)
+def check(languages: tuple[str, ...]) -> None:
     """Fail, naming file and line, on anything that would show wrong on the site:
-    a text missing, untranslated or fuzzy, placeholders or HTML tags unlike the
-    original, a .po that does not parse, a Plural-Forms header unlike CLDR's."""
+    a text missing, untranslated or fuzzy (how the English changed, word by word),
+    placeholders, HTML tags or official names unlike the original, a .po that does
+    not parse, a Plural-Forms header unlike CLDR's. Drafts report their progress.
+    LANGUAGES (es, fr) limits it to those catalogs."""
     catalogs, project = _project()
-    problems = catalogs.check(project)
+    from .catalog_review import check as check_of
+
+    results = check_of(project, _only(project, languages))
+    problems = [line for result in results for line in result.errors]
+    for line in [*problems, *(result.said for result in results if result.said)]:
+        click.echo(line)
     if problems:
-        click.echo("\n".join(problems))
-        click.echo(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} found. "
-                   "TRANSLATING.md explains each kind and its fix.", err=True)
+        click.echo(_tn("{count} problem found. TRANSLATING.md explains each kind and "
+                       "its fix.", "{count} problems found. TRANSLATING.md explains "
+                       "each kind and its fix.", len(problems)).format(
+            count=len(problems)), err=True)
         raise SystemExit(1)
-    click.echo("All catalogs are complete and up to date "
-               f"({', '.join(project.languages())}).")
+    click.echo(_t("No problems found in {languages}.").format(
+        languages=", ".join(project.languages(languages))))
 
 
 def init_app(app: Flask) -> None:

@@ -64,11 +64,13 @@ def mark_language(response):
     """
     lang = g.get("lang")
     is_page = request.endpoint in PAGES_BY_ENDPOINT
-    if lang in current_app.config["LANGUAGES"] and is_page:
+    if lang in i18n.all_languages(current_app.config) and is_page:
         response.headers["Content-Language"] = i18n.language_tag(lang)
         response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
-        # Only a page actually read (not an OPTIONS probe or a 405) is a choice.
-        if request.method not in ("GET", "HEAD") or response.status_code >= 400:
+        # Only a page actually read (not an OPTIONS probe or a 405) is a choice,
+        # and a draft is no language to choose.
+        if (request.method not in ("GET", "HEAD") or response.status_code >= 400
+                or lang not in i18n.current_languages()):
             return response
         response.headers.add("Set-Cookie", language_cookie(lang))
     return response
@@ -78,7 +80,7 @@ def init_app(app: Flask) -> None:
     """Register `/` and every page under every language's prefix."""
     app.add_url_rule("/", "choose_language", choose_language)
     for page in PAGES:
-        for lang in app.config["LANGUAGES"]:
+        for lang in i18n.all_languages(app.config):
             app.add_url_rule(
                 page.rule(lang), page.endpoint, show_page, defaults={"lang": lang}
             )

@@ -26,11 +26,15 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True, scope="session")
 def clean_environment():
-    """Tests see the app's own defaults, never the developer's FLASK_* settings."""
+    """Tests see the app's own defaults, never the developer's FLASK_* settings, and
+    the translators' commands speak English (the tests assert their exact words),
+    whatever the developer's locale; a test sets LANGUAGE to hear another."""
     with pytest.MonkeyPatch.context() as patch:
         for name in list(os.environ):
             if name.startswith("FLASK_"):
                 patch.delenv(name)
+        # LANGUAGE comes first where gettext (and cde/tool_language.py) looks.
+        patch.setenv("LANGUAGE", "en")
         yield
 
 

@@ -106,7 +106,8 @@ def test_open_graph_describes_the_page_in_its_language(app, client, page, lang):
     html = Page(client.get(path).get_data(as_text=True))
     title, site_name = html.title.split(" | ")
     assert title and html.meta("description")
-    assert og(html, "og:title") == [title]
+    # Link previews show the whole title, the page's and the site's name.
+    assert og(html, "og:title") == [html.title]
     assert og(html, "og:description") == [html.meta("description")]
     assert og(html, "og:url") == [SITE + path]
     assert og(html, "og:type") == ["website"]

@@ -27,7 +27,7 @@ def catalogs_of(root):
 def all_clean(root):
     """What the check says when nothing is wrong with the catalogs at `root`."""
     languages = Project(root, root / "translations").languages()
-    return f"All catalogs are complete and up to date ({', '.join(languages)})."
+    return f"No problems found in {', '.join(languages)}."
 
 
 def add_to_every_catalog(project, spanish, msgid, msgid_plural):
@@ -93,19 +93,19 @@ def test_a_fuzzy_spanish_entry_is_reported_at_its_line(project):
     replace_in(po, 'msgid "Postal address"\n', '#, fuzzy\nmsgid "Postal address"\n')
     line = line_of(po, 'msgid "Postal address"')
     assert check(project) == (1, [
-        f'{ES}:{line}: marked fuzzy (the original changed): check the translation, '
+        f'{ES}:{line}: marked fuzzy (the English changed); check the translation, '
         'then remove "fuzzy" from the "#," line above: "Postal address"'])
 
 
 @pytest.mark.parametrize("spanish, detail", [
-    ("actualizaciones de %(año)s.", "unknown named placeholder 'año'"),
-    ("actualizaciones recientes.", "%(years)s missing"),
+    ("presentadas en %(año)s.", "unknown named placeholder 'año'"),
+    ("presentadas recientemente.", "%(years)s missing"),
 ])
 def test_a_placeholder_mistake_is_reported(project, spanish, detail):
     po = project / ES
-    replace_in(po, "actualizaciones de %(years)s.", spanish)
-    line = line_of(po, '"UNODC and INEGI have presented reports to the UNSC on the '
-                   'implementation "') - 1
+    replace_in(po, "presentadas en %(years)s.", spanish)
+    line = line_of(po, '"UNODC and INEGI have reported to the UNSC on the '
+                   'implementation of the "') - 1
     assert check(project) == (1, [
         f"{ES}:{line}: placeholders differ from the original ({detail}); copy every "
         f'placeholder exactly as it is in the msgid: "{YEARS}"'])
@@ -281,3 +281,140 @@ def test_an_arabic_header_with_cldrs_rule_passes_check(project, header):
     if header:
         set_plural_forms(po, header)
     assert check(project) == (0, [all_clean(project)])
+
+
+# --- what a translator meets on an ordinary day ----------------------------------------
+
+CONTACT_LEAD = ("Write to the Center of Excellence by e-mail or send correspondence "
+                "to its postal")
+
+
+def line_of_msgid(po, msgid):
+    """The line Babel gives the entry of `msgid` (check reports it there)."""
+    with po.open("rb") as fileobj:
+        return next(m.lineno for m in read_po(fileobj) if m.id == msgid)
+
+
+def reword_contact_lead(project):
+    """A developer changes two words of the contact page's first paragraph."""
+    replace_in(project / "templates" / "contact.html", "Write to the Center",
+               "Please write to the Center")
+    replace_in(project / "templates" / "contact.html", "its postal\n",
+               "its official postal\n")
+
+
+def test_a_reworded_english_text_is_one_problem_with_the_changed_words(project):
+    reword_contact_lead(project)
+    line = line_of_msgid(project / ES, f"{CONTACT_LEAD} address.")
+    code, output = check(project)
+    assert (code, output) == (1, [
+        f"{ES}:{line}: the English changed ([-Write-] {{+Please write+}} to the Center … "
+        "correspondence to its {+official+} postal address.); run \"make "
+        'translations-update", which keeps your translation for review'])
+
+
+def test_after_update_the_fuzzy_entry_shows_the_same_changed_words(project):
+    reword_contact_lead(project)
+    app_for(project).test_cli_runner().invoke(args=["translate", "update"])
+    line = line_of_msgid(project / ES, "Please write to the Center of Excellence by "
+                         "e-mail or send correspondence to its official postal address.")
+    assert check(project) == (1, [
+        f"{ES}:{line}: the English changed ([-Write-] {{+Please write+}} to the Center … "
+        "correspondence to its {+official+} postal address.); check the translation, "
+        'then remove "fuzzy" from the "#," line above: "Please write to the Center '
+        'of Excellence by e-mail or send correspondence to its official postal '
+        'address."'])
+
+
+@pytest.mark.parametrize("spanish, what", [
+    ("   ", "the translation is only spaces: write the translation, or leave msgstr "
+           'empty ("") until you do'),
+    ("DirecciÃ³n postal", 'the accented letters are garbled ("DirecciÃ³n postal" '
+     'should read "Dirección postal"): the file was opened in another encoding than '
+     "UTF-8; correct them and save as UTF-8"),
+    ("Dirección 100 % de postal", "placeholders differ from the original (a % sign "
+     "that is not a placeholder; write %% for a percent sign); copy every placeholder "
+     "exactly as it is in the msgid"),
+])
+def test_a_translation_that_would_look_wrong_is_reported_in_plain_words(
+    project, spanish, what
+):
+    po = project / ES
+    replace_in(po, 'msgstr "Dirección postal"', f'msgstr "{spanish}"')
+    line = line_of(po, 'msgid "Postal address"')
+    assert check(project) == (1, [f'{ES}:{line}: {what}: "Postal address"'])
+
+
+def test_a_changed_link_address_in_a_translation_is_reported(project):
+    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"E-mail\") }}</h2>",
+               '<h2>{{ _("E-mail") }}</h2>\n<p>{% trans %}See <a href="https://www.'
+               'unodc.org/">UNODC</a>{% endtrans %}</p>')
+    with (project / ES).open("a", encoding="utf-8") as catalog:
+        catalog.write('\nmsgid "See <a href=\\"https://www.unodc.org/\\">UNODC</a>"\n'
+                      'msgstr "Vea <a href=\\"javascript:alert(1)\\">UNODC</a>"\n')
+    line = line_of(project / ES, 'msgid "See <a href=\\"https://www.unodc.org/\\">'
+                                 'UNODC</a>"')
+    _, output = check(project)
+    assert (f'{ES}:{line}: HTML tags differ from the original (<a href="https://www.'
+            'unodc.org/"> missing; <a href="javascript:alert(1)"> not in the original)'
+            "; keep every tag of the msgid, complete with its < and >") in output[-1]
+
+
+def test_an_official_name_written_otherwise_is_reported(project):
+    po = project / ES
+    official = "Oficina de las Naciones Unidas contra la Droga y el Delito"
+    assert official in po.read_text(encoding="utf-8")
+    text = po.read_text(encoding="utf-8").replace(
+        official, "Oficina de Naciones Unidas contra las Drogas y el Crimen", 1)
+    po.write_text(text, encoding="utf-8")
+    code, output = check(project)
+    assert code == 1 and len(output) == 1
+    assert output[0].endswith(
+        'the official name of "United Nations Office on Drugs and Crime" is "Oficina '
+        'de las Naciones Unidas contra la Droga y el Delito" (translations/'
+        'glossary.md); write it exactly so: "' + output[0].split(': "', 1)[1])
+
+
+def test_a_byte_order_mark_is_named_and_update_removes_it(project):
+    po = project / ES
+    po.write_bytes(b"\xef\xbb\xbf" + po.read_bytes())
+    assert check(project) == (1, [
+        f"{ES}:1: the file starts with an invisible mark (a byte order mark, which "
+        'some editors add); run "make translations-update", which removes it'])
+    app_for(project).test_cli_runner().invoke(args=["translate", "update"])
+    assert not po.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert check(project)[0] == 0
+
+
+def started(project, lang):
+    """`translate init LANG` on the copy: a catalog with nothing translated yet."""
+    shutil.rmtree(project / "translations" / lang, ignore_errors=True)
+    app_for(project).test_cli_runner().invoke(args=["translate", "init", lang])
+    return project / "translations" / lang / "LC_MESSAGES" / "messages.po"
+
+
+def test_a_draft_reports_its_progress_without_failing(project):
+    po = started(project, "fr")
+    replace_in(po, 'msgid "Home"\nmsgstr ""', 'msgid "Home"\nmsgstr "Accueil"')
+    with po.open("rb") as fileobj:
+        total = len([m for m in read_po(fileobj) if m.id])
+    code, output = check(project)
+    assert code == 0
+    assert output[-3:] == [
+        f"French (fr): {100 // total}% done. 1 of {total} texts translated, 0 to "
+        f"review (fuzzy), {total - 1} not translated yet.",
+        "  A draft: visitors do not see it until 100% is done; preview it at /fr/.",
+        all_clean(project),
+    ]
+
+
+def test_check_takes_the_languages_to_look_at(project):
+    started(project, "fr")
+    replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr ""')
+    runner = app_for(project).test_cli_runner()
+    assert runner.invoke(args=["translate", "check", "fr"]).exit_code == 0
+    assert runner.invoke(args=["translate", "check", "es"]).exit_code == 1
+    unknown = runner.invoke(args=["translate", "check", "xx"])
+    assert unknown.exit_code == 2
+    languages = ", ".join(Project(project, project / "translations").languages())
+    assert f"No catalog for xx; the catalogs are: {languages}." in unknown.output

@@ -112,6 +112,27 @@ def test_update_adds_new_strings_untranslated_and_marks_changed_ones_fuzzy(proje
     assert changed.fuzzy and changed.string == "Dirección postal"
 
 
+def test_update_keeps_the_english_before_a_change_until_it_is_reviewed(project):
+    lead = ("Write to the Center of Excellence by e-mail or send correspondence to "
+            "its postal address.")
+    replace_in(project / "templates" / "contact.html", "its postal\n",
+               "its official postal\n")
+    run(project, "update")
+    run(project, "update")  # a second update keeps it too
+    text = (project / ES).read_text(encoding="utf-8")
+    # As msgmerge and Poedit write it: one quoted line after another.
+    block = text[text.index("#| msgid"):text.index("\nmsgid", text.index("#| msgid"))]
+    assert all(line.startswith(('#| msgid "', '#| "')) and line.endswith('"')
+               for line in block.splitlines())
+    changed = next(m for m in read(project / ES) if m.fuzzy)
+    assert changed.id == lead.replace("its postal", "its official postal")
+    # Reviewed: "fuzzy" removed, and the next update drops the earlier English.
+    (project / ES).write_text(text.replace("#, fuzzy\n#| msgid", "#| msgid", 1),
+                              encoding="utf-8")
+    run(project, "update")
+    assert "#|" not in (project / ES).read_text(encoding="utf-8")
+
+
 def test_update_keeps_every_existing_translation(project):
     before = {m.id: m.string for m in read(project / ES) if m.id}
     run(project, "update")
@@ -204,6 +225,7 @@ def test_a_new_language_is_served_after_init_translate_and_compile(project):
     assert run(project, "init", lang).exit_code == 0
     po = project / "translations" / lang / "LC_MESSAGES" / "messages.po"
     replace_in(po, 'msgid "Home"\nmsgstr ""', f'msgid "Home"\nmsgstr "Home-{lang}"')
+    fill(po)  # every other text translated: a complete language is published
     assert run(project, "compile").exit_code == 0
 
     client = app_for(project).test_client()
@@ -263,6 +285,14 @@ def test_compile_writes_every_translated_entry(project):
     with (project / ES).with_suffix(".mo").open("rb") as fileobj:
         compiled = read_mo(fileobj)
     assert compiled["Postal address"].string == "Dirección postal"
+
+
+def test_compile_counts_a_deleted_entry_as_not_translated(project):
+    total = len([m for m in read(project / "translations" / "messages.pot") if m.id])
+    (project / ES).write_bytes((project / ES).read_bytes().replace(
+        'msgid "Postal address"\nmsgstr "Dirección postal"\n'.encode(), b""))
+    assert (f"messages.mo: {total - 1} of {total} texts translated."
+            in run(project, "compile").output)
 
 
 @pytest.mark.parametrize("old, new, what", [

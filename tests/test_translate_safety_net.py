@@ -5,10 +5,11 @@ so the page shows that one text in English; plain-text translations are escaped,
 stray quote cannot break out of an attribute.
 """
 import pytest
+from babel.messages.pofile import read_po, write_po
 from flask import render_template_string
 
 from htmltext import Page
-from projectcopy import ES, YEARS, app_for, replace_in
+from projectcopy import ES, YEARS, add_languages, app_for, replace_in
 
 
 def compile_and_get(project, path):
@@ -23,7 +24,7 @@ def compile_and_get(project, path):
 
 @pytest.mark.parametrize("msgid, old, new, path, english", [
     # A mistyped placeholder; the years are still joined the Spanish way.
-    (YEARS, "de %(years)s.", "de %(año)s.", "/es/acerca/",
+    (YEARS, "presentadas en %(years)s.", "presentadas en %(año)s.", "/es/acerca/",
      YEARS % {"years": "2015, 2019 y 2022"}),
     # A lone %, which would make Jinja's `text % variables` fail.
     ("Postal address", "Dirección postal", "Dirección postal 100 %", "/es/contacto/",
@@ -76,3 +77,28 @@ def test_a_catalog_that_cannot_be_loaded_is_never_english_under_its_lang(
     assert Page(response.get_data(as_text=True)).html_lang != "es"
     assert any(str((project / ES).with_suffix(".mo")) in record.getMessage()
                for record in caplog.records if record.levelname == "ERROR")
+
+
+def test_a_text_not_translated_yet_shows_in_english_marked_as_english(project):
+    # "Postal address" is a heading; "Contact" is also the <title> and a menu link.
+    for old in ('msgstr "Dirección postal"', 'msgstr "Contacto"'):
+        replace_in(project / ES, old, 'msgstr ""')
+    _, html = compile_and_get(project, "/es/contacto/")
+    assert '<h2><span lang="en">Postal address</span></h2>' in html
+    assert '<span lang="en">Contact</span></a>' in html
+    # No element can go in the title or an attribute: there it is plain English.
+    assert Page(html).title.startswith("Contact | ")
+    assert "\ue000" not in html and "\ue001" not in html
+    assert Page(html).html_lang == "es" and "Inicio" in Page(html).texts
+
+
+def test_english_on_a_right_to_left_page_is_marked_left_to_right(project):
+    add_languages(project, ("ar",))
+    po = project / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as fileobj:
+        catalog = read_po(fileobj)
+    catalog["Postal address"].string = ""
+    with po.open("wb") as fileobj:
+        write_po(fileobj, catalog)
+    _, html = compile_and_get(project, "/ar/contact/")
+    assert '<h2><span lang="en" dir="ltr">Postal address</span></h2>' in html

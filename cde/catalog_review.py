@@ -1,0 +1,122 @@
+"""What the translators are told of their catalogs: how far each language is
+(`status`) and everything wrong, file:line (`check`), where a changed English text is
+one problem showing the words that changed."""
+from difflib import SequenceMatcher, get_close_matches
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+
+from . import glossary
+from .catalog_checks import msgids, translation_problem
+from .catalogs import (
+    UPDATE_HINT, Project, Result, each_catalog, entries, extract, is_live,
+    is_translated, problem,
+)
+from .i18n import code_of
+from .tool_language import _t, language_name
+
+
+def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
+    """How far a language is, and whether visitors see it."""
+    have = [m for k, m in entries(catalog).items() if k in wanted]
+    done = sum(is_live(catalog, m) for m in have)
+    fuzzy = sum(m.fuzzy for m in have)
+    said = _t("{language} ({code}): {percent}% done. {done} of {total} texts "
+              "translated, {fuzzy} to review (fuzzy), {untranslated} not translated "
+              "yet.").format(
+        language=language_name(lang, starts_line=True), code=lang,
+        percent=100 * done // max(len(wanted), 1), done=done, total=len(wanted),
+        fuzzy=fuzzy, untranslated=len(wanted) - done - fuzzy)
+    if not project.is_published(lang, done, len(wanted)):
+        said += "\n  " + _t("A draft: visitors do not see it until {threshold}% is "
+                            "done; preview it at /{prefix}/.").format(
+            threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
+    if len(have) < len(wanted):
+        said += "\n  " + _t("{count} new texts are not in the catalog yet: {hint}."
+                            ).format(count=len(wanted) - len(have),
+                                     hint=_t(UPDATE_HINT))
+    return said
+
+
+def status(project: Project, only=()) -> list[Result]:
+    """How far each language is: translated, to review, not translated yet."""
+    wanted = entries(extract(project)).keys()
+    return each_catalog(
+        project, lambda lang, _, catalog, __: Result(
+            progress(project, lang, catalog, wanted)),
+        _t("{lang}: the catalog cannot be read, see above."), only=only)
+
+
+def word_diff(old: str, new: str) -> str:
+    """The words of `new` with what changed from `old`: [-removed-] {+added+}; long
+    unchanged stretches shortened to their ends."""
+    before, after, said = old.split(), new.split(), []
+    for op, i, j, k, m in SequenceMatcher(None, before, after).get_opcodes():
+        if op == "equal":
+            same = before[i:j]
+            said += same if len(same) <= 8 else (
+                same[:3] * bool(said) + ["…"] + same[-3:] * (j < len(before)))
+        else:
+            said += [f"[-{' '.join(before[i:j])}-]"] * (j > i)
+            said += [f"{{+{' '.join(after[k:m])}+}}"] * (m > k)
+    return " ".join(said)
+
+
+def to_review(message: Message) -> str:
+    """What check says of a fuzzy entry: what changed in the English, if known."""
+    changed = (_t("the English changed ({diff})").format(
+        diff=word_diff(message.previous_id[0], msgids(message)[0]))
+        if message.previous_id else _t("marked fuzzy (the English changed)"))
+    return _t('{change}; check the translation, then remove "fuzzy" from the "#," line '
+              "above").format(change=changed)
+
+
+def changed_from(message: Message, unused: dict) -> tuple | None:
+    """The key of the unused entry `update` would take as this one's earlier
+    English (Babel's own fuzzy matching), if any."""
+    by_text = {key[1].lower().strip(): key for key in unused
+               if key[0] == message.context}
+    match = get_close_matches(msgids(message)[0].lower().strip(), by_text, 1)
+    return by_text[match[0]] if match else None
+
+
+def check(project: Project, only=()) -> list[Result]:
+    """Every problem of every catalog against a fresh extraction; a missing text at
+    line 1 (it is not in the file yet), with where the pages use it. A draft's
+    unfinished texts are its progress, not problems."""
+    wanted = entries(extract(project))
+
+    def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
+        shown, have = project.show(po), entries(catalog)
+        names = glossary.official_names(project.translations / glossary.FILE, lang)
+        unused = {k: m for k, m in have.items() if k not in wanted}
+        done = sum(is_live(catalog, m) for k, m in have.items() if k in wanted)
+        draft = not project.is_published(lang, done, len(wanted))
+        for message in (m for k, m in wanted.items() if k not in have):
+            if old := changed_from(message, unused):
+                old = unused.pop(old)
+                problems.append(problem(shown, old.lineno, _t(
+                    "the English changed ({diff}); {hint}, which keeps your "
+                    "translation for review").format(diff=word_diff(old.id, message.id),
+                                                     hint=_t(UPDATE_HINT))))
+            elif not draft:
+                where = ", ".join(f"{f}:{n}" for f, n in message.locations[:3])
+                problems.append(problem(shown, 1, _t(
+                    "missing from this catalog (the text is new, at {places}); {hint}"
+                ).format(places=where, hint=_t(UPDATE_HINT)), message))
+        for k, message in have.items():
+            said = [_t("no longer used by any page; {hint}").format(
+                hint=_t(UPDATE_HINT))] if k in unused else [
+                not draft and not is_translated(message) and _t(
+                    "not translated yet: write the translation between the quotes of "
+                    "msgstr"),
+                not draft and message.fuzzy and to_review(message),
+                translation_problem(catalog, message),
+                is_translated(message) and glossary.terminology_problem(
+                    names, message)]
+            problems += [problem(shown, message.lineno, what, message)
+                         for what in said if what]
+        return Result(progress(project, lang, catalog, wanted) if draft else "",
+                      problems)
+
+    return each_catalog(project, check_one, only=only)
