@@ -12,9 +12,10 @@ from projectcopy import ES, YEARS, app_for, line_of, replace_in
 from pseudo import fill
 
 
-def check(project):
+def check(project, **config):
     """Run the command on the copy; its exit code and output lines."""
-    result = app_for(project).test_cli_runner().invoke(args=["translate", "check"])
+    result = app_for(project, **config).test_cli_runner().invoke(
+        args=["translate", "check"])
     return result.exit_code, result.stdout.splitlines()
 
 
@@ -406,6 +407,18 @@ def test_a_draft_reports_its_progress_without_failing(project):
         "  A draft: visitors do not see it until 100% is done; preview it at /fr/.",
         all_clean(project),
     ]
+
+
+def test_a_published_language_must_be_complete(project):
+    # With a threshold of 1%, one text of them all publishes the language: every
+    # text it lacks is then a problem, as for the default language.
+    po = started(project, "fr")
+    replace_in(po, 'msgid "Home"\nmsgstr ""', 'msgid "Home"\nmsgstr "Accueil"')
+    with po.open("rb") as fileobj:
+        missing = len([m for m in read_po(fileobj) if m.id]) - 1
+    code, output = check(project, PUBLISH_THRESHOLD=1)
+    assert code == 1
+    assert len([line for line in output if "not translated yet" in line]) == missing
 
 
 def test_check_takes_the_languages_to_look_at(project):
