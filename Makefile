@@ -53,14 +53,16 @@ catalogs: install
 #   make translations-check    list every problem as file:line (what CI runs too)
 #   make translations-status   how far each language is
 #   make translations-init LANG=fr   start a new language
-#   make translations-check LANG=es   the same, for one language only
+#   make translations-check LANG=es   the same, for one language only, and said in
+#                                     that language (LANGUAGE, cde/tool_language.py)
 # They report in plain words and leave out make's own "Error 1" (`flask --app app
 # translate check` itself exits with 1 on a problem, for scripts).
 TRANSLATE_STEPS := update check status
 # LANG also names the shell's locale (C.UTF-8): only take it from the command line.
 ONLY := $(if $(filter command line,$(origin LANG)),$(LANG))
 $(TRANSLATE_STEPS:%=translations-%): translations-%: install
-	@$(BIN)/flask --app app translate $* $(if $(filter-out update,$*),$(ONLY)) || true
+	@$(if $(ONLY),LANGUAGE=$(ONLY)) $(BIN)/flask --app app translate $* \
+		$(if $(filter-out update,$*),$(ONLY)) || true
 
 translations-init: install
 	@# LANG also names the shell's locale (C.UTF-8): only take it from the command line.

@@ -149,7 +149,8 @@ def extract(project: Project) -> Catalog:
 def _previous_lines(block: re.Match) -> str:
     """`#|` lines as msgmerge writes them, one quoted line after another (Babel wraps
     them as words, cutting quoted texts across lines)."""
-    parts = previous_parts([line[2:] for line in block.group(0).splitlines()])
+    lines = [line[2:].strip() for line in block.group(0).splitlines()]
+    parts = previous_parts(lines)
     return "".join(f"#| {keyword} " + normalize(text, width=73).replace(
         "\n", "\n#| ") + "\n" for keyword, text in parts)
 

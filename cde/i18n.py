@@ -114,8 +114,15 @@ def usable_languages(app: Flask) -> tuple[str, ...]:
     faults = catalog_faults(translations)
     if faults and app.config.get("PRODUCTION"):
         raise UnusableCatalog("Refusing to start: " + "; ".join(faults.values()))
-    for fault in faults.values():
-        app.logger.error("%s. Its language is left out until then.", fault)
+    # Said when the site first serves a request, not when a command loads the app:
+    # `make catalogs` would otherwise start by complaining of what it compiles.
+    untold = list(faults.values())
+
+    def tell_faults():
+        while untold:
+            app.logger.error("%s. Its language is left out until then.", untold.pop())
+
+    app.before_request(tell_faults)
     return tuple(code for code in discover_languages(translations)
                  if code not in faults)
 

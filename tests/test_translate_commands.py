@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po
 from flask_babel import ngettext
 
 from cde import create_app
+from cde.catalog_checks import read_strictly
 from cde.pages import SOURCE_LANGUAGE
 from htmltext import Page
 from languages import empty_catalog
@@ -124,8 +125,10 @@ def test_update_keeps_the_english_before_a_change_until_it_is_reviewed(project):
     block = text[text.index("#| msgid"):text.index("\nmsgid", text.index("#| msgid"))]
     assert all(line.startswith(('#| msgid "', '#| "')) and line.endswith('"')
                for line in block.splitlines())
-    changed = next(m for m in read(project / ES) if m.fuzzy)
+    catalog, _ = read_strictly((project / ES).read_bytes(), "es")
+    changed = next(m for m in catalog if m.fuzzy)
     assert changed.id == lead.replace("its postal", "its official postal")
+    assert changed.previous_id == [lead]
     # Reviewed: "fuzzy" removed, and the next update drops the earlier English.
     (project / ES).write_text(text.replace("#, fuzzy\n#| msgid", "#| msgid", 1),
                               encoding="utf-8")
