@@ -15,7 +15,7 @@ LIGHTHOUSE_VERSION := 12.2.3
 # The browser tests drive Debian's Chromium (.ci/run installs it when missing).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install catalogs run test clean serve freeze serve-static bench lighthouse \
+.PHONY: help install catalogs release-catalogs run test clean serve freeze serve-static bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
 
@@ -42,32 +42,39 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 # Compiled catalogs (.mo) are build output, never committed. A .po that does not
-# parse is reported with file:line and keeps its previous .mo, and the site starts
-# anyway (`make test` still fails: its tests run the check). `|| true`: the message
-# is the command's own, without make's "Error 1" after it.
+# parse is reported with file:line and keeps its previous .mo, and the preview
+# starts anyway (`make test` still fails: its tests run the check). `|| true`: the
+# message is the command's own, without make's "Error 1" after it.
 catalogs: install
 	@$(BIN)/flask --app app translate compile || true
 
+# What visitors get (make serve, make freeze) stops instead: a catalog that does
+# not compile must not ship its previous .mo unseen.
+release-catalogs: install
+	$(BIN)/flask --app app translate compile
+
 # Translators' shortcuts for `flask translate ...` (TRANSLATING.md):
 #   make translations-update   bring every catalog in step with templates and code
-#   make translations-check    list every problem as file:line (what CI runs too)
+#   make translations-check    list every problem as file:line (the tests run it too)
 #   make translations-status   how far each language is
 #   make translations-init LANG=fr   start a new language
-#   make translations-check LANG=es   the same, for one language only, and said in
-#                                     that language (LANGUAGE, cde/tool_language.py)
+#   make translations-check LANG=es   the same, for one language only
 # They report in plain words and leave out make's own "Error 1" (`flask --app app
-# translate check` itself exits with 1 on a problem, for scripts).
+# translate check` itself exits with 1 on a problem, for scripts). The commands
+# speak the translator's language (cde/tool_language.py): LANG= on the make line
+# replaces the computer's, so it is also the language they speak, unless LANGUAGE
+# says otherwise (LANGUAGE=es make translations-check LANG=fr).
 TRANSLATE_STEPS := update check status
 # LANG also names the shell's locale (C.UTF-8): only take it from the command line.
 ONLY := $(if $(filter command line,$(origin LANG)),$(LANG))
+SPEAK := $(if $(and $(ONLY),$(if $(LANGUAGE),,yes)),LANGUAGE=$(ONLY))
 $(TRANSLATE_STEPS:%=translations-%): translations-%: install
-	@$(if $(ONLY),LANGUAGE=$(ONLY)) $(BIN)/flask --app app translate $* \
-		$(if $(filter-out update,$*),$(ONLY)) || true
+	@$(SPEAK) $(BIN)/flask --app app translate $* $(if $(filter-out update,$*),$(ONLY)) \
+		|| true
 
 translations-init: install
-	@# LANG also names the shell's locale (C.UTF-8): only take it from the command line.
-	@[ "$(origin LANG)" = "command line" ] || { echo 'Say which language: make translations-init LANG=fr (or LANG=zh_Hant, LANG=pt_BR)'; exit 2; }
-	$(BIN)/flask --app app translate init $(LANG)
+	@[ -n "$(ONLY)" ] || { echo 'Say which language / Indique el idioma: make translations-init LANG=fr (or/o LANG=zh_Hant, LANG=pt_BR)'; exit 2; }
+	@$(BIN)/flask --app app translate init $(LANG) || true
 
 # The server restarts when a template, a compiled catalog or a static file changes,
 # so an edit shows on the next reload (static files get new hashed names then).
@@ -98,7 +105,7 @@ $(LIGHTHOUSE):
 	touch $@
 
 # Lighthouse against make serve's stack on a free local port, never part of `make test`.
-lighthouse: catalogs $(LIGHTHOUSE)
+lighthouse: release-catalogs $(LIGHTHOUSE)
 	@$(NGINX_INSTALL)
 	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
 
@@ -113,13 +120,13 @@ NGINX_INSTALL = { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } 
 
 # Production on one machine (deploy/serve.py): the site exported, nginx in front
 # serving it and passing the rest to gunicorn (deploy/gunicorn.conf.py) on a socket.
-serve: catalogs
+serve: release-catalogs
 	@$(NGINX_INSTALL)
 	PORT=$(PORT) $(BIN)/python deploy/serve.py
 
 # The whole site as static files in build/site/, and build/nginx.conf generated from
 # the app to serve them (README: Deploying the static export).
-freeze: catalogs
+freeze: release-catalogs
 	$(BIN)/flask --app app freeze
 
 # build/ as production serves it: nginx with the generated configuration, on
@@ -131,7 +138,7 @@ serve-static: install
 # Benchmark, never part of `make test` (bench/README.md): make serve against a bare
 # Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.
 # wrk and nginx from Debian.
-bench: catalogs
+bench: release-catalogs
 	@command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		--no-install-recommends wrk nginx-light; }

@@ -2,7 +2,9 @@
 
 Besides the modules wired below: pages.py (the page table), negotiation.py (the
 language at `/`), build.py (the site rendered once), webserver.py (its nginx
-configuration), catalogs.py and catalog_checks.py (the translators' tooling).
+configuration), and the translators' tooling behind `flask translate`: catalogs.py
+(the files), catalog_checks.py (what can be wrong), catalog_review.py (status and
+check), glossary.py (the termbase), tool_language.py (the tool's own language).
 """
 from pathlib import Path
 
@@ -39,7 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         templating, translate, views,
     )
 
-    # No debug in production; policy headers and same-site redirects on every response.
+    # No debug in production; the site's own host only; policy headers everywhere.
     security.init_app(app)
     # Languages come from translations/; the URL prefix picks one per request.
     i18n.init_app(app)
@@ -58,6 +60,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     # `flask freeze`: the whole site as static files, with its nginx configuration
     # (what `make serve` and `make serve-static` put in front of visitors).
     export.init_app(app)
-    # `flask translate`: extract, update, check, status, compile and init catalogs.
+    # `flask translate`: update, check, status, compile and init catalogs.
     translate.init_app(app)
     return app

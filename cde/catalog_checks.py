@@ -332,7 +332,11 @@ def read_strictly(data: bytes, lang: str) -> tuple[Catalog, list[tuple]]:
     refuse it."""
     found = [(1, _t(BOM))] if data.startswith(codecs.BOM_UTF8) else []
     try:
-        lines = data.removeprefix(codecs.BOM_UTF8).decode("utf-8").split("\n")
+        # msgmerge writes an obsolete entry's earlier English as `#~|`, which Babel
+        # cannot parse: as `#|` it is read as any other.
+        lines = [line.replace("#~|", "#|", 1) if line.startswith("#~|") else line
+                 for line in data.removeprefix(codecs.BOM_UTF8).decode(
+                     "utf-8").split("\n")]
     except UnicodeDecodeError as error:
         raise Unreadable(data.count(b"\n", 0, error.start) + 1, _t(
             "this line is not UTF-8 text; save the file as UTF-8")) from None

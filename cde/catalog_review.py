@@ -13,7 +13,7 @@ from .catalogs import (
     is_translated, problem,
 )
 from .i18n import code_of
-from .tool_language import _t, language_name
+from .tool_language import _t, _tn, language_name
 
 
 def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
@@ -32,9 +32,10 @@ def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
                             "done; preview it at /{prefix}/.").format(
             threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
     if len(have) < len(wanted):
-        said += "\n  " + _t("{count} new texts are not in the catalog yet: {hint}."
-                            ).format(count=len(wanted) - len(have),
-                                     hint=_t(UPDATE_HINT))
+        count = len(wanted) - len(have)
+        said += "\n  " + _tn("{count} new text is not in the catalog yet: {hint}.",
+                             "{count} new texts are not in the catalog yet: {hint}.",
+                             count).format(count=count, hint=_t(UPDATE_HINT))
     return said
 
 
@@ -88,7 +89,7 @@ def check(project: Project, only=()) -> list[Result]:
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         shown, have = project.show(po), entries(catalog)
-        names = glossary.official_names(project.translations / glossary.FILE, lang)
+        names = glossary.terms(project.translations / glossary.FILE, lang)
         unused = {k: m for k, m in have.items() if k not in wanted}
         done = sum(is_live(catalog, m) for k, m in have.items() if k in wanted)
         draft = not project.is_published(lang, done, len(wanted))
@@ -97,7 +98,7 @@ def check(project: Project, only=()) -> list[Result]:
                 old = unused.pop(old)
                 problems.append(problem(shown, old.lineno, _t(
                     "the English changed ({diff}); {hint}, which keeps your "
-                    "translation for review").format(diff=word_diff(old.id, message.id),
+                    "translation for review").format(diff=word_diff(msgids(old)[0], msgids(message)[0]),
                                                      hint=_t(UPDATE_HINT))))
             elif not draft:
                 where = ", ".join(f"{f}:{n}" for f, n in message.locations[:3])

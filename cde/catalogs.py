@@ -86,7 +86,7 @@ def is_translated(message: Message) -> bool:
 
 
 def is_live(catalog: Catalog, message: Message) -> bool:
-    """Whether the site shows this entry's translation: done, and no check refuses it."""
+    """Whether the site shows this entry's translation: done, no check refuses it."""
     return (is_translated(message) and not message.fuzzy
             and not translation_problem(catalog, message))
 
@@ -106,7 +106,8 @@ def each_catalog(project: Project, work, stopped: str = "", strict: bool = False
     """`work(lang, po, catalog, problems)` for each catalog the site can use (of the
     languages `only`, if given), in language order, and with no problem if `strict`
     (a wrong Plural-Forms header is one, a byte order mark is not); for the others,
-    their problems and `stopped` ({lang}, {po} or {mo} in it)."""
+    their problems and `stopped` ({lang}, {po} or {mo} in it), or what it says of the
+    .po file."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
@@ -120,7 +121,8 @@ def each_catalog(project: Project, work, stopped: str = "", strict: bool = False
                     problem=error.args[1]))]
         problems = [problem(project.show(po), *each) for each in found]
         if catalog is None or strict and any(what != _t(BOM) for _, what in found):
-            results.append(Result(stopped.format(lang=lang, po=project.show(po), mo=(
+            said = stopped(po) if callable(stopped) else stopped
+            results.append(Result(said.format(lang=lang, po=project.show(po), mo=(
                 project.show(po.with_suffix(".mo")))), problems))
         else:
             results.append(work(lang, po, catalog, problems))
@@ -160,8 +162,8 @@ def po_bytes(catalog: Catalog) -> bytes:
     English before a change stays as `#|` lines above a fuzzy entry."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, sort_by_file=True, include_previous=True)
-    text = re.sub(r"(?:^#\|.*\n)+", _previous_lines, buffer.getvalue().decode(), flags=re.M)
-    return text.encode("utf-8")
+    text = buffer.getvalue().decode("utf-8")
+    return re.sub(r"(?:^#\|.*\n)+", _previous_lines, text, flags=re.M).encode("utf-8")
 
 
 def write_file(path: Path, data: bytes) -> bool:
@@ -223,7 +225,7 @@ def update(project: Project) -> list[Result]:
     change as `#| msgid` lines; unused ones become `#~` lines."""
     template = write_template(project)
 
-    def update_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
+    def update_one(lang: str, po: Path, catalog: Catalog, problems) -> Result:
         before = entries(catalog)
         catalog.update(template, update_header_comment=False)
         new = [m for k, m in entries(catalog).items() if k not in before]
@@ -243,6 +245,8 @@ def update(project: Project) -> list[Result]:
                             "{changed} changed, to review (fuzzy)", changed),
             retired and _tn("{retired} no longer used", "{retired} no longer used",
                             retired),
+            # The only problem update sees in a catalog it can read; it writes none.
+            bool(problems) and _t("the byte order mark removed"),
         ])).format(new=fresh, changed=changed, retired=retired) or (
             _t("file references refreshed") if written else _t("already up to date"))
         return Result(f"{project.show(po)}: {said}.")
@@ -257,12 +261,18 @@ def compile_catalogs(project: Project) -> list[Result]:
     """Every .po into the .mo the site reads. A .po that does not parse, or has a
     wrong Plural-Forms header, keeps its previous .mo; a translation check refuses is
     left out, so visitors see the original text for it until it is fixed."""
+    if not project.template.exists():  # a copy that never extracted: the count needs it
+        write_template(project)
     with project.template.open("rb") as fileobj:
         total = len(entries(read_po(fileobj)))
 
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
         left_out = []
         done = [m for m in catalog if m.id and is_translated(m) and not m.fuzzy]
+        # Only what is done goes in: Babel would fill a plural's missing forms
+        # with the English, unmarked.
+        for message in [m for m in catalog if m.id and m not in done]:
+            catalog.delete(message.id, message.context)
         for message in done:
             if said := translation_problem(catalog, message):
                 found = problem(project.show(po), message.lineno, said, message)
@@ -276,6 +286,13 @@ def compile_catalogs(project: Project) -> list[Result]:
             mo=project.show(po.with_suffix(".mo")), done=len(done) - len(left_out),
             total=total), [], left_out)
 
-    return each_catalog(project, compile_one, _t(
-        "{mo}: not compiled, the site keeps its previous version; fix the line above "
-        "and compile again."), True)
+    def not_compiled(po: Path) -> str:
+        if po.with_suffix(".mo").exists():
+            return _t("{mo}: not compiled, the site keeps its previous version; fix "
+                      "the line above and compile again.")
+        # A new .mo is no file `make run` watches: it must start again to see it.
+        return _t("{mo}: not compiled, and there is no previous version: the site "
+                  "leaves this language out. Fix the line above, compile again, then "
+                  "restart make run.")
+
+    return each_catalog(project, compile_one, not_compiled, True)

@@ -93,7 +93,9 @@ def catalog_faults(translations: Path) -> dict[str, str]:
                      "but English could be served"}
     faults = {}
     for folder in folders:
-        if not is_language_code(folder.name):
+        # Only catalogs: a folder left behind (translations/en of old) is none.
+        if not is_language_code(folder.name) or folder.name == SOURCE_LANGUAGE or not (
+                folder / "LC_MESSAGES" / "messages.po").is_file():
             continue
         mo = folder / "LC_MESSAGES" / "messages.mo"
         try:
@@ -119,17 +121,22 @@ def usable_languages(app: Flask) -> tuple[str, ...]:
     untold = list(faults.values())
 
     def tell_faults():
-        while untold:
-            app.logger.error("%s. Its language is left out until then.", untold.pop())
+        told, untold[:] = untold[:], []
+        for fault in told:
+            app.logger.error("%s. Its language is left out until then.", fault)
 
     app.before_request(tell_faults)
     return tuple(code for code in discover_languages(translations)
                  if code not in faults)
 
 
-def _texts(catalog) -> set:
-    return {(m.context, m.id[0] if m.pluralizable else m.id) for m in catalog
-            if m.id and (m.string[0] if m.pluralizable else m.string)}
+def _texts(catalog, translated: bool) -> set:
+    """(context, msgid) of the entries of a catalog, or of those with every form
+    translated; a compiled catalog's contexts are bytes."""
+    return {(m.context.decode() if isinstance(m.context, bytes) else m.context,
+             m.id[0] if m.pluralizable else m.id) for m in catalog
+            if m.id and (not translated or all(
+                m.string if m.pluralizable else [m.string]))}
 
 
 def split_drafts(app: Flask, codes) -> tuple[tuple, tuple]:
@@ -141,8 +148,7 @@ def split_drafts(app: Flask, codes) -> tuple[tuple, tuple]:
     default = code_of(app.config["DEFAULT_LANGUAGE"])
     try:
         with (translations / "messages.pot").open("rb") as fileobj:
-            wanted = {(m.context, m.id[0] if m.pluralizable else m.id)
-                      for m in read_po(fileobj) if m.id}
+            wanted = _texts(read_po(fileobj), translated=False)
     except OSError:
         return tuple(codes), ()
     drafts = []
@@ -151,7 +157,7 @@ def split_drafts(app: Flask, codes) -> tuple[tuple, tuple]:
             continue
         with (translations / str(locale_of(code)) / "LC_MESSAGES" / "messages.mo"
               ).open("rb") as fileobj:
-            done = len(_texts(read_mo(fileobj)) & wanted)
+            done = len(_texts(read_mo(fileobj), translated=True) & wanted)
         if 100 * done < app.config["PUBLISH_THRESHOLD"] * len(wanted):
             drafts.append(code)
     return tuple(c for c in codes if c not in drafts), tuple(drafts)

@@ -23,7 +23,7 @@ from .pages import SOURCE_LANGUAGE
 
 # Private-use characters around an untranslated text until the page is complete.
 START, END = "\ue000", "\ue001"
-_MARKED = re.compile(f"{START}(.*?){END}", re.S)
+_INNERMOST = re.compile(f"{START}([^{START}{END}]*){END}")
 
 
 class _Original(NullTranslations):
@@ -41,6 +41,9 @@ class _Original(NullTranslations):
 
     def npgettext(self, context, singular, plural, n):
         return self.ngettext(singular, plural, n)
+
+    # Babel's Translations ask their fallback by these names too.
+    ugettext, ungettext, upgettext, unpgettext = gettext, ngettext, pgettext, npgettext
 
 
 class _MarkingCache(dict):
@@ -64,21 +67,35 @@ class MarkingDomain(Domain):
     def get_translations_cache(self, ctx):
         return self._marking
 
+    # Flask-Babel formats a translation only when given variables, Jinja always:
+    # `%%` would be one % in a template and two in a menu label. Always, as Jinja.
+    def gettext(self, string, **variables):
+        return self.get_translations().ugettext(string) % variables
+
+    def pgettext(self, context, string, **variables):
+        return self.get_translations().upgettext(context, string) % variables
+
 
 def show_original(html: str, dir: str) -> str:
-    """Each marked text as `<span lang="en">`, or bare inside a tag or the title."""
+    """Each marked text as `<span lang="en">`, or bare inside a tag or the title.
+
+    Innermost first: an untranslated text can hold another (a link's words given
+    to a sentence), and each gets its own span.
+    """
     tag = i18n.language_tag(SOURCE_LANGUAGE)
     direction = f' dir="{i18n.text_direction(SOURCE_LANGUAGE)}"' if dir != (
         i18n.text_direction(SOURCE_LANGUAGE)) else ""
 
     def replace(match: re.Match) -> str:
-        before = html[:match.start()]
+        before = match.string[:match.start()]
         bare = (before.rfind("<") > before.rfind(">")
                 or before.rfind("<title") > before.rfind("</title"))
-        text = match.group(1).replace(START, "").replace(END, "")
+        text = match.group(1)
         return text if bare else f'<span lang="{tag}"{direction}>{text}</span>'
 
-    return _MARKED.sub(replace, html)
+    while (marked := _INNERMOST.sub(replace, html)) != html:
+        html = marked
+    return html.replace(START, "").replace(END, "")
 
 
 def _finish(response: Response) -> Response:

@@ -18,7 +18,7 @@ PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
     "magnetometer", "microphone", "payment", "usb"))
 
 
-LOOPBACK = ("localhost", "127.0.0.1", "::1")
+LOOPBACK = ("localhost", "127.0.0.1")
 
 
 class ProductionDebugError(RuntimeError):
@@ -67,19 +67,28 @@ def init_app(app: Flask) -> None:
     # refusal: the benchmarks and Lighthouse run production on loopback on purpose.
     site = urlsplit(str(app.config["SITE_URL"]))
     host = site.hostname or ""
+    if site.scheme not in ("http", "https") or not host:
+        raise ValueError(f"FLASK_SITE_URL is {app.config['SITE_URL']!r}: it must be the "
+                         "site's address, such as https://cde.example.org")
     if app.config.get("PRODUCTION") and host in LOOPBACK:
         app.logger.warning(
             "SITE_URL is %s: canonical links, hreflang alternates and the sitemap "
             "will name this local address. Set FLASK_SITE_URL to the public address "
             "(e.g. https://cde.example.org).", app.config["SITE_URL"])
     # The site answers on its own host only: Flask refuses any other Host header
-    # (400), and Werkzeug builds its redirects (/en/about -> /en/about/) on
-    # SERVER_NAME, never on a Host the client chose. A local SITE_URL also trusts
-    # the other names of this machine, for `make run`.
+    # (400), so Werkzeug's own redirects (/en/about -> /en/about/) name the site.
+    # A local SITE_URL also trusts the other names of this machine, and keeps the
+    # one a developer typed (localhost:5001); a public one is named as SITE_URL
+    # writes it (SERVER_NAME).
     if app.config["TRUSTED_HOSTS"] is None:
         app.config["TRUSTED_HOSTS"] = [host, *(LOOPBACK if host in LOOPBACK else ())]
-    if app.config["SERVER_NAME"] is None:
+    if app.config["SERVER_NAME"] is None and host not in LOOPBACK:
         app.config["SERVER_NAME"] = site.netloc
+    # Behind nginx the app hears plain HTTP even when visitors use HTTPS: its
+    # requests, and so its redirects, have SITE_URL's scheme.
+    wsgi_app = app.wsgi_app
+    app.wsgi_app = lambda environ, respond: wsgi_app(
+        {**environ, "wsgi.url_scheme": site.scheme}, respond)
     headers = policy_headers(is_https(app.config))
 
     def secure_response(response: Response) -> Response:

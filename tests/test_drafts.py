@@ -67,13 +67,30 @@ def test_a_draft_is_previewed_at_its_address_and_offered_nowhere(draft):
     nothing_leads_to_the_draft(client)
 
 
-def test_a_complete_catalog_is_published(draft):
-    fill(draft / "translations" / DRAFT / "LC_MESSAGES" / "messages.po")
-    catalogs.compile_catalogs(catalogs.Project(draft, draft / "translations"))
+def test_a_complete_catalog_is_published_and_a_new_text_makes_it_a_draft(draft):
+    # A text with a context (pgettext) counts like any other. (Apps render the
+    # repository's templates: a template of the copy only changes its catalogs.)
+    replace_in(draft / "templates" / "contact.html", '<h2>{{ _("E-mail") }}</h2>',
+               '<h2>{{ _("E-mail") }}</h2>\n<p>{{ pgettext("month", "May") }}</p>')
+    project = catalogs.Project(draft, draft / "translations")
+    catalogs.update(project)
+    for po in project.languages():
+        fill(project.po_path(po))
+    catalogs.compile_catalogs(project)
     app = app_for(draft)
     assert DRAFT in app.config["LANGUAGES"]
-    html = app.test_client().get("/es/").get_data(as_text=True)
+    published = next(lang for lang in app.config["LANGUAGES"] if lang != DRAFT)
+    html = app.test_client().get(f"/{published}/").get_data(as_text=True)
     assert f'hreflang="{DRAFT}"' in html
+    # The threshold is 100%: one new English text, and French is a draft again
+    # until its translators catch up.
+    replace_in(draft / "templates" / "contact.html", "<h2>{{ _(\"E-mail\") }}</h2>",
+               '<h2>{{ _("E-mail") }}</h2>\n<p>{{ _("We read every message.") }}</p>')
+    catalogs.update(project)
+    catalogs.compile_catalogs(project)
+    app = app_for(draft)
+    assert DRAFT in app.config["DRAFT_LANGUAGES"]
+    nothing_leads_to_the_draft(app.test_client())
 
 
 def test_the_threshold_is_a_setting(draft):

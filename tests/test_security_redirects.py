@@ -1,9 +1,9 @@
 """No redirect can send a visitor off the site, whatever the path or the Host header."""
-from urllib.parse import urlsplit
-
 import pytest
 
-from servers import HOST
+from cde import create_app
+from cde.pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
+from servers import SITE
 
 
 @pytest.mark.parametrize(
@@ -21,8 +21,9 @@ def test_trailing_slash_redirect_stays_on_the_sites_host(client, path_info, loca
     # PATH_INFO is set directly: the test client would read "//host/..." as a host.
     response = client.get("/", environ_overrides={"PATH_INFO": path_info})
     assert response.status_code == 308
-    assert urlsplit(response.headers["Location"])[1:] == (HOST, location, "", "")
-    # Werkzeug builds this redirect from the Host: any Host but the site's is refused.
+    # Scheme and host of SITE_URL, whatever the app heard (plain HTTP behind nginx).
+    assert response.headers["Location"] == SITE + location
+    # Werkzeug builds this redirect for the request's Host: any other is refused.
     forged = client.get("/", environ_overrides={
         "PATH_INFO": path_info, "HTTP_HOST": "evil.example"})
     assert forged.status_code == 400
@@ -45,3 +46,13 @@ def test_paths_naming_another_host_are_404_not_redirects(client, path_info):
     response = client.get("/", environ_overrides={"PATH_INFO": path_info})
     assert response.status_code == 404
     assert "Location" not in response.headers
+
+
+def test_a_local_site_redirects_on_the_name_and_port_typed():
+    # `make run` on another port, opened as localhost: the redirect stays there.
+    local = create_app({"TESTING": True, "SITE_URL": "http://127.0.0.1:5000"})
+    response = local.test_client().get(
+        PAGES_BY_ENDPOINT["about"].rule(SOURCE_LANGUAGE).rstrip("/"),
+        headers={"Host": "localhost:5001"})
+    assert response.headers["Location"] == (
+        "http://localhost:5001" + PAGES_BY_ENDPOINT["about"].rule(SOURCE_LANGUAGE))

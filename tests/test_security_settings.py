@@ -3,6 +3,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from cde import ROOT, create_app
 from cde.pages import PAGES
 from servers import SITE, nginx_preview
@@ -61,3 +63,10 @@ def test_production_warns_when_site_url_is_local(caplog):
 def test_production_with_a_public_site_url_does_not_warn(caplog):
     create_app({"PRODUCTION": True, "SITE_URL": SITE})
     assert not any("FLASK_SITE_URL" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("site_url", ["cde.example.org", "ftp://cde.example.org", ""])
+def test_a_site_url_that_is_no_address_stops_the_start_with_the_fix(site_url):
+    # Otherwise no Host would be trusted, and every request would be a 400.
+    with pytest.raises(ValueError, match="must be the site's address, such as https://"):
+        create_app({"TESTING": True, "SITE_URL": site_url})

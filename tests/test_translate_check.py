@@ -361,19 +361,42 @@ def test_a_changed_link_address_in_a_translation_is_reported(project):
             "; keep every tag of the msgid, complete with its < and >") in output[-1]
 
 
-def test_an_official_name_written_otherwise_is_reported(project):
+def break_term(project, right, wrong):
+    """Write `wrong` for the first `right` of the Spanish catalog; the line and msgid
+    of that entry, where check reports it."""
     po = project / ES
-    official = "Oficina de las Naciones Unidas contra la Droga y el Delito"
-    assert official in po.read_text(encoding="utf-8")
-    text = po.read_text(encoding="utf-8").replace(
-        official, "Oficina de Naciones Unidas contra las Drogas y el Crimen", 1)
-    po.write_text(text, encoding="utf-8")
-    code, output = check(project)
-    assert code == 1 and len(output) == 1
-    assert output[0].endswith(
-        'the official name of "United Nations Office on Drugs and Crime" is "Oficina '
-        'de las Naciones Unidas contra la Droga y el Delito" (translations/'
-        'glossary.md); write it exactly so: "' + output[0].split(': "', 1)[1])
+    po.write_text(po.read_text(encoding="utf-8").replace(right, wrong, 1),
+                  encoding="utf-8")
+    with po.open("rb") as fileobj:
+        entry = next(m for m in read_po(fileobj) if m.id and wrong in " ".join(
+            m.string.split()))
+    return entry.lineno, entry.id
+
+
+@pytest.mark.parametrize("right, wrong, what", [
+    # A forbidden variant of an official name, and of a usual term.
+    ("Oficina de las Naciones Unidas contra la Droga y el Delito",
+     "Oficina de Naciones Unidas contra las Drogas y el Crimen",
+     '"Oficina de Naciones Unidas contra las Drogas y el Crimen" is not how this site '
+     'writes it: write "Oficina de las Naciones Unidas contra la Droga y el Delito" '
+     "(translations/glossary.csv)"),
+    ("los asociados", "los socios", '"socios" is not how this site writes it: write '
+     '"asociados" (translations/glossary.csv)'),
+    # A required term left out.
+    ("asistencia técnica", "ayuda técnica", '"technical assistance" is "asistencia '
+     'técnica" in this language (translations/glossary.csv); write it so'),
+])
+def test_a_term_written_otherwise_than_the_termbase_is_reported(
+    project, right, wrong, what
+):
+    line, msgid = break_term(project, right, wrong)
+    assert check(project) == (1, [f'{ES}:{line}: {what}: "{msgid}"'])
+
+
+def test_the_termbase_takes_any_capitals_accents_or_inflection(project):
+    break_term(project, "los asociados", "las Asociadas")
+    break_term(project, "asistencia técnica", "Asistencia Tecnica")
+    assert check(project)[0] == 0
 
 
 def test_a_byte_order_mark_is_named_and_update_removes_it(project):
@@ -382,7 +405,8 @@ def test_a_byte_order_mark_is_named_and_update_removes_it(project):
     assert check(project) == (1, [
         f"{ES}:1: the file starts with an invisible mark (a byte order mark, which "
         'some editors add); run "make translations-update", which removes it'])
-    app_for(project).test_cli_runner().invoke(args=["translate", "update"])
+    update = app_for(project).test_cli_runner().invoke(args=["translate", "update"])
+    assert f"{ES}: the byte order mark removed." in update.output
     assert not po.read_bytes().startswith(b"\xef\xbb\xbf")
     assert check(project)[0] == 0
 

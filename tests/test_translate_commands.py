@@ -320,6 +320,15 @@ def test_compile_stops_on_a_broken_po_and_keeps_the_previous_mo(
     assert mo.read_bytes() == before
 
 
+def test_compile_says_when_a_broken_po_has_no_previous_mo(project):
+    replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    result = run(project, "compile")
+    assert result.exit_code == 1
+    assert (f"{ES[:-3]}.mo: not compiled, and there is no previous version: the site "
+            "leaves this language out.") in result.output
+    assert not (project / ES).with_suffix(".mo").exists()
+
+
 def test_the_site_picks_the_arabic_plural_form_cldr_gives_each_number(project):
     assert started_afresh(project, "ar").exit_code == 0
     po = project / "translations" / "ar" / "LC_MESSAGES" / "messages.po"

@@ -102,3 +102,28 @@ def test_english_on_a_right_to_left_page_is_marked_left_to_right(project):
         write_po(fileobj, catalog)
     _, html = compile_and_get(project, "/ar/contact/")
     assert '<h2><span lang="en" dir="ltr">Postal address</span></h2>' in html
+
+
+def test_an_english_text_inside_another_gets_its_own_mark(project):
+    # A link's words handed to a sentence, both not translated yet.
+    compile_and_get(project, "/es/")
+    app = app_for(project)
+    with app.test_request_context("/es/"):
+        app.preprocess_request()
+        html = render_template_string(
+            '<p>{% trans link=_("here") %}See {{ link }} now{% endtrans %}</p>')
+    response = app.make_response(html)
+    response.mimetype = "text/html"
+    with app.test_request_context("/es/"):
+        app.preprocess_request()
+        shown = app.process_response(response).get_data(as_text=True)
+    assert shown == ('<p><span lang="en">See <span lang="en">here</span> now'
+                     "</span></p>")
+
+
+def test_a_percent_sign_is_written_the_same_in_templates_and_code(project):
+    # "Contact" is the page's heading (a template) and its menu label (cde/pages.py).
+    replace_in(project / ES, 'msgstr "Contacto"', 'msgstr "Contacto 100 %%"')
+    _, html = compile_and_get(project, "/es/contacto/")
+    assert "<h1>Contacto 100 %</h1>" in html
+    assert ">Contacto 100 %</a>" in html and "%%" not in html
