@@ -291,8 +291,8 @@ def compile_catalogs(project: Project) -> list[Result]:
             return _t("{mo}: not compiled, the site keeps its previous version; fix "
                       "the line above and compile again.")
         # A new .mo is no file `make run` watches: it must start again to see it.
-        return _t("{mo}: not compiled, and there is no previous version: the site "
-                  "leaves this language out. Fix the line above, compile again, then "
-                  "restart make run.")
+        return _t("{mo}: not compiled, and there is no previous version: the preview "
+                  "shows this language in English. Fix the line above, compile again, "
+                  "then restart make run.")
 
     return each_catalog(project, compile_one, not_compiled, True)

@@ -108,26 +108,34 @@ def catalog_faults(translations: Path) -> dict[str, str]:
     return faults
 
 
+def _mo(translations: Path, code: str) -> Path:
+    return translations / str(locale_of(code)) / "LC_MESSAGES" / "messages.mo"
+
+
 def usable_languages(app: Flask) -> tuple[str, ...]:
     """The languages with a catalog the site can use. A fault stops production with
-    a message naming the file; in development the language is left out, with an error
-    in the log, so its pages are never English under its `lang`."""
+    a message naming the file. In development (`make run`) a language that never
+    compiled (its .po has a mistake) is shown in English, marked as English, so the
+    preview always starts; one whose .mo cannot be loaded is left out."""
     translations = Path(app.config["TRANSLATIONS_DIR"])
     faults = catalog_faults(translations)
     if faults and app.config.get("PRODUCTION"):
         raise UnusableCatalog("Refusing to start: " + "; ".join(faults.values()))
+    uncompiled = {code for code in faults if not _mo(translations, code).exists()}
     # Said when the site first serves a request, not when a command loads the app:
     # `make catalogs` would otherwise start by complaining of what it compiles.
-    untold = list(faults.values())
+    untold = [f"{fault}. Its pages show the English until then." if code in uncompiled
+              else f"{fault}. Its language is left out until then."
+              for code, fault in faults.items()]
 
     def tell_faults():
         told, untold[:] = untold[:], []
         for fault in told:
-            app.logger.error("%s. Its language is left out until then.", fault)
+            app.logger.error(fault)
 
     app.before_request(tell_faults)
     return tuple(code for code in discover_languages(translations)
-                 if code not in faults)
+                 if code not in faults.keys() - uncompiled)
 
 
 def _texts(catalog, translated: bool) -> set:
@@ -143,20 +151,22 @@ def split_drafts(app: Flask, codes) -> tuple[tuple, tuple]:
     """(published, drafts) among `codes`: a language is published once its compiled
     catalog has PUBLISH_THRESHOLD % of the texts of messages.pot, the default one
     always. `flask translate check` and `status` say which is which, by the same
-    rule (cde/catalogs.py)."""
+    rule (cde/catalog_review.py)."""
     translations = Path(app.config["TRANSLATIONS_DIR"])
     default = code_of(app.config["DEFAULT_LANGUAGE"])
     try:
         with (translations / "messages.pot").open("rb") as fileobj:
             wanted = _texts(read_po(fileobj), translated=False)
     except OSError:
-        return tuple(codes), ()
+        wanted = set()
     drafts = []
     for code in codes:
         if code in (default, SOURCE_LANGUAGE):
             continue
-        with (translations / str(locale_of(code)) / "LC_MESSAGES" / "messages.mo"
-              ).open("rb") as fileobj:
+        if not (mo := _mo(translations, code)).exists():  # never compiled (make run)
+            drafts.append(code)
+            continue
+        with mo.open("rb") as fileobj:
             done = len(_texts(read_mo(fileobj), translated=True) & wanted)
         if 100 * done < app.config["PUBLISH_THRESHOLD"] * len(wanted):
             drafts.append(code)

@@ -13,10 +13,11 @@ def test_config_defaults_and_overrides():
 def test_languages_come_from_translations_folder(tmp_path):
     for folder in ("es", "fr", "zh_Hant", "not a language"):
         empty_catalog(tmp_path, folder)
-    empty_catalog(tmp_path, "de", compiled=False)  # not compiled yet: not served
+    empty_catalog(tmp_path, "de", compiled=False)  # not compiled yet: not offered
     app = create_app({"TRANSLATIONS_DIR": str(tmp_path)})
     # English is the source language, listed first even without a catalog.
     assert app.config["LANGUAGES"] == ("en", "es", "fr", "zh-hant")
+    assert app.config["DRAFT_LANGUAGES"] == ("de",)
 
 
 def test_production_refuses_a_catalog_it_cannot_load(tmp_path):

@@ -324,8 +324,8 @@ def test_compile_says_when_a_broken_po_has_no_previous_mo(project):
     replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
     result = run(project, "compile")
     assert result.exit_code == 1
-    assert (f"{ES[:-3]}.mo: not compiled, and there is no previous version: the site "
-            "leaves this language out.") in result.output
+    assert (f"{ES[:-3]}.mo: not compiled, and there is no previous version: the "
+            "preview shows this language in English.") in result.output
     assert not (project / ES).with_suffix(".mo").exists()
 
 

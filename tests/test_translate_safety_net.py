@@ -8,6 +8,8 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from flask import render_template_string
 
+from cde.i18n import language_tag
+from cde.pages import PAGES_BY_ENDPOINT
 from htmltext import Page
 from projectcopy import ES, YEARS, add_languages, app_for, replace_in
 
@@ -127,3 +129,16 @@ def test_a_percent_sign_is_written_the_same_in_templates_and_code(project):
     _, html = compile_and_get(project, "/es/contacto/")
     assert "<h1>Contacto 100 %</h1>" in html
     assert ">Contacto 100 %</a>" in html and "%%" not in html
+
+
+def test_the_preview_serves_a_language_that_never_compiled_in_english(project):
+    # A fresh copy whose .po has a mistake: no .mo was ever made. `make run` still
+    # serves the default language's pages, each text in English marked as English;
+    # production refuses to start instead (tests/test_production.py).
+    replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    app = app_for(project)
+    assert app.config["DEFAULT_LANGUAGE"] in app.config["LANGUAGES"]
+    home = PAGES_BY_ENDPOINT["home"].rule(app.config["DEFAULT_LANGUAGE"])
+    html = app.test_client().get(home).get_data(as_text=True)
+    assert Page(html).html_lang == language_tag(app.config["DEFAULT_LANGUAGE"])
+    assert '<span lang="en">Home</span>' in html
