@@ -14,8 +14,9 @@ from servers import SITE
 # The catalogs the translator tests break on purpose, relative to a copy.
 ES = "translations/es/LC_MESSAGES/messages.po"
 # The one msgid with a placeholder: a translator's typo there must not break a page.
-YEARS = ("UNODC and INEGI have reported to the UNSC on the implementation of the "
-         "activities of the Roadmap in updates presented in %(years)s.")
+YEARS = ("UNODC and INEGI have reported to the Statistical Commission on the "
+         "implementation of the activities of the Roadmap in updates presented in "
+         "%(years)s.")
 
 
 def copy_project(destination: Path) -> Path:

@@ -19,6 +19,12 @@ def check(project, **config):
     return result.exit_code, result.stdout.splitlines()
 
 
+def line_of_msgid(po, msgid):
+    """The line Babel gives the entry of `msgid` (check reports it there)."""
+    with po.open("rb") as fileobj:
+        return next(m.lineno for m in read_po(fileobj) if m.id == msgid)
+
+
 def catalogs_of(root):
     """The .po files of the project at `root`, relative to it: whatever it has."""
     return [f"translations/{lang}/LC_MESSAGES/messages.po"
@@ -105,8 +111,7 @@ def test_a_fuzzy_spanish_entry_is_reported_at_its_line(project):
 def test_a_placeholder_mistake_is_reported(project, spanish, detail):
     po = project / ES
     replace_in(po, "presentadas en %(years)s.", spanish)
-    line = line_of(po, '"UNODC and INEGI have reported to the UNSC on the '
-                   'implementation of the "') - 1
+    line = line_of_msgid(po, YEARS)
     assert check(project) == (1, [
         f"{ES}:{line}: placeholders differ from the original ({detail}); copy every "
         f'placeholder exactly as it is in the msgid: "{YEARS}"'])
@@ -288,12 +293,6 @@ def test_an_arabic_header_with_cldrs_rule_passes_check(project, header):
 
 CONTACT_LEAD = ("Write to the Center of Excellence by e-mail or send correspondence "
                 "to its postal")
-
-
-def line_of_msgid(po, msgid):
-    """The line Babel gives the entry of `msgid` (check reports it there)."""
-    with po.open("rb") as fileobj:
-        return next(m.lineno for m in read_po(fileobj) if m.id == msgid)
 
 
 def reword_contact_lead(project):
