@@ -15,7 +15,7 @@ LIGHTHOUSE_VERSION := 12.2.3
 # The browser tests drive Debian's Chromium (.ci/run installs it when missing).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install catalogs release-catalogs run test clean serve freeze serve-static bench lighthouse \
+.PHONY: help install catalogs release-catalogs run translate test clean serve freeze serve-static bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
 
@@ -27,6 +27,7 @@ help:
 	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:$(PORT) (PORT=8080 make serve-static)"
 	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
+	@echo "make translate  the translation studio: translate on the pages themselves (TRANSLATING.md)"
 	@echo "make translations-update / -check / -status / -init LANG=fr   catalogs for translators (TRANSLATING.md)"
 	@echo "make catalogs   compile the catalogs (.po -> .mo) after editing a translation"
 
@@ -71,6 +72,11 @@ SPEAK := $(if $(and $(ONLY),$(if $(LANGUAGE),,yes)),LANGUAGE=$(ONLY))
 $(TRANSLATE_STEPS:%=translations-%): translations-%: install
 	@$(SPEAK) $(BIN)/flask --app app translate $* $(if $(filter-out update,$*),$(ONLY)) \
 		|| true
+
+# The translation studio: translate on the pages themselves, on this machine only
+# (cde/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
+translate: catalogs
+	@$(BIN)/flask --app app translate studio --port $(PORT)
 
 translations-init: install
 	@[ -n "$(ONLY)" ] || { echo 'Say which language / Indique el idioma: make translations-init LANG=fr (or/o LANG=zh_Hant, LANG=pt_BR)'; exit 2; }

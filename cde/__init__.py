@@ -37,7 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import (
-        assets, errors, export, i18n, safe_gettext, security, seo,
+        assets, errors, export, i18n, safe_gettext, security, seo, studio,
         templating, translate, views,
     )
 
@@ -62,4 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     export.init_app(app)
     # `flask translate`: update, check, status, compile and init catalogs.
     translate.init_app(app)
+    # The translation studio (`make translate` only): texts picked and edited on the
+    # page itself. Without STUDIO, which nothing else sets, it does nothing.
+    studio.init_app(app)
     return app

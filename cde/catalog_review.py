@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from . import glossary
-from .catalog_checks import msgids, translation_problem
+from .catalog_checks import forms, msgids, translation_problem
 from .catalogs import (
     UPDATE_HINT, Project, Result, each_catalog, entries, extract, is_live,
     is_translated, problem,
@@ -107,17 +107,68 @@ def check(project: Project, only=()) -> list[Result]:
                 ).format(places=where, hint=_t(UPDATE_HINT)), message))
         for k, message in have.items():
             said = [_t("no longer used by any page; {hint}").format(
-                hint=_t(UPDATE_HINT))] if k in unused else [
-                not draft and not is_translated(message) and _t(
-                    "not translated yet: write the translation between the quotes of "
-                    "msgstr"),
-                not draft and message.fuzzy and to_review(message),
-                translation_problem(catalog, message),
-                is_translated(message) and glossary.terminology_problem(
-                    names, message)]
+                hint=_t(UPDATE_HINT))] if k in unused else entry_problems(
+                catalog, message, names, draft)
             problems += [problem(shown, message.lineno, what, message)
-                         for what in said if what]
+                         for what in said]
         return Result(progress(project, lang, catalog, wanted) if draft else "",
                       problems)
 
     return each_catalog(project, check_one, only=only)
+
+
+def entry_problems(catalog: Catalog, message: Message, names, draft: bool = False):
+    """What check says of an entry the pages use, each a sentence (a draft's
+    unfinished texts are no problem)."""
+    return [what for what in (
+        not draft and not is_translated(message) and _t(
+            "not translated yet: write the translation between the quotes of msgstr"),
+        not draft and message.fuzzy and to_review(message),
+        translation_problem(catalog, message),
+        is_translated(message) and glossary.terminology_problem(names, message),
+    ) if what]
+
+
+# --- What the translation studio (cde/studio.py) shows -------------------------------
+
+def refusal(project: Project, po: Path, catalog: Catalog, message: Message):
+    """Why a translation cannot be saved, as check would say it, or None."""
+    names = glossary.terms(project.translations / glossary.FILE, po.parent.parent.name)
+    said = translation_problem(catalog, message) or glossary.terminology_problem(
+        names, message)
+    return problem(project.show(po), message.lineno, said, message) if said else None
+
+
+def about(project: Project, po: Path, catalog: Catalog, message: Message,
+          pages: list[str]) -> dict:
+    """An entry as the studio's panel shows it."""
+    names = glossary.terms(project.translations / glossary.FILE, po.parent.parent.name)
+    english = msgids(message)[0]
+    return {
+        "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
+        "changed": word_diff(message.previous_id[0], english)
+        if message.fuzzy and message.previous_id else "",
+        "notes": list(message.auto_comments),
+        "locations": [f"{file}:{line}" for file, line in message.locations],
+        "pages": pages, "terms": glossary.terms_in(names, english),
+        "problems": entry_problems(catalog, message, names),
+    }
+
+
+def work_to_do(project: Project, ids, where: dict) -> list[dict]:
+    """The studio's start page: each language's progress, and every text that needs
+    work (not translated, to review, refused by a check) with the page it is on."""
+    wanted = entries(extract(project))
+
+    def one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
+        names = glossary.terms(project.translations / glossary.FILE, lang)
+        home = f"/{code_of(lang)}/"
+        todo = [{"english": msgids(message)[0], "what": what, "page": (where.get(
+            ids(*key)) or [home])[0] + f"#cde-studio={ids(*key)}"}
+            for key, message in entries(catalog).items() if key in wanted
+            for what in entry_problems(catalog, message, names)]
+        return Result(progress(project, lang, catalog, wanted), problems + todo)
+
+    return [{"progress": result.said, "items": result.errors}
+            for result in each_catalog(project, one, _t(
+                "{lang}: the catalog cannot be read, see above."))]

@@ -75,3 +75,9 @@ def terminology_problem(rows, message: Message) -> str | None:
                           "(translations/{file}); write it so").format(
                     english=term["en"], required=term["required"], file=FILE)
     return None
+
+
+def terms_in(rows, english: str) -> list[dict]:
+    """The terms of the termbase that an English text holds, as {en, required}."""
+    return [{"en": term["en"], "required": term["required"]} for term in rows
+            if _holds(_words(english), _words(term["en"]))]

@@ -48,11 +48,17 @@ class _Original(NullTranslations):
 
 class _MarkingCache(dict):
     """Flask-Babel's cache of loaded catalogs, one per locale: each catalog but the
-    original language's gets the marked original as its gettext fallback."""
+    original language's gets the marked original as its gettext fallback, and
+    goes through `wrap` (the translation studio's, cde/studio.py) if given."""
+
+    def __init__(self, wrap=None):
+        super().__init__()
+        self.wrap = wrap
 
     def __setitem__(self, key, translations):
         if key[0] != str(i18n.locale_of(SOURCE_LANGUAGE)):
             translations.add_fallback(_Original())
+            translations = self.wrap(translations) if self.wrap else translations
         super().__setitem__(key, translations)
 
 
@@ -60,9 +66,13 @@ class MarkingDomain(Domain):
     """The site's gettext domain: Flask-Babel's, with the cache above (the hook
     Flask-Babel documents for how loaded catalogs are kept)."""
 
-    def __init__(self):
+    def __init__(self, wrap=None):
         super().__init__()
-        self._marking = _MarkingCache()
+        self._marking = _MarkingCache(wrap)
+
+    def forget(self) -> None:
+        """Load the compiled catalogs again on the next request (after a save)."""
+        self._marking.clear()
 
     def get_translations_cache(self, ctx):
         return self._marking

@@ -98,6 +98,11 @@ def _catalog(locale: str) -> tuple[str, NullTranslations]:
     return SOURCE, NullTranslations()
 
 
+def spoken_language() -> str:
+    """The language the tool speaks to this translator (es, or en)."""
+    return _catalog(translator_locale())[0]
+
+
 def _t(message: str) -> str:
     """`message` in the translator's language, or as written (English)."""
     return _catalog(translator_locale())[1].gettext(message)

@@ -111,6 +111,53 @@ def check(languages: tuple[str, ...]) -> None:
         languages=", ".join(project.languages(languages))))
 
 
+def _studio_app(port: int) -> Flask:
+    """The site in translator mode, on this project's catalogs, at 127.0.0.1:port."""
+    from . import create_app
+
+    config = current_app.config
+    return create_app({"STUDIO": True, "SITE_URL": f"http://127.0.0.1:{port}",
+                       "TRANSLATIONS_DIR": config["TRANSLATIONS_DIR"],
+                       "PROJECT_ROOT": config["PROJECT_ROOT"]})
+
+
+@translate.command()
+@click.option("--port", default=5000, show_default=True)
+@click.option("--no-browser", is_flag=True, help="Do not open a browser.")
+def studio(port: int, no_browser: bool) -> None:
+    """Translate on the pages themselves: the site in translator mode, on this
+    machine only (127.0.0.1), with its start page opened in the browser."""
+    import webbrowser
+
+    from werkzeug.serving import run_simple
+
+    app = _studio_app(port)
+    url = f"http://127.0.0.1:{port}/_studio/"
+    click.echo(_t("The translation studio is at {url} (Ctrl+C stops it).").format(
+        url=url))
+    if not no_browser:
+        webbrowser.open(url)
+    # Loopback only: the studio writes the catalogs, and is for this machine alone.
+    run_simple("127.0.0.1", port, app, threaded=True)
+
+
+@translate.command()
+def where() -> None:
+    """For each text, the pages that show it (found by rendering the site), and the
+    texts no page shows."""
+    from .catalogs import entries, extract
+    from .studio import message_id, where as pages_of
+
+    catalogs, project = _project()
+    pages = pages_of(_studio_app(5000))
+    for (context, msgid), _ in sorted(entries(extract(project)).items(),
+                                      key=lambda item: item[0][1]):
+        shown = pages.get(message_id(context, msgid))
+        click.echo(f'"{msgid[:70]}{"…" if len(msgid) > 70 else ""}": ' + (
+            ", ".join(shown) if shown else _t("on no page the site builds (an error "
+                                              "page, or a text no longer used)")))
+
+
 def init_app(app: Flask) -> None:
     """Register `flask translate` and say where the project's sources are."""
     # Tests point both settings at a copy of the project.

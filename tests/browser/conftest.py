@@ -5,7 +5,8 @@ canonical and alternate URLs point back at it) and launches Debian's Chromium th
 Playwright; Playwright's own browser download is not used. Without a Chromium the
 tests are skipped with a reason that says so, and `make test` prints a notice.
 A second server, started only when a test asks for it, serves the polyglot copy of
-the project (tests/conftest.py): the six UN languages, right to left included.
+the project (tests/conftest.py): the six UN languages, right to left included. The
+translation studio's tests get a studio of their own on a scratch copy, since they save.
 """
 import os
 import threading
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from cde import create_app
-from projectcopy import app_for
+from cde import catalogs, create_app
+from projectcopy import ES, app_for, copy_project
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -76,6 +77,17 @@ def live_server():
 def polyglot_server(polyglot):
     """The site with every UN language (the `polyglot` copy), running."""
     with LiveServer(lambda url: app_for(polyglot, SITE_URL=url)) as server:
+        yield server
+
+
+@pytest.fixture
+def studio_server(tmp_path):
+    """The translation studio (STUDIO) on a fresh copy of the project, running: .url,
+    .app and .po, the copy's Spanish catalog, which a save writes."""
+    root = copy_project(tmp_path)
+    catalogs.compile_catalogs(catalogs.Project(root, root / "translations"))
+    with LiveServer(lambda url: app_for(root, STUDIO=True, SITE_URL=url)) as server:
+        server.po = root / ES
         yield server
 
 

@@ -1,0 +1,235 @@
+"""The translation studio (`make translate`): the site in translator mode, on this
+machine only. A translator picks a text on the real page, edits its translation and
+saves it into the catalog, checked as `flask translate check` checks it.
+
+Off unless `flask translate studio` builds the app with STUDIO set: `make serve`,
+`make freeze` and the export never have it, and without it nothing here runs. In
+the studio, every translated text of a page is wrapped as `<span data-cde-msg=ID>`
+(or, in the <title> and attributes, listed in the page's `cde-studio` meta), and
+the page loads cde/studio_assets/studio.js, which talks to the JSON API below:
+
+    GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages...
+    POST /_studio/api/<lang>/<ID>   {"translation": ...}: 200 saved, 422 refused
+
+The studio answers only its own address (loopback, TRUSTED_HOSTS), and a POST only
+from its own pages (Origin) as JSON, so another site open in the same browser can
+neither read nor write through it.
+"""
+import hashlib
+import json
+import re
+import threading
+from gettext import NullTranslations
+
+from flask import (
+    Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request,
+)
+
+from . import i18n
+from .errors import REFUSED_BEFORE_ROUTING
+from .pages import SOURCE_LANGUAGE
+from .tool_language import _t, _t_noop, spoken_language
+
+# Private-use characters around a text and its ID, until the page is complete.
+OPEN, SEP, CLOSE = "\ue002", "\ue003", "\ue004"
+_INNERMOST = re.compile(f"{OPEN}(\\w+){SEP}([^{OPEN}{CLOSE}]*){CLOSE}")
+_SAVING = threading.Lock()
+
+studio = Blueprint("studio", __name__, url_prefix="/_studio",
+                   static_folder="studio_assets", static_url_path="/static",
+                   template_folder="studio_assets")
+# The words of the studio's own interface (translated where they are shown).
+LABELS = {
+    "open": _t_noop("Translate this page"), "close": _t_noop("Close the studio"),
+    "panel": _t_noop("Translation studio"),
+    "hint": _t_noop("Pick a text on the page, or in this list."),
+    "texts_on_page": _t_noop("Texts on this page"),
+    "hidden": _t_noop("(in the title or an attribute)"),
+    "english": _t_noop("English"), "translation": _t_noop("Translation"),
+    "save": _t_noop("Save"), "saved": _t_noop("Saved: the page shows it."),
+    "notes": _t_noop("Notes from the developers"),
+    "where": _t_noop("Where it appears"), "terms": _t_noop("Glossary terms"),
+    "problems": _t_noop("Problems"), "none": _t_noop("None"),
+    "start": _t_noop("What needs work"), "open_text": _t_noop("Open on its page"),
+}
+
+
+def message_id(context: str | None, msgid: str) -> str:
+    """A text's short, stable ID: from its context and English, nothing else."""
+    return hashlib.sha1(f"{context or ''}\x04{msgid}".encode()).hexdigest()[:10]
+
+
+class _Studio(NullTranslations):
+    """A language's translations, each text marked with its ID."""
+
+    def __init__(self, translations):
+        super().__init__()
+        self.real = translations
+
+    def _marked(self, context, msgid, text):
+        return f"{OPEN}{message_id(context, msgid)}{SEP}{text}{CLOSE}"
+
+    def gettext(self, message):
+        return self._marked(None, message, self.real.ugettext(message))
+
+    def ngettext(self, singular, plural, n):
+        return self._marked(None, singular, self.real.ungettext(singular, plural, n))
+
+    def pgettext(self, context, message):
+        return self._marked(context, message, self.real.upgettext(context, message))
+
+    def npgettext(self, context, singular, plural, n):
+        return self._marked(context, singular,
+                            self.real.unpgettext(context, singular, plural, n))
+
+    ugettext, ungettext, upgettext, unpgettext = gettext, ngettext, pgettext, npgettext
+
+
+def pickable(html: str) -> tuple[str, list[str]]:
+    """The page with each marked text as `<span data-cde-msg>`, and the IDs of those
+    that sit where no element can go (the <title>, an attribute)."""
+    hidden = []
+
+    def replace(match: re.Match) -> str:
+        before = match.string[:match.start()]
+        if (before.rfind("<") > before.rfind(">")
+                or before.rfind("<title") > before.rfind("</title")):
+            hidden.append(match.group(1))
+            return match.group(2)
+        return f'<span data-cde-msg="{match.group(1)}">{match.group(2)}</span>'
+
+    while (marked := _INNERMOST.sub(replace, html)) != html:
+        html = marked
+    return html, list(dict.fromkeys(hidden))
+
+
+def _labels() -> dict:
+    """The words of the studio's own interface, in the translator's language."""
+    return {"lang": spoken_language(), **{key: _t(text) for key, text in LABELS.items()}}
+
+
+def _page(response: Response) -> Response:
+    """after_request: a page made pickable, with the studio's script and style."""
+    if response.mimetype != "text/html" or response.direct_passthrough:
+        return response
+    html, hidden = pickable(response.get_data(as_text=True))
+    lang = i18n.page_language()
+    # Not on the studio's own pages, nor when a foreign Host was refused before
+    # routing (no URL can be built then).
+    if (lang != SOURCE_LANGUAGE and "</head>" in html and request.blueprint != "studio"
+            and not isinstance(request.routing_exception, REFUSED_BEFORE_ROUTING)):
+        head = render_template("studio_head.html", lang=lang, hidden=" ".join(hidden),
+                               labels=json.dumps(_labels(), ensure_ascii=False))
+        html = html.replace("</head>", head + "</head>", 1)
+    response.set_data(html.replace(OPEN, "").replace(SEP, "").replace(CLOSE, ""))
+    return response
+
+
+@studio.before_request
+def _same_origin() -> None:
+    """A write comes from the studio's own pages, as JSON, or not at all: a form on
+    another site cannot send JSON, nor a script read or forge the Origin."""
+    if request.method == "POST" and (
+            request.headers.get("Origin") != request.host_url.rstrip("/")
+            or not request.is_json):
+        abort(403)
+
+
+def _texts(lang: str):
+    """(project, .po path, catalog, the entry by ID) of a language the site has."""
+    from .catalog_checks import Unreadable, read_strictly
+    from .catalogs import Project, entries, problem
+
+    if lang not in i18n.all_languages(current_app.config) or lang == SOURCE_LANGUAGE:
+        abort(404)
+    project = Project.from_config(current_app.config)
+    po = project.po_path(str(i18n.locale_of(lang)))
+    try:
+        catalog, _ = read_strictly(po.read_bytes(), po.parent.parent.name)
+    except Unreadable as error:  # edited by hand meanwhile: say so, as check would
+        abort(Response(json.dumps({"problem": problem(project.show(po), *error.args)}),
+                       409, mimetype="application/json"))
+    return project, po, catalog, {message_id(context, msgid): message for (
+        context, msgid), message in entries(catalog).items()}
+
+
+@studio.get("/")
+def start():
+    """The studio's start page: each language's progress and what needs work."""
+    from .catalog_review import work_to_do
+    from .catalogs import Project
+
+    project = Project.from_config(current_app.config)
+    return render_template("studio_start.html", labels=_labels(), languages=work_to_do(
+        project, message_id, where(current_app)))
+
+
+@studio.get("/api/<lang>/<msg>")
+def show(lang: str, msg: str):
+    """A text as the panel shows it."""
+    from .catalog_review import about
+
+    project, po, catalog, by_id = _texts(lang)
+    if msg not in by_id:
+        abort(404)
+    return jsonify(id=msg, **about(project, po, catalog, by_id[msg],
+                                   where(current_app).get(msg, [])))
+
+
+@studio.post("/api/<lang>/<msg>")
+def save(lang: str, msg: str):
+    """Write a translation into the catalog and compile it, if the check takes it;
+    otherwise nothing is written and the check's own sentence says why."""
+    from .catalogs import compile_catalogs, po_bytes, write_file
+    from .catalog_review import refusal
+
+    text = (request.get_json(silent=True) or {}).get("translation")
+    if not isinstance(text, str):
+        abort(400)
+    with _SAVING:
+        project, po, catalog, by_id = _texts(lang)
+        if msg not in by_id or by_id[msg].pluralizable:
+            abort(404)
+        message = by_id[msg]
+        message.string = text
+        if said := refusal(project, po, catalog, message):
+            return jsonify(problem=said), 422
+        message.flags.discard("fuzzy")
+        message.previous_id = []
+        write_file(po, po_bytes(catalog))
+        compile_catalogs(project)
+        current_app.extensions["babel"].instance.domain_instance.forget()
+    return jsonify(saved=True)
+
+
+def where(app: Flask) -> dict[str, list[str]]:
+    """For each text's ID, the pages that show it (rendered, in studio mode)."""
+    from .build import not_found_paths, render, site_paths
+
+    if "studio_where" not in app.extensions:
+        found = {}
+        for path in site_paths(app) + not_found_paths(app):
+            if path.startswith(studio.url_prefix):  # not the site's
+                continue
+            answer = render(app, path)
+            if dict(answer.headers).get(
+                    "Content-Type", "").startswith("text/html"):
+                html = answer.body.decode()
+                ids = re.findall(r'data-cde-msg="(\w+)"', html) + " ".join(
+                    re.findall(r'data-hidden="([\w ]*)"', html)).split()
+                for msg in dict.fromkeys(ids):
+                    found.setdefault(msg, []).append(path)
+        app.extensions["studio_where"] = found
+    return app.extensions["studio_where"]
+
+
+def init_app(app: Flask) -> None:
+    """In studio mode only: mark every text, serve the studio and its API."""
+    if not app.config.get("STUDIO"):
+        return
+    from .safe_gettext import MarkingDomain
+
+    app.extensions["babel"].instance.domain_instance = MarkingDomain(wrap=_Studio)
+    app.register_blueprint(studio)
+    app.after_request(_page)
+

@@ -1,0 +1,182 @@
+"""The translation studio in a real browser: pick a text, edit it, save it.
+
+Each test gets its own studio (cde/studio.py, `make translate`) on a scratch copy of
+the project (the studio_server fixture, conftest.py), so a save writes the copy's
+catalog and never the repository's. The interface's words are read from the page
+(data-labels of the cde-studio meta), in whatever language the studio speaks to the
+translator. The front end is cde/studio_assets/studio.js and studio.css.
+"""
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from babel.messages.pofile import read_po
+from playwright.sync_api import expect
+
+from projectcopy import YEARS
+from test_axe import AXE_OPTIONS, describe
+
+ABOUT = "/es/acerca/"
+# The paragraph about INEGI, as the Spanish catalog has it.
+INEGI = "El Instituto Nacional de Estadística y Geografía es el organismo"
+# The one text with a placeholder, and its Spanish on the page.
+YEARS_ON_PAGE = "La UNODC y el INEGI han informado a la Comisión de Estadística"
+# Enough Tab presses to cross the page, or the panel's list of texts.
+MAX_TAB_STOPS = 120
+
+
+@pytest.fixture
+def tab(studio_server, new_tab):
+    """A translator's tab on the studio."""
+    return new_tab(studio_server.url)
+
+
+def labels_of(page) -> dict:
+    """The studio's words, as the server gave them to the page."""
+    return json.loads(
+        page.locator('meta[name="cde-studio"]').get_attribute("data-labels"))
+
+
+def strings(po) -> dict:
+    """Every entry of a catalog: (context, msgid) -> its translation."""
+    with open(po, "rb") as file:
+        return {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string
+                for m in read_po(file) if m.id}
+
+
+def open_panel(page) -> dict:
+    """Open the panel with its toggle; the studio's words."""
+    labels = labels_of(page)
+    page.get_by_role("button", name=labels["open"]).click()
+    expect(page.get_by_role("complementary", name=labels["panel"])).to_be_visible()
+    return labels
+
+
+def pick(page, text: str):
+    """Click a text on the page; its translation, once in the text box."""
+    page.locator("main [data-cde-msg]", has_text=text).first.click()
+    box = page.get_by_label(labels_of(page)["translation"], exact=True)
+    expect(box).to_have_value(re.compile("."))
+    return box
+
+
+def focused(page, script: str):
+    """`script` evaluated on the focused element, `el`."""
+    return page.evaluate(f"(() => {{ const el = document.activeElement; return {script}; }})()")
+
+
+def test_a_saved_translation_shows_on_the_page_and_changes_one_msgstr(studio_server, tab):
+    before = strings(studio_server.po)
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    box = pick(tab, INEGI)
+    old = box.input_value()
+    new = old.replace("es el organismo", "es el órgano", 1)
+    assert new != old
+    box.fill(new)
+    with tab.expect_navigation():
+        tab.get_by_role("button", name=labels["save"], exact=True).click()
+
+    # After the reload: the page says it, the panel is back on the text.
+    expect(tab.get_by_role("status")).to_have_text(labels["saved"])
+    expect(tab.locator("main")).to_contain_text(
+        "El Instituto Nacional de Estadística y Geografía es el órgano")
+    expect(tab.get_by_label(labels["translation"], exact=True)).to_have_value(new)
+    after = strings(studio_server.po)
+    changed = {key for key in before if before[key] != after.get(key)}
+    assert len(changed) == 1 and after[changed.pop()] == new
+    assert after.keys() == before.keys()
+
+
+def test_a_broken_placeholder_is_refused_and_nothing_is_written(studio_server, tab):
+    before = studio_server.po.read_bytes()
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    box = pick(tab, YEARS_ON_PAGE)
+    expect(tab.locator(".cde-studio-english")).to_have_text(YEARS)
+    typed = box.input_value().replace("%(years)s", "%(años)s")
+    box.fill(typed)
+    tab.evaluate("window.notReloaded = true")
+    tab.get_by_role("button", name=labels["save"], exact=True).click()
+
+    expect(tab.get_by_role("status")).to_contain_text("placeholder")
+    # No reload; the typed text is kept, in focus, to be mended.
+    assert tab.evaluate("window.notReloaded") is True
+    expect(box).to_have_value(typed)
+    expect(box).to_be_focused()
+    expect(tab.locator("main")).to_contain_text(
+        "actualizaciones presentadas en 2015, 2019 y 2022.")
+    tab.reload()
+    expect(tab.locator("main")).to_contain_text(
+        "actualizaciones presentadas en 2015, 2019 y 2022.")
+    assert studio_server.po.read_bytes() == before
+
+
+def test_keyboard_alone_opens_picks_edits_and_saves(studio_server, tab):
+    tab.goto(ABOUT)
+    labels = labels_of(tab)
+    for _ in range(MAX_TAB_STOPS):
+        tab.keyboard.press("Tab")
+        if focused(tab, "el.getAttribute('aria-controls') !== null"
+                   " && el.textContent === " + json.dumps(labels["open"])):
+            break
+    else:
+        pytest.fail("the studio's toggle is not reachable with Tab")
+    tab.keyboard.press("Enter")
+    panel = tab.get_by_role("complementary", name=labels["panel"])
+    expect(panel).to_be_visible()
+    assert focused(tab, "el.tagName === 'H2' && !!el.closest('aside')")
+
+    for _ in range(MAX_TAB_STOPS):
+        tab.keyboard.press("Tab")
+        if focused(tab, "el.tagName === 'BUTTON' && !!el.closest('aside')"
+                   " && el.textContent.startsWith(" + json.dumps(INEGI[:40]) + ")"):
+            break
+    else:
+        pytest.fail("the INEGI paragraph is not in the panel's list")
+    tab.keyboard.press("Enter")
+    box = tab.get_by_label(labels["translation"], exact=True)
+    expect(box).to_be_focused()
+    expect(box).to_have_value(re.compile("^" + INEGI))
+    new = box.input_value().replace("es el organismo", "es la institución", 1)
+    tab.keyboard.press("Control+a")
+    tab.keyboard.type(new)
+    tab.keyboard.press("Tab")
+    assert focused(tab, "el.textContent") == labels["save"]
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+
+    expect(tab.get_by_role("status")).to_have_text(labels["saved"])
+    expect(tab.locator("main")).to_contain_text("es la institución")
+    assert new in strings(studio_server.po).values()
+
+
+def test_escape_closes_the_panel_and_links_work_again(tab):
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    home = tab.locator("main nav a", has=tab.locator("[data-cde-msg]")).first
+    # Open: a link's text is picked, the link not followed.
+    home.click()
+    expect(tab.get_by_label(labels["translation"], exact=True)).to_have_value(
+        re.compile("."))
+    assert tab.url.endswith(ABOUT)
+
+    tab.keyboard.press("Escape")
+    expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_hidden()
+    open_button = tab.get_by_role("button", name=labels["open"])
+    expect(open_button).to_be_focused()
+    expect(open_button).to_have_attribute("aria-expanded", "false")
+    with tab.expect_navigation():
+        home.click()
+    assert not tab.url.endswith(ABOUT)
+
+
+def test_panel_with_a_text_selected_has_no_wcag_21_aa_violation(tab):
+    tab.goto(ABOUT)
+    open_panel(tab)
+    pick(tab, INEGI)
+    results = Axe().run(tab, options=AXE_OPTIONS)
+    assert len(results.response["passes"]) >= 10
+    violations = results.response["violations"]
+    assert not violations, describe(violations)
