@@ -9,7 +9,8 @@ the studio, every translated text of a page is wrapped as `<span data-cde-msg=ID
 the page loads cde/studio_assets/studio.js, which talks to the JSON API below:
 
     GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages...
-    POST /_studio/api/<lang>/<ID>   {"translation": ...}: 200 saved, 422 refused
+    POST /_studio/api/<lang>/<ID>   {"translation": ...}: 200 saved and compiled,
+                                    422 refused (kept fuzzy in the .po, not shown)
 
 The studio answers only its own address (loopback, TRUSTED_HOSTS), and a POST only
 from its own pages (Origin) as JSON, so another site open in the same browser can
@@ -178,8 +179,10 @@ def show(lang: str, msg: str):
 
 @studio.post("/api/<lang>/<msg>")
 def save(lang: str, msg: str):
-    """Write a translation into the catalog and compile it, if the check takes it;
-    otherwise nothing is written and the check's own sentence says why."""
+    """Write a translation into the catalog and compile it, if the check takes it.
+    If not, it is kept in the catalog marked fuzzy (the translator's work is never
+    lost), the compiled catalog is left as it was (the page keeps its last good
+    text), and the check's own sentence says why."""
     from .catalogs import compile_catalogs, po_bytes, write_file
     from .catalog_review import refusal
 
@@ -192,11 +195,15 @@ def save(lang: str, msg: str):
             abort(404)
         message = by_id[msg]
         message.string = text
-        if said := refusal(project, po, catalog, message):
-            return jsonify(problem=said), 422
-        message.flags.discard("fuzzy")
-        message.previous_id = []
+        said = refusal(project, po, catalog, message)
+        if said:
+            message.flags.add("fuzzy")
+        else:
+            message.flags.discard("fuzzy")
+            message.previous_id = []
         write_file(po, po_bytes(catalog))
+        if said:
+            return jsonify(problem=said), 422
         compile_catalogs(project)
         current_app.extensions["babel"].instance.domain_instance.forget()
     return jsonify(saved=True)

@@ -8,6 +8,7 @@ import difflib
 import re
 
 import pytest
+from babel.messages.pofile import read_po
 
 from cde import catalogs
 from cde.build import render_site
@@ -73,20 +74,23 @@ def test_a_saved_translation_changes_that_msgstr_and_the_page(studio):
     assert "es el órgano constitucional" in page(app, "about")[1]
 
 
-def test_a_translation_the_check_refuses_is_not_saved(studio):
+def test_a_translation_the_check_refuses_is_kept_fuzzy_and_not_shown(studio):
     app, root = studio
-    _, html = page(app, "about")
+    path, html = page(app, "about")
     msg = picked(html, "La UNODC y el INEGI han informado")
-    before = (root / ES).read_bytes()
+    good = app.test_client().get(path, base_url=STUDIO).get_data()
+    mo = (root / ES).with_suffix(".mo").read_bytes()
     answer = save(app, msg, "Presentadas en %(años)s.")
     assert answer.status_code == 422
-    assert (root / ES).read_bytes() == before
-    assert "La UNODC y el INEGI han informado" in page(app, "about")[1]
+    # Kept, marked fuzzy, in the .po; the page keeps its last good text.
+    with (root / ES).open("rb") as fileobj:
+        entry = read_po(fileobj)[YEARS]
+    assert entry.fuzzy and entry.string == "Presentadas en %(años)s."
+    assert (root / ES).with_suffix(".mo").read_bytes() == mo
+    assert app.test_client().get(path, base_url=STUDIO).get_data() == good
     # The same sentence as the check's for the same mistake.
-    replace_in(root / ES, "presentadas en %(years)s.", "Presentadas en %(años)s.")
     check = app.test_cli_runner().invoke(args=["translate", "check"]).stdout
     assert answer.json["problem"] in check.splitlines()
-    assert YEARS in answer.json["problem"]
 
 
 @pytest.mark.parametrize("headers, status", [
