@@ -209,8 +209,19 @@ def save(lang: str, msg: str):
     return jsonify(saved=True)
 
 
-def where(app: Flask) -> dict[str, list[str]]:
-    """For each text's ID, the pages that show it (rendered, in studio mode)."""
+_HEADING = re.compile(r"<h[12][^>]*>(.*?)</h[12]>", re.S)
+
+
+def _section(html: str, at: int) -> str:
+    """The words of the last heading before `at` in a page: the section a text is in."""
+    headings = [match for match in _HEADING.finditer(html, 0, at)]
+    return " ".join(re.sub(r"<[^>]+>", "", headings[-1].group(1)).split()) if (
+        headings) else ""
+
+
+def where(app: Flask, sections: bool = False) -> dict[str, list[str]]:
+    """For each text's ID, the pages that show it (rendered, in studio mode), each
+    with the heading of its section if `sections` ("/es/acerca/ (¿Qué es...?)")."""
     from .build import not_found_paths, render, site_paths
 
     if "studio_where" not in app.extensions:
@@ -219,15 +230,24 @@ def where(app: Flask) -> dict[str, list[str]]:
             if path.startswith(studio.url_prefix):  # not the site's
                 continue
             answer = render(app, path)
-            if dict(answer.headers).get(
-                    "Content-Type", "").startswith("text/html"):
+            if dict(answer.headers).get("Content-Type", "").startswith("text/html"):
                 html = answer.body.decode()
-                ids = re.findall(r'data-cde-msg="(\w+)"', html) + " ".join(
-                    re.findall(r'data-hidden="([\w ]*)"', html)).split()
-                for msg in dict.fromkeys(ids):
-                    found.setdefault(msg, []).append(path)
+                places = [(match.group(1), _section(html, match.start()))
+                          for match in re.finditer(r'data-cde-msg="(\w+)"', html)]
+                hidden = re.search(r'data-hidden="([\w ]*)"', html)
+                places += [(msg, "") for msg in (hidden.group(1).split() if hidden
+                                                 else [])]
+                for msg, section in dict.fromkeys(places):
+                    found.setdefault(msg, []).append((path, section))
         app.extensions["studio_where"] = found
-    return app.extensions["studio_where"]
+    shown = {}
+    for msg, places in app.extensions["studio_where"].items():
+        first = {}  # each page once, with the section where the text first shows
+        for path, section in places:
+            first.setdefault(path, section)
+        shown[msg] = [f"{path} ({section})" if sections and section else path
+                      for path, section in first.items()]
+    return shown
 
 
 def init_app(app: Flask) -> None:

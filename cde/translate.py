@@ -149,7 +149,7 @@ def where() -> None:
     from .studio import message_id, where as pages_of
 
     catalogs, project = _project()
-    pages = pages_of(_studio_app(5000))
+    pages = pages_of(_studio_app(5000), sections=True)
     for (context, msgid), _ in sorted(entries(extract(project)).items(),
                                       key=lambda item: item[0][1]):
         shown = pages.get(message_id(context, msgid))

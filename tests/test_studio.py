@@ -11,8 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from cde import catalogs
-from cde.build import render_site
-from cde.webserver import PER_FILE_HEADERS
+from cde.export import freeze
 from cde.pages import PAGES_BY_ENDPOINT
 from projectcopy import ES, YEARS, app_for, replace_in
 
@@ -117,30 +116,44 @@ def test_a_form_cannot_write(studio):
     assert answer.status_code == 403
 
 
-def exported(app):
-    """What `flask freeze` writes of each URL: status, body and the headers nginx is
-    given (cde/webserver.py); not Expires, which is the time of the request."""
-    return {path: (answer.status, answer.body, [
-        (name, value) for name, value in answer.headers if name in PER_FILE_HEADERS])
-        for path, answer in render_site(app).items()}
+def exported(app, destination):
+    """Every file `flask freeze` writes into `destination`, by name, with its bytes."""
+    freeze(app, destination)
+    return {path.relative_to(destination): path.read_bytes()
+            for path in sorted(destination.rglob("*")) if path.is_file()}
 
 
-def test_outside_the_studio_none_of_it_exists_and_the_site_is_the_same(studio):
+def test_outside_the_studio_none_of_it_exists_and_the_export_is_the_same(
+    studio, tmp_path
+):
     app, root = studio
     plain = app_for(root)
-    before = exported(plain)
+    before = exported(plain, tmp_path / "build")
     page(app, "about")  # the studio at work in the same process
     save(app, picked(page(app, "contact")[1], "Dirección postal"), "Dirección postal")
-    assert exported(app_for(root)) == before
+    assert exported(app_for(root), tmp_path / "build") == before
     assert plain.test_client().get("/_studio/").status_code == 404
-    assert all(b"data-cde-msg" not in body for _, body, _ in before.values())
+    assert not any(b"data-cde-msg" in data or b"/_studio/" in data
+                   for data in before.values())
+
+
+def test_the_studio_listens_on_this_machine_only(studio, monkeypatch):
+    app, _ = studio
+    heard = {}
+    monkeypatch.setattr("werkzeug.serving.run_simple",
+                        lambda host, port, *args, **kwargs: heard.update(host=host))
+    app.test_cli_runner().invoke(args=["translate", "studio", "--no-browser"])
+    assert heard == {"host": "127.0.0.1"}
 
 
 def test_where_lists_the_pages_that_show_each_text(studio):
     app, _ = studio
     output = app.test_cli_runner().invoke(args=["translate", "where"]).stdout
     contact = PAGES_BY_ENDPOINT["contact"].rule(app.config["DEFAULT_LANGUAGE"])
-    assert f'"Postal address": {contact}' in output.splitlines()
+    # The page, and the section it is in: the heading before it (the page's title).
+    h1 = re.search(r"<h1>(.*?)</h1>", page(app, "contact")[1]).group(1)
+    assert f'"Postal address": {contact} ({re.sub("<[^>]+>", "", h1)})' in (
+        output.splitlines())
     assert any(line.startswith('"Method not allowed": on no page the site builds')
                for line in output.splitlines())
 
