@@ -33,6 +33,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         PUBLISH_THRESHOLD=100,
     )
     app.config.from_prefixed_env()
+    # The translation studio writes the catalogs: only `flask translate studio`
+    # turns it on (through test_config), never an environment variable.
+    app.config.pop("STUDIO", None)
     if test_config:
         app.config.from_mapping(test_config)
 

@@ -134,9 +134,8 @@ def entry_problems(catalog: Catalog, message: Message, names, draft: bool = Fals
 def refusal(project: Project, po: Path, catalog: Catalog, message: Message):
     """Why a translation cannot be saved, as check would say it, or None."""
     names = glossary.terms(project.translations / glossary.FILE, po.parent.parent.name)
-    said = translation_problem(catalog, message) or glossary.terminology_problem(
-        names, message)
-    return problem(project.show(po), message.lineno, said, message) if said else None
+    said = entry_problems(catalog, message, names)
+    return problem(project.show(po), message.lineno, said[0], message) if said else None
 
 
 def about(project: Project, po: Path, catalog: Catalog, message: Message,
@@ -163,8 +162,9 @@ def work_to_do(project: Project, ids, where: dict) -> list[dict]:
     def one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         names = glossary.terms(project.translations / glossary.FILE, lang)
         home = f"/{code_of(lang)}/"
-        todo = [{"english": msgids(message)[0], "what": what, "page": (where.get(
-            ids(*key)) or [home])[0] + f"#cde-studio={ids(*key)}"}
+        todo = [{"english": msgids(message)[0], "what": what, "page": next((
+            page for page in where.get(ids(*key), []) if page.startswith(home)),
+            home) + f"#cde-studio={ids(*key)}"}
             for key, message in entries(catalog).items() if key in wanted
             for what in entry_problems(catalog, message, names)]
         return Result(progress(project, lang, catalog, wanted), problems + todo)

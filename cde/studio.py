@@ -9,8 +9,8 @@ the studio, every translated text of a page is wrapped as `<span data-cde-msg=ID
 the page loads cde/studio_assets/studio.js, which talks to the JSON API below:
 
     GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages...
-    POST /_studio/api/<lang>/<ID>   {"translation": ...}: 200 saved and compiled,
-                                    422 refused (kept fuzzy in the .po, not shown)
+    POST /_studio/api/<lang>/<ID>   {"translation": ..., "was": ...}: 200 saved and
+                                    compiled, 422 refused, 409 changed meanwhile
 
 The studio answers only its own address (loopback, TRUSTED_HOSTS), and a POST only
 from its own pages (Origin) as JSON, so another site open in the same browser can
@@ -52,6 +52,7 @@ LABELS = {
     "where": _t_noop("Where it appears"), "terms": _t_noop("Glossary terms"),
     "problems": _t_noop("Problems"), "none": _t_noop("None"),
     "start": _t_noop("What needs work"), "open_text": _t_noop("Open on its page"),
+    "failed": _t_noop("The studio could not do that; reload the page and try again."),
 }
 
 
@@ -106,7 +107,9 @@ def pickable(html: str) -> tuple[str, list[str]]:
 
 def _labels() -> dict:
     """The words of the studio's own interface, in the translator's language."""
-    return {"lang": spoken_language(), **{key: _t(text) for key, text in LABELS.items()}}
+    spoken = spoken_language()
+    return {"lang": spoken, "dir": i18n.text_direction(spoken),
+            **{key: _t(text) for key, text in LABELS.items()}}
 
 
 def _page(response: Response) -> Response:
@@ -179,31 +182,35 @@ def show(lang: str, msg: str):
 
 @studio.post("/api/<lang>/<msg>")
 def save(lang: str, msg: str):
-    """Write a translation into the catalog and compile it, if the check takes it.
-    If not, it is kept in the catalog marked fuzzy (the translator's work is never
-    lost), the compiled catalog is left as it was (the page keeps its last good
-    text), and the check's own sentence says why."""
-    from .catalogs import compile_catalogs, po_bytes, write_file
+    """Write a translation into the catalog and compile it, if the check takes it;
+    otherwise nothing is written (the page keeps its last good text, the panel the
+    typed one) and the check's own sentence says why."""
     from .catalog_review import refusal
+    from .catalogs import compile_catalogs, po_bytes, write_file
 
-    text = (request.get_json(silent=True) or {}).get("translation")
+    sent = request.get_json(silent=True) or {}
+    text, was = sent.get("translation"), sent.get("was")
     if not isinstance(text, str):
         abort(400)
     with _SAVING:
         project, po, catalog, by_id = _texts(lang)
-        if msg not in by_id or by_id[msg].pluralizable:
+        if msg not in by_id:
             abort(404)
         message = by_id[msg]
+        if message.pluralizable:
+            return jsonify(problem=_t("A text with plural forms is translated in the "
+                                      ".po file itself, one msgstr[N] per form.")), 422
+        # Changed in the file since the panel read it (by hand, another tab): say so
+        # rather than overwrite it.
+        if isinstance(was, str) and was != message.string:
+            return jsonify(problem=_t("This translation changed in the file since you "
+                                      "opened it: reload the page to see it.")), 409
         message.string = text
-        said = refusal(project, po, catalog, message)
-        if said:
-            message.flags.add("fuzzy")
-        else:
-            message.flags.discard("fuzzy")
-            message.previous_id = []
-        write_file(po, po_bytes(catalog))
-        if said:
+        message.flags.discard("fuzzy")
+        message.previous_id = []
+        if said := refusal(project, po, catalog, message):
             return jsonify(problem=said), 422
+        write_file(po, po_bytes(catalog))
         compile_catalogs(project)
         current_app.extensions["babel"].instance.domain_instance.forget()
     return jsonify(saved=True)
@@ -254,8 +261,15 @@ def init_app(app: Flask) -> None:
     """In studio mode only: mark every text, serve the studio and its API."""
     if not app.config.get("STUDIO"):
         return
-    from .safe_gettext import MarkingDomain
+    from urllib.parse import urlsplit
 
+    from .safe_gettext import MarkingDomain
+    from .security import LOOPBACK
+
+    if app.config.get("PRODUCTION") or urlsplit(app.config["SITE_URL"]).hostname not in (
+            LOOPBACK):
+        raise RuntimeError("Refusing to start: the translation studio runs on this "
+                           "machine's own address only, never in production.")
     app.extensions["babel"].instance.domain_instance = MarkingDomain(wrap=_Studio)
     app.register_blueprint(studio)
     app.after_request(_page)

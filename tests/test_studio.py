@@ -8,10 +8,12 @@ import difflib
 import re
 
 import pytest
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from cde import catalogs
 from cde.export import freeze
+from cde.studio import message_id
+from htmltext import Page
 from cde.pages import PAGES_BY_ENDPOINT
 from projectcopy import ES, YEARS, app_for, replace_in
 
@@ -31,26 +33,48 @@ def page(app, endpoint):
     return path, app.test_client().get(path, base_url=STUDIO).get_data(as_text=True)
 
 
+def html_text(html):
+    """A page's or a translation's words, one space between them."""
+    return " ".join(" ".join(Page(f"<p>{html}</p>").texts).split())
+
+
 def picked(html, starting):
     """The ID of the text of the page that starts with `starting`."""
     return re.search(rf'data-cde-msg="(\w+)">{re.escape(starting)}', html).group(1)
 
 
-def save(app, msg, translation, **headers):
+def save(app, msg, translation, was=None, **headers):
     lang = app.config["DEFAULT_LANGUAGE"]
+    sent = {"translation": translation, **({"was": was} if was is not None else {})}
     return app.test_client().post(
-        f"/_studio/api/{lang}/{msg}", json={"translation": translation},
+        f"/_studio/api/{lang}/{msg}", json=sent,
         headers={"Origin": STUDIO, **headers}, base_url=STUDIO)
 
 
-def test_every_text_of_a_page_can_be_picked(studio):
-    app, _ = studio
-    _, html = page(app, "about")
-    assert html.count("data-cde-msg=") > 20
-    meta = re.search(r'<meta name="cde-studio"[^>]*>', html).group(0)
-    # The title, the description and aria-labels cannot hold an element: listed.
-    assert len(re.search(r'data-hidden="([\w ]*)"', meta).group(1).split()) >= 3
-    assert '<script src="/_studio/static/studio.js" defer></script>' in html
+@pytest.mark.parametrize("endpoint", list(PAGES_BY_ENDPOINT))
+def test_every_translated_text_of_a_page_can_be_picked(studio, endpoint):
+    app, root = studio
+    path, html = page(app, endpoint)
+    plain = app_for(root, SITE_URL=STUDIO).test_client().get(
+        path, base_url=STUDIO).get_data(as_text=True)
+    # Without the studio's spans and head, the page is the site's own, byte for byte.
+    head = re.search(r'<link rel="stylesheet" href="/_studio/.*?>(?=</head>)', html,
+                     re.S).group(0)
+    bare = re.sub(r'<span data-cde-msg="\w+">((?:(?!<span data-cde-msg).)*?)</span>',
+                  r"\1", html.replace(head, ""), flags=re.S)
+    while bare != (bare := re.sub(r'<span data-cde-msg="\w+">(.*?)</span>', r"\1",
+                                  bare, flags=re.S)):
+        pass
+    assert bare == plain
+    # Every text the page shows is among the pickable ones: visible, or listed
+    # (the <title>, descriptions, labels of screen readers).
+    with (root / ES).open("rb") as fileobj:
+        catalog = read_po(fileobj)
+    ids = set(re.findall(r'data-cde-msg="(\w+)"', html)) | set(re.search(
+        r'data-hidden="([\w ]*)"', html).group(1).split())
+    shown = {message_id(m.context, m.id) for m in catalog
+             if m.id and m.string and html_text(m.string) in html_text(plain)}
+    assert shown <= ids
     assert not re.search("[\ue000-\ue004]", html)
 
 
@@ -73,23 +97,40 @@ def test_a_saved_translation_changes_that_msgstr_and_the_page(studio):
     assert "es el órgano constitucional" in page(app, "about")[1]
 
 
-def test_a_translation_the_check_refuses_is_kept_fuzzy_and_not_shown(studio):
+@pytest.mark.parametrize("typed, mistake", [
+    ("Presentadas en %(años)s.", "placeholders differ"),
+    ("", "not translated yet"),
+])
+def test_a_translation_the_check_refuses_is_not_saved(studio, typed, mistake):
     app, root = studio
     path, html = page(app, "about")
-    msg = picked(html, "La UNODC y el INEGI han informado")
-    good = app.test_client().get(path, base_url=STUDIO).get_data()
-    mo = (root / ES).with_suffix(".mo").read_bytes()
-    answer = save(app, msg, "Presentadas en %(años)s.")
-    assert answer.status_code == 422
-    # Kept, marked fuzzy, in the .po; the page keeps its last good text.
-    with (root / ES).open("rb") as fileobj:
-        entry = read_po(fileobj)[YEARS]
-    assert entry.fuzzy and entry.string == "Presentadas en %(años)s."
-    assert (root / ES).with_suffix(".mo").read_bytes() == mo
-    assert app.test_client().get(path, base_url=STUDIO).get_data() == good
+    po = (root / ES).read_bytes()
+    answer = save(app, picked(html, "La UNODC y el INEGI han informado"), typed)
+    assert answer.status_code == 422 and mistake in answer.json["problem"]
+    assert (root / ES).read_bytes() == po
+    # Another text saved afterwards: the refused one's last good text stays.
+    save(app, picked(html, "El Instituto Nacional de Estadística y Geografía es el"),
+         "El INEGI es el organismo.")
+    assert "La UNODC y el INEGI han informado" in page(app, "about")[1]
     # The same sentence as the check's for the same mistake.
+    with (root / ES).open("rb") as fileobj:
+        catalog = read_po(fileobj)
+    catalog[YEARS].string = typed
+    with (root / ES).open("wb") as fileobj:
+        write_po(fileobj, catalog, width=76, sort_by_file=True)
     check = app.test_cli_runner().invoke(args=["translate", "check"]).stdout
     assert answer.json["problem"] in check.splitlines()
+
+
+def test_a_translation_changed_in_the_file_meanwhile_is_not_overwritten(studio):
+    app, root = studio
+    _, html = page(app, "contact")
+    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Domicilio postal"')
+    before = (root / ES).read_bytes()
+    answer = save(app, picked(html, "Dirección postal"), "Dirección de correo",
+                  was="Dirección postal")
+    assert answer.status_code == 409
+    assert (root / ES).read_bytes() == before
 
 
 @pytest.mark.parametrize("headers, status", [
@@ -107,13 +148,44 @@ def test_the_studio_takes_writes_from_its_own_pages_only(studio, headers, status
     assert (root / ES).read_bytes() == before
 
 
-def test_a_form_cannot_write(studio):
-    app, _ = studio
+@pytest.mark.parametrize("body, headers", [
+    ({"data": {"translation": "x"}}, {"Origin": STUDIO}),  # a form
+    ({"data": '{"translation": "x"}', "content_type": "text/plain"},
+     {"Origin": STUDIO}),                                   # no preflight needed
+    ({"json": {"translation": "x"}}, {}),                   # no Origin
+])
+def test_only_json_from_the_studios_own_pages_can_write(studio, body, headers):
+    app, root = studio
     _, html = page(app, "contact")
+    before = (root / ES).read_bytes()
     answer = app.test_client().post(
         f"/_studio/api/{app.config['DEFAULT_LANGUAGE']}/{picked(html, 'Dirección')}",
-        data={"translation": "x"}, headers={"Origin": STUDIO}, base_url=STUDIO)
+        headers=headers, base_url=STUDIO, **body)
     assert answer.status_code == 403
+    assert (root / ES).read_bytes() == before
+
+
+def test_the_studio_is_never_on_by_the_environment_nor_in_production(
+    project, monkeypatch
+):
+    catalogs.compile_catalogs(catalogs.Project(project, project / "translations"))
+    monkeypatch.setenv("FLASK_STUDIO", "1")
+    app = app_for(project)
+    assert not app.config.get("STUDIO")
+    assert app.test_client().get("/_studio/").status_code == 404
+    for config in ({"PRODUCTION": True, "SITE_URL": "http://127.0.0.1:5099"},
+                   {"SITE_URL": "https://cde.example.org"}):
+        with pytest.raises(RuntimeError, match="this machine's own address only"):
+            app_for(project, STUDIO=True, **config)
+
+
+def test_the_start_page_links_each_text_to_a_page_of_its_language(studio):
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr ""')
+    html = app.test_client().get("/_studio/", base_url=STUDIO).get_data(as_text=True)
+    contact = PAGES_BY_ENDPOINT["contact"].rule(app.config["DEFAULT_LANGUAGE"])
+    msg = message_id(None, "Postal address")
+    assert f'href="{contact}#cde-studio={msg}"' in html
 
 
 def exported(app, destination):

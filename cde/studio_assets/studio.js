@@ -38,6 +38,12 @@
     return typeof labels[key] === "string" ? labels[key] : "";
   }
 
+  // A request that failed without the check's words: said in the translator's
+  // language, with the HTTP status for whoever helps them.
+  function failed(code) {
+    return label("failed") + (code ? " (" + code + ")" : "");
+  }
+
   function storage() {
     try {
       return window.sessionStorage;
@@ -114,12 +120,14 @@
     });
   }
 
-  function postTranslation(id, translation) {
+  // `was` is the translation the panel showed: the server refuses to overwrite a
+  // change made in the file meanwhile (by hand, or in another tab).
+  function postTranslation(id, translation, was) {
     return fetch(API + encodeURIComponent(id), {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify({ translation: translation })
+      body: JSON.stringify({ translation: translation, was: was })
     }).then(function (response) {
       return response.json().catch(function () {
         return {};
@@ -168,6 +176,7 @@
     saveButton, status, notesList, whereList, termsList, problemsList;
   var built = false;
   var current = null; // the selected ID
+  var shown = ""; // its translation as the panel read it (sent back as `was`)
   var request = 0; // the latest selection, so a slow answer cannot overwrite it
   var saving = false;
   var listButtons = {};
@@ -190,6 +199,8 @@
     if (label("lang")) {
       toggle.setAttribute("lang", label("lang"));
       panel.setAttribute("lang", label("lang"));
+      toggle.setAttribute("dir", label("dir") || "ltr");
+      panel.setAttribute("dir", label("dir") || "ltr");
     }
 
     heading = el("h2", { class: "cde-studio-heading", tabindex: "-1" }, label("panel"));
@@ -248,7 +259,8 @@
     problemsList = section(details, "problems");
     panel.appendChild(details);
 
-    document.body.appendChild(toggle);
+    // First in the page, so the keyboard reaches it with one Tab.
+    document.body.insertBefore(toggle, document.body.firstChild);
     document.body.appendChild(panel);
     document.documentElement.classList.add("cde-studio");
 
@@ -426,6 +438,7 @@
     changedText.textContent = entry.changed || "";
     changedText.hidden = !entry.changed;
     textarea.value = entry.translation || "";
+    shown = textarea.value;
     if (entry.fuzzy) {
       textarea.setAttribute("data-fuzzy", "true");
     } else {
@@ -508,7 +521,7 @@
         return null;
       }
       details.hidden = false;
-      status.textContent = error.message;
+      status.textContent = failed(error.message);
       status.classList.add("cde-studio-problem");
       return null;
     });
@@ -524,7 +537,7 @@
     var typed = textarea.value;
     status.textContent = "";
     status.classList.remove("cde-studio-problem", "cde-studio-saved");
-    postTranslation(id, typed).then(function (answer) {
+    postTranslation(id, typed, shown).then(function (answer) {
       if (answer.status === 200 && answer.body.saved) {
         remember(SAVED_KEY, id);
         remember(OPEN_KEY, "1");
@@ -532,13 +545,13 @@
         return;
       }
       done();
-      status.textContent = answer.body.problem || String(answer.status);
+      status.textContent = answer.body.problem || failed(answer.status);
       status.classList.add("cde-studio-problem");
       textarea.value = typed;
       textarea.focus();
-    }, function (error) {
+    }, function () {
       done();
-      status.textContent = error.message;
+      status.textContent = failed("");
       status.classList.add("cde-studio-problem");
       textarea.focus();
     });
