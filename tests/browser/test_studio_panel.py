@@ -180,3 +180,22 @@ def test_panel_with_a_text_selected_has_no_wcag_21_aa_violation(tab):
     assert len(results.response["passes"]) >= 10
     violations = results.response["violations"]
     assert not violations, describe(violations)
+
+
+def test_the_start_page_leads_to_the_text_that_needs_work(studio_server, tab):
+    # A text not translated yet: the start page lists it, and its link opens the
+    # panel on it, on the page that shows it.
+    po = studio_server.po
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Dirección postal"', 'msgstr ""', 1), encoding="utf-8")
+    tab.goto("/_studio/")
+    link = tab.locator("li", has_text="Postal address").get_by_role("link")
+    link.click()
+    expect(tab).to_have_url(re.compile(r"/es/contacto/#cde-studio=\w+$"))
+    labels = labels_of(tab)
+    expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_visible()
+    expect(tab.locator(".cde-studio-english")).to_have_text("Postal address")
+    box = tab.get_by_label(labels["translation"], exact=True)
+    box.fill("Domicilio postal")
+    tab.get_by_role("button", name=labels["save"], exact=True).click()
+    expect(tab.locator("main h2", has_text="Domicilio postal")).to_be_visible()
