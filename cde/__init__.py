@@ -3,8 +3,9 @@
 Besides the modules wired below: pages.py (the page table), negotiation.py (the
 language at `/`), build.py (the site rendered once), webserver.py (its nginx
 configuration), and the translators' tooling behind `flask translate`: catalogs.py
-(the files), catalog_checks.py (what can be wrong), catalog_review.py (status and
-check), glossary.py (the termbase), tool_language.py (the tool's own language).
+(the files), po_reader.py (reading them strictly), catalog_checks.py (what can be
+wrong), catalog_review.py (status and check), glossary.py (the termbase),
+tool_language.py (the tool's own language).
 """
 from pathlib import Path
 

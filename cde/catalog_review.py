@@ -96,10 +96,10 @@ def check(project: Project, only=()) -> list[Result]:
         for message in (m for k, m in wanted.items() if k not in have):
             if old := changed_from(message, unused):
                 old = unused.pop(old)
+                diff = word_diff(msgids(old)[0], msgids(message)[0])
                 problems.append(problem(shown, old.lineno, _t(
                     "the English changed ({diff}); {hint}, which keeps your "
-                    "translation for review").format(diff=word_diff(msgids(old)[0], msgids(message)[0]),
-                                                     hint=_t(UPDATE_HINT))))
+                    "translation for review").format(diff=diff, hint=_t(UPDATE_HINT))))
             elif not draft:
                 where = ", ".join(f"{f}:{n}" for f, n in message.locations[:3])
                 problems.append(problem(shown, 1, _t(

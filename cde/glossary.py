@@ -52,10 +52,11 @@ def terms(path: Path, lang: str) -> tuple[dict, ...]:
         return ()
     code = Locale.parse(lang).language
     with path.open(encoding="utf-8", newline="") as fileobj:
-        return tuple({"en": row["en"], "required": row[code], "forbidden": [
-            variant.strip() for variant in (row.get(f"{code}_forbidden") or "").split(";")
-            if variant.strip()]} for row in csv.DictReader(fileobj)
-            if row.get(code) and row.get("en"))
+        rows = [row for row in csv.DictReader(fileobj)
+                if row.get(code) and row.get("en")]
+    return tuple({"en": row["en"], "required": row[code], "forbidden": [
+        variant.strip() for variant in (row.get(f"{code}_forbidden") or "").split(";")
+        if variant.strip()]} for row in rows)
 
 
 def terminology_problem(rows, message: Message) -> str | None:

@@ -68,8 +68,8 @@ def init_app(app: Flask) -> None:
     site = urlsplit(str(app.config["SITE_URL"]))
     host = site.hostname or ""
     if site.scheme not in ("http", "https") or not host:
-        raise ValueError(f"FLASK_SITE_URL is {app.config['SITE_URL']!r}: it must be the "
-                         "site's address, such as https://cde.example.org")
+        raise ValueError(f"FLASK_SITE_URL is {app.config['SITE_URL']!r}: it must be "
+                         "the site's address, such as https://cde.example.org")
     if app.config.get("PRODUCTION") and host in LOOPBACK:
         app.logger.warning(
             "SITE_URL is %s: canonical links, hreflang alternates and the sitemap "

@@ -141,7 +141,7 @@ def _same_origin() -> None:
 
 def _texts(lang: str):
     """(project, .po path, catalog, the entry by ID) of a language the site has."""
-    from .catalog_checks import Unreadable, read_strictly
+    from .po_reader import Unreadable, read_strictly
     from .catalogs import Project, entries, problem
 
     if lang not in i18n.all_languages(current_app.config) or lang == SOURCE_LANGUAGE:
@@ -266,8 +266,8 @@ def init_app(app: Flask) -> None:
     from .safe_gettext import MarkingDomain
     from .security import LOOPBACK
 
-    if app.config.get("PRODUCTION") or urlsplit(app.config["SITE_URL"]).hostname not in (
-            LOOPBACK):
+    host = urlsplit(app.config["SITE_URL"]).hostname
+    if app.config.get("PRODUCTION") or host not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
                            "machine's own address only, never in production.")
     app.extensions["babel"].instance.domain_instance = MarkingDomain(wrap=_Studio)

@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 from flask_babel import ngettext
 
 from cde import create_app
-from cde.catalog_checks import read_strictly
+from cde.po_reader import read_strictly
 from cde.pages import SOURCE_LANGUAGE
 from htmltext import Page
 from languages import empty_catalog
