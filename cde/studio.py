@@ -176,8 +176,9 @@ def show(lang: str, msg: str):
     project, po, catalog, by_id = _texts(lang)
     if msg not in by_id:
         abort(404)
-    return jsonify(id=msg, **about(project, po, catalog, by_id[msg],
-                                   where(current_app).get(msg, [])))
+    pages = [page for page in where(current_app).get(msg, [])
+             if page.startswith(f"/{lang}/")]  # the translator's language's pages
+    return jsonify(id=msg, **about(project, po, catalog, by_id[msg], pages))
 
 
 @studio.post("/api/<lang>/<msg>")

@@ -41,12 +41,12 @@ def break_closing_quote(project):
 def test_check_and_status_speak_spanish_to_a_spanish_speaking_translator(
         project, monkeypatch):
     monkeypatch.setenv("LANGUAGE", "es_MX.UTF-8")  # Mexican Spanish: the es catalog
-    status = run(project, "status")[1]
+    status = run(project, "status", "es")[1]
     assert re.fullmatch(r"Español \(es\): \d+% completado\. \d+ de \d+ textos "
                         r"traducidos, \d+ por revisar \(fuzzy\), \d+ aún sin "
                         r"traducir\.", status[0]), status
     line = break_closing_quote(project)
-    assert run(project, "check") == (1, [
+    assert run(project, "check", "es") == (1, [
         f'{ES}:{line}: no se puede leer: faltan las comillas dobles de cierre (") al '
         "final de la línea"], [
         "Se encontró 1 problema. TRANSLATING.md explica cada tipo de problema y cómo "
