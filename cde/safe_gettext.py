@@ -86,25 +86,28 @@ class MarkingDomain(Domain):
         return self.get_translations().upgettext(context, string) % variables
 
 
-def show_original(html: str, dir: str) -> str:
-    """Each marked text as `<span lang="en">`, or bare inside a tag or the title.
+def replace_marked(html: str, pattern: re.Pattern, replace) -> str:
+    """`replace(match, bare)` for each text `pattern` finds, innermost first (an
+    untranslated text can hold another: a link's words given to a sentence);
+    `bare` where no element can go, inside a tag or the <title>. Also what the
+    translation studio (cde/studio.py) does with its own marks."""
+    def one(match: re.Match) -> str:
+        before = match.string[:match.start()]
+        return replace(match, before.rfind("<") > before.rfind(">")
+                       or before.rfind("<title") > before.rfind("</title"))
 
-    Innermost first: an untranslated text can hold another (a link's words given
-    to a sentence), and each gets its own span.
-    """
+    while (marked := pattern.sub(one, html)) != html:
+        html = marked
+    return html
+
+
+def show_original(html: str, dir: str) -> str:
+    """Each marked text as `<span lang="en">`, or bare inside a tag or the title."""
     tag = i18n.language_tag(SOURCE_LANGUAGE)
     direction = f' dir="{i18n.text_direction(SOURCE_LANGUAGE)}"' if dir != (
         i18n.text_direction(SOURCE_LANGUAGE)) else ""
-
-    def replace(match: re.Match) -> str:
-        before = match.string[:match.start()]
-        bare = (before.rfind("<") > before.rfind(">")
-                or before.rfind("<title") > before.rfind("</title"))
-        text = match.group(1)
-        return text if bare else f'<span lang="{tag}"{direction}>{text}</span>'
-
-    while (marked := _INNERMOST.sub(replace, html)) != html:
-        html = marked
+    html = replace_marked(html, _INNERMOST, lambda match, bare: match.group(1) if bare
+                          else f'<span lang="{tag}"{direction}>{match.group(1)}</span>')
     return html.replace(START, "").replace(END, "")
 
 

@@ -21,6 +21,7 @@ import json
 import re
 import threading
 from gettext import NullTranslations
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request,
@@ -29,6 +30,8 @@ from flask import (
 from . import i18n
 from .errors import REFUSED_BEFORE_ROUTING
 from .pages import SOURCE_LANGUAGE
+from .safe_gettext import MarkingDomain, replace_marked
+from .security import LOOPBACK
 from .tool_language import _t, _t_noop, spoken_language
 
 # Private-use characters around a text and its ID, until the page is complete.
@@ -92,17 +95,13 @@ def pickable(html: str) -> tuple[str, list[str]]:
     that sit where no element can go (the <title>, an attribute)."""
     hidden = []
 
-    def replace(match: re.Match) -> str:
-        before = match.string[:match.start()]
-        if (before.rfind("<") > before.rfind(">")
-                or before.rfind("<title") > before.rfind("</title")):
+    def replace(match: re.Match, bare: bool) -> str:
+        if bare:
             hidden.append(match.group(1))
             return match.group(2)
         return f'<span data-cde-msg="{match.group(1)}">{match.group(2)}</span>'
 
-    while (marked := _INNERMOST.sub(replace, html)) != html:
-        html = marked
-    return html, list(dict.fromkeys(hidden))
+    return replace_marked(html, _INNERMOST, replace), list(dict.fromkeys(hidden))
 
 
 def _labels() -> dict:
@@ -262,11 +261,6 @@ def init_app(app: Flask) -> None:
     """In studio mode only: mark every text, serve the studio and its API."""
     if not app.config.get("STUDIO"):
         return
-    from urllib.parse import urlsplit
-
-    from .safe_gettext import MarkingDomain
-    from .security import LOOPBACK
-
     host = urlsplit(app.config["SITE_URL"]).hostname
     if app.config.get("PRODUCTION") or host not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
