@@ -6,22 +6,31 @@ PORT ?= 5000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# Command-line tools from npm (the HTML checker, Lighthouse), pinned, kept out of git.
-TOOLS := .tools
+# Every Python package, direct and transitive, pinned with its hashes (README:
+# Upgrading dependencies). Written by uv from pyproject.toml's ranges; installed by pip.
+LOCK := requirements.lock
+LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --extra test --extra dev \
+	--generate-hashes --universal --python-version 3.11 --quiet -o $(LOCK)
+# Command-line tools from npm (the HTML checker, Lighthouse), locked with integrity
+# hashes in tests/tools/package-lock.json; installed there, kept out of git.
+TOOLS := tests/tools
+NPM_CI := npm ci --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund
 VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
-VNU_VERSION := 26.9.27
 LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
-LIGHTHOUSE_VERSION := 12.2.3
-# The browser tests drive Debian's Chromium (.ci/run installs it when missing).
+# The browser tests drive Debian's Chromium (installed by `make test` when missing).
 CHROMIUM ?= /usr/bin/chromium
+DEBIAN := sh scripts/debian-packages.sh
 
-.PHONY: help install catalogs release-catalogs run translate test clean serve freeze serve-static bench lighthouse \
+.PHONY: help install catalogs release-catalogs run translate test test-latest upgrade lock clean \
+	serve freeze serve-static bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
 
 help:
 	@echo "make run    serve the site at http://127.0.0.1:$(PORT) (PORT=8000 make run to change)"
-	@echo "make test   run the whole test suite"
+	@echo "make test   run the whole test suite, with the versions of requirements.lock"
+	@echo "make test-latest  the suite with the newest releases pyproject.toml allows, in a throwaway environment"
+	@echo "make upgrade  refresh requirements.lock to the newest releases allowed, then make test"
 	@echo "make serve  production: nginx in front of gunicorn on port $(PORT); set FLASK_SITE_URL=https://..."
 	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
 	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:$(PORT) (PORT=8080 make serve-static)"
@@ -34,13 +43,25 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the dependencies change, so a second `make run` is quick.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Exactly the lock, every file checked against its hash; reinstalled only when the
+# lock changes, so a second `make run` is quick. The project itself is not installed:
+# it runs from this folder.
+$(STAMP): $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	touch $@
 
 install: $(STAMP)
+
+# After changing a range in pyproject.toml: the lock again, keeping every pin that
+# still fits. `make upgrade`: every package to the newest release the ranges allow,
+# then the whole suite (README: Upgrading dependencies).
+lock: install
+	$(LOCK_COMPILE)
+
+upgrade: install
+	$(LOCK_COMPILE) --upgrade
+	git diff --stat -- $(LOCK) 2>/dev/null || true
+	$(MAKE) test
 
 # Compiled catalogs (.mo) are build output, never committed. A .po that does not
 # parse is reported with file:line and keeps its previous .mo, and the preview
@@ -89,45 +110,48 @@ run: catalogs
 	$(BIN)/flask --app app run --port $(PORT) --reload --no-debugger \
 		--extra-files "$$(find templates translations static -type f \( -name '*.html' -o -name '*.mo' -o -path 'static/*' \) | paste -sd: -)"
 
-# The browser tests skip themselves without Chromium, the HTML checks without Java;
-# say so after the results, where nobody can miss it.
-test: catalogs $(VNU_JAR)
+# What the tests drive is installed when missing: Chromium, fonts for the scripts of
+# the UN languages, nginx, and Java with npm for the HTML checker. Without root, the
+# one command to run is printed and those tests skip; the notices after the results
+# say which, where nobody can miss them.
+test: catalogs
+	@$(DEBIAN) browser fonts nginx java npm
+	@$(MAKE) --no-print-directory $(VNU_JAR)
 	@status=0; CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest || status=$$?; \
 	[ -x $(CHROMIUM) ] || echo "NOTICE: browser tests (tests/browser) were SKIPPED: no Chromium at $(CHROMIUM). Install it: apt-get install chromium"; \
 	{ command -v java >/dev/null 2>&1 && [ -f $(VNU_JAR) ]; } || echo "NOTICE: HTML validity tests (tests/test_valid_html.py) were SKIPPED: no Java or no $(VNU_JAR). Install them: apt-get install default-jre-headless npm"; \
 	exit $$status
 
+# The same suite with the newest releases pyproject.toml allows, in a throwaway
+# environment: drift is seen here before a visitor sees it (scripts/test_latest.py).
+test-latest: install
+	@CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/test_latest.py
+
 # The Nu HTML Checker for tests/test_valid_html.py; Java runs it. No install scripts:
 # the jar is in the package, and its postinstall would try to download a Java.
 # Without npm (a machine with only Python and make) the checks skip, with a notice.
-$(VNU_JAR):
+$(VNU_JAR): $(TOOLS)/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-		npm install --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION) \
-		&& touch $@; \
+		$(NPM_CI) --omit=dev --silent && touch $@; \
 	else echo "NOTICE: no npm, so the HTML checker (vnu-jar) is not installed: apt-get install npm"; fi
 
-$(LIGHTHOUSE):
-	npm install --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE): $(TOOLS)/package-lock.json
+	$(NPM_CI) --silent
 	touch $@
 
 # Lighthouse against make serve's stack on a free local port, never part of `make test`.
 lighthouse: release-catalogs $(LIGHTHOUSE)
-	@$(NGINX_INSTALL)
+	@$(DEBIAN) browser nginx
 	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
 
 clean:
-	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)
+	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)/node_modules
 	find translations -name '*.mo' -delete
-
-# Debian's nginx, installed when missing (as .ci/run does for the tests).
-NGINX_INSTALL = { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	--no-install-recommends nginx-light; }
 
 # Production on one machine (deploy/serve.py): the site exported, nginx in front
 # serving it and passing the rest to gunicorn (deploy/gunicorn.conf.py) on a socket.
 serve: release-catalogs
-	@$(NGINX_INSTALL)
+	@$(DEBIAN) nginx
 	PORT=$(PORT) $(BIN)/python deploy/serve.py
 
 # The whole site as static files in build/site/, and build/nginx.conf generated from
@@ -138,15 +162,13 @@ freeze: release-catalogs
 # build/ as production serves it: nginx with the generated configuration, on
 # 127.0.0.1:$(PORT) (PORT=8080 make serve-static). Run `make freeze` first.
 serve-static: install
-	@$(NGINX_INSTALL)
+	@$(DEBIAN) nginx
 	$(BIN)/python deploy/nginx_preview.py build --port $(PORT)
 
 # Benchmark, never part of `make test` (bench/README.md): make serve against a bare
 # Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.
 # wrk and nginx from Debian.
 bench: release-catalogs
-	@command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends wrk nginx-light; }
+	@$(DEBIAN) nginx wrk
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/attack.py

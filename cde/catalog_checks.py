@@ -2,7 +2,8 @@
 
 `translation_problem` is the one rule for an entry, which check reports and compile
 leaves out of the .mo: Babel's checkers, then two of ours for what Babel lacks (a `%`
-Jinja cannot fill in, HTML tags). Folders and Plural-Forms are checked against CLDR.
+Jinja cannot fill in, HTML tags). Folders are checked against CLDR; a Plural-Forms
+header against the two rules in use (`plural_rules`).
 """
 
 import re
@@ -13,6 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
+from weblate_language_data.languages import LANGUAGES as TOOLS_LANGUAGES
 
 from .i18n import code_of, is_language_code
 from .tool_language import _t, _t_noop, language_name
@@ -209,20 +211,33 @@ def folder_problem(folder: str) -> str | None:
                   folder=folder, fix=fix)
 
 
-# Babel's table swaps Arabic's forms 4 and 5 (python-babel/babel#816), yet msgstr[]
-# follow CLDR's order (zero, one, two, few, many, other): msgstr[4] is "many" (n%100
-# in 11..99: 11, 50), msgstr[5] is "other" (100, 101, 102).
+# Babel's table swaps Arabic's forms 4 and 5 before Babel 2.19 (python-babel/babel#816),
+# yet msgstr[] follow CLDR's order (zero, one, two, few, many, other): msgstr[4] is
+# "many" (n%100 in 11..99: 11, 50), msgstr[5] is "other" (100, 101, 102).
 _ARABIC = 6, ("(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
               "n%100>=11 ? 4 : 5)")
+# The rule translators' tools write (msginit, Poedit, Weblate): GNU gettext's
+# convention, as Weblate's language data keeps it, e.g. two forms for Spanish.
+_CONVENTION = {code: (count, formula if formula.isalnum() else f"({formula})")
+               for code, _, count, formula in TOOLS_LANGUAGES}
+
+
+def plural_rules(lang: str) -> list[tuple[int, str]]:
+    """The (nplurals, plural) rules a catalog in `lang` may follow: the convention of
+    translators' tools, where it has one, then CLDR's rule as the installed Babel has
+    it. Two sources, so that no single library release decides: Babel 2.19 gave
+    Spanish CLDR's three forms (one, many for millions, other) while every .po
+    written by gettext's tools has two, and both are right."""
+    locale = Locale.parse(lang)
+    convention = _CONVENTION.get(str(locale)) or _CONVENTION.get(locale.language)
+    cldr = _ARABIC if locale.language == "ar" else get_plural(lang)[:2]
+    return [rule for rule in (convention, cldr) if rule]
 
 
 def plural_forms(lang: str) -> str:
-    """The Plural-Forms header of a catalog in `lang`: CLDR's rules, from Babel."""
-    return "nplurals={}; plural={};".format(*_rule(lang))
-
-
-def _rule(lang: str) -> tuple[int, str]:
-    return _ARABIC if Locale.parse(lang).language == "ar" else get_plural(lang)[:2]
+    """The Plural-Forms header `init` writes and `check` suggests: the tools'
+    convention where there is one, else CLDR's rule."""
+    return "nplurals={}; plural={};".format(*plural_rules(lang)[0])
 
 
 def _form_of_each_number(count: int, expression: str) -> tuple | None:
@@ -236,7 +251,9 @@ def _form_of_each_number(count: int, expression: str) -> tuple | None:
 
 
 def plural_forms_problem(lines: list[str], lang: str, catalog: Catalog) -> tuple | None:
-    """(line, what) when the Plural-Forms header is missing or unlike CLDR's rules."""
+    """(line, what) when the Plural-Forms header is missing or follows neither of
+    `plural_rules`. Reported by check; compile goes on, since gettext reads any
+    header, and a header must never take a language off the site."""
     paste = f'"Plural-Forms: {plural_forms(lang)}\\n"'
     # Babel fills in its own rule when the header is missing, so look at the text.
     line = next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), 0)
@@ -245,8 +262,8 @@ def plural_forms_problem(lines: list[str], lang: str, catalog: Catalog) -> tuple
                     if text.rstrip("\r") == 'msgid ""'), 1)
         return top, _t('the Plural-Forms header is missing; add this line under the '
                        'msgstr "" at the top of the file: {line}').format(line=paste)
-    if _form_of_each_number(catalog.num_plurals, catalog.plural_expr) == (
-            _form_of_each_number(*_rule(lang))):
+    if _form_of_each_number(catalog.num_plurals, catalog.plural_expr) in [
+            _form_of_each_number(*rule) for rule in plural_rules(lang)]:
         return None
     return line, _t("the Plural-Forms header does not follow the plural rules of "
                     "{language}; replace it with this line: {line}").format(

@@ -20,7 +20,7 @@ from .catalog_checks import (
 )
 from .i18n import code_of
 from .pages import SOURCE_LANGUAGE
-from .po_reader import BOM, Unreadable, previous_parts, read_strictly
+from .po_reader import Unreadable, previous_parts, read_strictly
 from .tool_language import _t, _t_noop, _tn
 
 DOMAIN = "messages"
@@ -101,13 +101,12 @@ class Result:
     left_out: list[str] = field(default_factory=list)
 
 
-def each_catalog(project: Project, work, stopped: str = "", strict: bool = False,
-                 only=()):
+def each_catalog(project: Project, work, stopped: str = "", only=()):
     """`work(lang, po, catalog, problems)` for each catalog the site can use (of the
-    languages `only`, if given), in language order, and with no problem if `strict`
-    (a wrong Plural-Forms header is one, a byte order mark is not); for the others,
-    their problems and `stopped` ({lang}, {po} or {mo} in it), or what it says of the
-    .po file."""
+    languages `only`, if given), in language order; for one that cannot be read, its
+    problem and `stopped` ({lang}, {po} or {mo} in it), or what it says of the .po
+    file. The problems of a readable file as a whole (a byte order mark, a
+    Plural-Forms header) are reported, and stop nothing."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
@@ -120,7 +119,7 @@ def each_catalog(project: Project, work, stopped: str = "", strict: bool = False
                 found = [(error.args[0], _t("cannot be read: {problem}").format(
                     problem=error.args[1]))]
         problems = [problem(project.show(po), *each) for each in found]
-        if catalog is None or strict and any(what != _t(BOM) for _, what in found):
+        if catalog is None:
             said = stopped(po) if callable(stopped) else stopped
             results.append(Result(said.format(lang=lang, po=project.show(po), mo=(
                 project.show(po.with_suffix(".mo")))), problems))
@@ -157,12 +156,19 @@ def _previous_lines(block: re.Match) -> str:
         "\n", "\n#| ") + "\n" for keyword, text in parts)
 
 
-def po_bytes(catalog: Catalog) -> bytes:
+_GENERATED_BY = re.compile(r'^"Generated-By: .*"$', re.M)
+
+
+def po_bytes(catalog: Catalog, edited: bytes = b"") -> bytes:
     """A catalog as .po text; locations (file:line) stay, sorted by file, and the
-    English before a change stays as `#|` lines above a fuzzy entry."""
+    English before a change stays as `#|` lines above a fuzzy entry. When `edited`
+    (the file as it was) is given, its "Generated-By" line stays too: Babel writes
+    its own version there, and one text saved must change one text only."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, sort_by_file=True, include_previous=True)
     text = buffer.getvalue().decode("utf-8")
+    if kept := _GENERATED_BY.search(edited.decode("utf-8", "replace")):
+        text = _GENERATED_BY.sub(lambda _: kept.group(0), text, count=1)
     return re.sub(r"(?:^#\|.*\n)+", _previous_lines, text, flags=re.M).encode("utf-8")
 
 
@@ -258,9 +264,10 @@ def update(project: Project) -> list[Result]:
 
 
 def compile_catalogs(project: Project) -> list[Result]:
-    """Every .po into the .mo the site reads. A .po that does not parse, or has a
-    wrong Plural-Forms header, keeps its previous .mo; a translation check refuses is
-    left out, so visitors see the original text for it until it is fixed."""
+    """Every .po into the .mo the site reads. A .po that gettext could not read keeps
+    its previous .mo; a translation check refuses is left out, so visitors see the
+    original text for it until it is fixed. Nothing else stops a catalog: a
+    Plural-Forms header `check` disagrees with is still one gettext can use."""
     if not project.template.exists():  # a copy that never extracted: the count needs it
         write_template(project)
     with project.template.open("rb") as fileobj:
@@ -295,4 +302,4 @@ def compile_catalogs(project: Project) -> list[Result]:
                   "shows this language in English. Fix the line above, compile again, "
                   "then restart make run.")
 
-    return each_catalog(project, compile_one, not_compiled, True)
+    return each_catalog(project, compile_one, not_compiled)

@@ -210,7 +210,7 @@ def save(lang: str, msg: str):
         message.previous_id = []
         if said := refusal(project, po, catalog, message):
             return jsonify(problem=said), 422
-        write_file(po, po_bytes(catalog))
+        write_file(po, po_bytes(catalog, edited=po.read_bytes()))
         compile_catalogs(project)
         current_app.extensions["babel"].instance.domain_instance.forget()
     return jsonify(saved=True)

@@ -92,7 +92,8 @@ def check(languages: tuple[str, ...]) -> None:
     """Fail, naming file and line, on anything that would show wrong on the site:
     a text missing, untranslated or fuzzy (how the English changed, word by word),
     placeholders, HTML tags or official names unlike the original, a .po that does
-    not parse, a Plural-Forms header unlike CLDR's. Drafts report their progress.
+    not parse, a Plural-Forms header unlike both gettext's convention and CLDR's (which
+    compile still accepts). Drafts report their progress.
     LANGUAGES (es, fr) limits it to those catalogs."""
     catalogs, project = _project()
     from .catalog_review import check as check_of

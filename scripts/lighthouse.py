@@ -8,7 +8,7 @@ prints the scores and every audit that cost points; exits 1 when accessibility,
 best practices or SEO is below 100 or performance below 95.
 
 Environment: LIGHTHOUSE (the CLI, default .tools/node_modules/.bin/lighthouse),
-CHROME_PATH (default /usr/bin/chromium). JSON reports go to .tools/lighthouse/.
+CHROME_PATH (default /usr/bin/chromium). JSON reports go to build/lighthouse/.
 Not part of the test suite: it takes about a minute and measures timings.
 """
 import json
@@ -31,7 +31,7 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu "
     "--disable-background-networking --disable-component-update"
 )
-REPORTS = ROOT / ".tools" / "lighthouse"
+REPORTS = ROOT / "build" / "lighthouse"
 # Lowest acceptable score (0-100) of each category.
 REQUIRED = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 

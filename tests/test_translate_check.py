@@ -257,15 +257,33 @@ def set_plural_forms(po, header):
 @pytest.mark.parametrize("lang, header, name, right", [
     ("ru", "nplurals=2; plural=(n != 1);", "Russian", RUSSIAN),
     ("ar", BABELS_ARABIC, "Arabic", ARABIC),
+    ("es", "nplurals=1; plural=0;", "Spanish", "nplurals=2; plural=(n != 1);"),
 ])
-def test_a_plural_forms_header_unlike_cldrs_is_reported_with_the_right_one(
+def test_a_plural_forms_header_that_follows_neither_rule_is_reported_with_the_fix(
     project, lang, header, name, right
 ):
-    line = set_plural_forms(new_catalog(project, lang), header)
-    assert check(project) == (1, [
+    po = new_catalog(project, lang) if lang != "es" else project / ES
+    line = set_plural_forms(po, header)
+    assert check(project, lang) == (1, [
         f"translations/{lang}/LC_MESSAGES/messages.po:{line}: the Plural-Forms header "
         f"does not follow the plural rules of {name}; replace it with this line: "
         f'"Plural-Forms: {right}\\n"'])
+
+
+# Spanish as Babel 2.19 writes it from CLDR: a third form, "many", for millions.
+SPANISH_CLDR = "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);"
+
+
+@pytest.mark.parametrize("header", [SPANISH_CLDR, "nplurals=1; plural=0;"])
+def test_no_plural_forms_header_takes_a_language_off_the_site(project, header):
+    """Whatever check thinks of the header, gettext reads it: compile compiles, and
+    /es/ is served in Spanish (a Babel release once refused Spanish's own header)."""
+    set_plural_forms(project / ES, header)
+    app = app_for(project)
+    assert app.test_cli_runner().invoke(args=["translate", "compile"]).exit_code == 0
+    page = app_for(project).test_client().get("/es/contacto/")
+    assert page.status_code == 200
+    assert "Dirección postal" in page.get_data(as_text=True)
 
 
 def test_a_missing_plural_forms_header_is_reported_with_the_right_one(project):

@@ -2,7 +2,7 @@
 
 vnu runs once over all pages (written to a temporary folder) rather than once per
 page: starting Java is most of its cost. `make test` installs the checker (the npm
-package vnu-jar) into .tools/; Java 17 runs it.
+package vnu-jar, locked in tests/tools/) into tests/tools/node_modules/; Java 17 runs it.
 """
 import json
 import os
@@ -18,7 +18,7 @@ from languages import LANGUAGES
 from servers import SITE
 
 VNU_JAR = Path(
-    os.environ.get("VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
+    os.environ.get("VNU_JAR", ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar")
 )
 # Every page of the page table in every language (one per catalog in translations/),
 # and the 404 page of each language.
