@@ -107,3 +107,47 @@ def test_spanish_pages_use_the_official_names(client):
         "internacional",
     ):
         assert name in text
+
+
+@pytest.mark.parametrize("path, technical_assistance", [
+    ("/en/", "Provides technical assistance to countries of Latin America and the "
+             "Caribbean to improve the quality and quantity of statistics"),
+    ("/es/", "Presta asistencia técnica a los países de América Latina y el Caribe "
+             "para mejorar la calidad y la cantidad de las estadísticas"),
+])
+def test_home_page_names_the_region_it_serves_where_it_first_mentions_it(
+    client, path, technical_assistance
+):
+    # The home page shows this activity before the paragraph that names the region.
+    text = Page(client.get(path).get_data(as_text=True)).text
+    assert technical_assistance in text
+    assert "in the region" not in text and "de la región" not in text
+
+
+@pytest.mark.parametrize("path, items", [
+    ("/en/about/", [
+        "Among other things, the report highlights:",
+        "the coordination of relevant actors in the production of statistical "
+        "information;",
+        "the need for clear statistical definitions of crimes and criminal justice "
+        "processes;",
+        "the development of manuals to guide the collection and analysis of statistics "
+        "that meet the information needs of gender-sensitive public policy processes.",
+    ]),
+    ("/es/acerca/", [
+        "Entre otros aspectos, el informe destaca:",
+        "la coordinación de los actores pertinentes en la producción de información "
+        "estadística;",
+        "la necesidad de contar con definiciones estadísticas claras de los delitos y "
+        "de los procesos de justicia penal;",
+        "la elaboración de manuales que orienten la recopilación y el análisis de "
+        "estadísticas que respondan a las necesidades de información de los procesos "
+        "de políticas públicas con perspectiva de género.",
+    ]),
+])
+def test_the_reports_highlights_continue_the_sentence_that_introduces_them(
+    client, path, items
+):
+    texts = Page(client.get(path).get_data(as_text=True)).texts
+    start = texts.index(items[0])
+    assert texts[start:start + len(items)] == items

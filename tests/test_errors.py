@@ -91,6 +91,35 @@ def test_unexpected_error_is_a_500_page_without_traceback(app, client):
     assert "An error occurred" in error_page(response).texts
 
 
+
+# The headings of the error pages, written out: plain words, not HTTP's.
+HEADINGS = {
+    "en": {400: "Invalid request", 404: "Page not found", 405: "Request not allowed",
+           500: "An error occurred"},
+    "es": {400: "Solicitud no válida", 404: "Página no encontrada",
+           405: "Solicitud no permitida", 500: "Se produjo un error"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADINGS))
+def test_each_error_page_has_its_heading_in_the_language_of_its_prefix(app, lang):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get(f"/{lang}/boom/")
+    def boom():
+        raise RuntimeError("secret detail")
+
+    client = app.test_client()
+    about = ABOUT.rule(lang)
+    for status, response in [
+        (400, client.get(about, headers={"Host": "evil.example"})),
+        (404, client.get(f"/{lang}/nada/")),
+        (405, client.post(about)),
+        (500, client.get(f"/{lang}/boom/")),
+    ]:
+        assert response.status_code == status
+        assert HEADINGS[lang][status] in error_page(response).texts, status
+
 # A path under each language's prefix, asked for in another language, and `/` asked
 # for in each language: the prefix decides, else Accept-Language.
 PREFIX_OR_NEGOTIATED = [
