@@ -15,13 +15,13 @@ from .views import PAGE_CACHE_CONTROL
 # Heading and message of the error page, by status: other 4xx read as 400, 5xx as 500.
 ERROR_TEXTS = {
     # NOTE: heading of the error page for a request the site cannot answer.
-    400: (_l("Request not valid"),
+    400: (_l("Invalid request"),
           _l("The site cannot answer this request. Please check the address.")),
     404: (_l("Page not found"),
           _l("The page you are looking for does not exist or has moved.")),
-    405: (_l("Method not allowed"),
+    405: (_l("Request not allowed"),
           _l("This address does not accept that kind of request.")),
-    500: (_l("Something went wrong"),
+    500: (_l("An error occurred"),
           _l("The page could not be shown. Please try again later.")),
 }
 

@@ -15,7 +15,7 @@ from servers import SITE
 ES = "translations/es/LC_MESSAGES/messages.po"
 # The one msgid with a placeholder: a translator's typo there must not break a page.
 YEARS = ("UNODC and INEGI have reported to the Statistical Commission on the "
-         "implementation of the activities of the Roadmap in updates presented in "
+         "implementation of the activities of the road map in updates presented in "
          "%(years)s.")
 
 

@@ -26,17 +26,19 @@ SEED_SECTIONS = [
     "was created in 2010 to initiate technical cooperation activities",
     "Its main objective is to strengthen statistical, analytical and monitoring capacities",
     "What activities does the Center carry out?",
-    "Provides technical assistance to countries in the region",
+    "Provides technical assistance to countries of Latin America and the Caribbean",
     "Organizes online and on-site training activities.",
     "Promotes international methodological standards.",
     "Develops research projects.",
     "Develops new methodologies and tools for analysing and measuring phenomena",
+    "related to conventional and emerging crime (such as organized crime),",
     "International Classification of Crime for Statistical Purposes (ICCS)",
     "for victimization surveys in Latin America.",
     "Which institutions support the activities of the Center of Excellence?",
     "UNODC",
     "The United Nations Office on Drugs and Crime was established in 1997",
     "Its primary function is to promote legislative and institutional reforms",
+    "counter illicit drug production and trafficking, drug abuse and organized crime.",
     "INEGI",
     "constitutionally autonomous body of the Mexican State responsible for generating",
     "INEGI regulates and coordinates the National Statistical and Geographic Information System",
@@ -45,14 +47,15 @@ SEED_SECTIONS = [
     "focuses on supporting institutions in Latin America and the Caribbean",
     "The Center's main beneficiaries are organizations focused on the production and analysis",
     "International statistical framework for the work of the UNODC-INEGI Center of Excellence",
-    "Roadmap for the Improvement of Crime Statistics at National and International Levels",
+    "framed by the road map to improve the quality and availability of crime statistics "
+    "at the national and international levels, endorsed by",
     "Commission on Crime Prevention and Criminal Justice in 2013.",
-    "national statistical offices around the world",
+    "The report on the road map proposes that national statistical offices around the world",
     "Among other things, the report highlights:",
-    "The coordination of relevant actors in the production of statistical information",
-    "The need for clear statistical definitions of crimes and criminal justice processes",
-    "information needs of gender-sensitive public policy processes",
-    "in updates presented in 2015, 2019 and 2022.",
+    "the coordination of relevant actors in the production of statistical information;",
+    "the need for clear statistical definitions of crimes and criminal justice processes;",
+    "information needs of gender-sensitive public policy processes.",
+    "activities of the road map in updates presented in 2015, 2019 and 2022.",
 ]
 
 
@@ -95,7 +98,7 @@ def test_spanish_pages_use_the_official_names(client):
         "Centro de Excelencia para Información Estadística de Gobierno, Seguridad Pública, "
         "Victimización y Justicia (CdE)",
         "Oficina de las Naciones Unidas contra la Droga y el Delito (UNODC)",
-        "Instituto Nacional de Estadística y Geografía (INEGI)",
+        "Instituto Nacional de Estadística y Geografía de México (INEGI)",
         "Sistema Nacional de Información Estadística y Geográfica",
         "Clasificación Internacional de Delitos con Fines Estadísticos (ICCS)",
         "Comisión de Prevención del Delito y Justicia Penal",
@@ -104,3 +107,47 @@ def test_spanish_pages_use_the_official_names(client):
         "internacional",
     ):
         assert name in text
+
+
+@pytest.mark.parametrize("path, technical_assistance", [
+    ("/en/", "Provides technical assistance to countries of Latin America and the "
+             "Caribbean to improve the quality and quantity of statistics"),
+    ("/es/", "Presta asistencia técnica a los países de América Latina y el Caribe "
+             "para mejorar la calidad y la cantidad de las estadísticas"),
+])
+def test_home_page_names_the_region_it_serves_where_it_first_mentions_it(
+    client, path, technical_assistance
+):
+    # The home page shows this activity before the paragraph that names the region.
+    text = Page(client.get(path).get_data(as_text=True)).text
+    assert technical_assistance in text
+    assert "in the region" not in text and "de la región" not in text
+
+
+@pytest.mark.parametrize("path, items", [
+    ("/en/about/", [
+        "Among other things, the report highlights:",
+        "the coordination of relevant actors in the production of statistical "
+        "information;",
+        "the need for clear statistical definitions of crimes and criminal justice "
+        "processes;",
+        "the development of manuals to guide the collection and analysis of statistics "
+        "that meet the information needs of gender-sensitive public policy processes.",
+    ]),
+    ("/es/acerca/", [
+        "Entre otros aspectos, el informe destaca:",
+        "la coordinación de los actores pertinentes en la producción de información "
+        "estadística;",
+        "la necesidad de contar con definiciones estadísticas claras de los delitos y "
+        "de los procesos de justicia penal;",
+        "la elaboración de manuales que orienten la recopilación y el análisis de "
+        "estadísticas que respondan a las necesidades de información de los procesos "
+        "de políticas públicas con perspectiva de género.",
+    ]),
+])
+def test_the_reports_highlights_continue_the_sentence_that_introduces_them(
+    client, path, items
+):
+    texts = Page(client.get(path).get_data(as_text=True)).texts
+    start = texts.index(items[0])
+    assert texts[start:start + len(items)] == items

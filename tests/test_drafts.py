@@ -70,8 +70,8 @@ def test_a_draft_is_previewed_at_its_address_and_offered_nowhere(draft):
 def test_a_complete_catalog_is_published_and_a_new_text_makes_it_a_draft(draft):
     # A text with a context (pgettext) counts like any other. (Apps render the
     # repository's templates: a template of the copy only changes its catalogs.)
-    replace_in(draft / "templates" / "contact.html", '<h2>{{ _("E-mail") }}</h2>',
-               '<h2>{{ _("E-mail") }}</h2>\n<p>{{ pgettext("month", "May") }}</p>')
+    replace_in(draft / "templates" / "contact.html", '<h2>{{ _("Email") }}</h2>',
+               '<h2>{{ _("Email") }}</h2>\n<p>{{ pgettext("month", "May") }}</p>')
     project = catalogs.Project(draft, draft / "translations")
     catalogs.update(project)
     for po in project.languages():
@@ -84,8 +84,8 @@ def test_a_complete_catalog_is_published_and_a_new_text_makes_it_a_draft(draft):
     assert f'hreflang="{DRAFT}"' in html
     # The threshold is 100%: one new English text, and French is a draft again
     # until its translators catch up.
-    replace_in(draft / "templates" / "contact.html", "<h2>{{ _(\"E-mail\") }}</h2>",
-               '<h2>{{ _("E-mail") }}</h2>\n<p>{{ _("We read every message.") }}</p>')
+    replace_in(draft / "templates" / "contact.html", "<h2>{{ _(\"Email\") }}</h2>",
+               '<h2>{{ _("Email") }}</h2>\n<p>{{ _("We read every message.") }}</p>')
     catalogs.update(project)
     catalogs.compile_catalogs(project)
     app = app_for(draft)

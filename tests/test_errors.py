@@ -88,8 +88,37 @@ def test_unexpected_error_is_a_500_page_without_traceback(app, client):
 
     response = client.get("/en/boom/")
     assert response.status_code == 500
-    assert "Something went wrong" in error_page(response).texts
+    assert "An error occurred" in error_page(response).texts
 
+
+
+# The headings of the error pages, written out: plain words, not HTTP's.
+HEADINGS = {
+    "en": {400: "Invalid request", 404: "Page not found", 405: "Request not allowed",
+           500: "An error occurred"},
+    "es": {400: "Solicitud no válida", 404: "Página no encontrada",
+           405: "Solicitud no permitida", 500: "Se produjo un error"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADINGS))
+def test_each_error_page_has_its_heading_in_the_language_of_its_prefix(app, lang):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get(f"/{lang}/boom/")
+    def boom():
+        raise RuntimeError("secret detail")
+
+    client = app.test_client()
+    about = ABOUT.rule(lang)
+    for status, response in [
+        (400, client.get(about, headers={"Host": "evil.example"})),
+        (404, client.get(f"/{lang}/nada/")),
+        (405, client.post(about)),
+        (500, client.get(f"/{lang}/boom/")),
+    ]:
+        assert response.status_code == status
+        assert HEADINGS[lang][status] in error_page(response).texts, status
 
 # A path under each language's prefix, asked for in another language, and `/` asked
 # for in each language: the prefix decides, else Accept-Language.
@@ -111,7 +140,7 @@ def test_wrong_method_is_405_with_allow_in_the_visitors_language_echoing_nothing
         "Accept-Language": accept, "X-Echo-Marker": marker})
     assert response.status_code == 405
     assert {"GET", "HEAD"} <= {m.strip() for m in response.headers["Allow"].split(",")}
-    assert_in_language(app, response, lang, "Method not allowed")
+    assert_in_language(app, response, lang, "Request not allowed")
     assert "echo-me" not in response.get_data(as_text=True)
     assert not any("echo-me" in value for _, value in response.headers)
 
@@ -126,7 +155,7 @@ def test_host_refused_before_routing_is_a_400_in_the_visitors_language(
         path, headers={"Host": "evil.example", "Accept-Language": accept}
     )
     assert response.status_code == 400
-    assert_in_language(app, response, lang, "Request not valid")
+    assert_in_language(app, response, lang, "Invalid request")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -138,7 +167,7 @@ def test_a_local_site_answers_on_every_local_name_and_no_other(lang):
         assert client.get(f"/{lang}/", headers={"Host": host}).status_code == 200
     response = client.get(f"/{lang}/", headers={"Host": "evil.example"})
     assert response.status_code == 400
-    assert_in_language(local, response, lang, "Request not valid")
+    assert_in_language(local, response, lang, "Invalid request")
 
 
 @pytest.mark.parametrize("path, accept, lang", PREFIX_OR_NEGOTIATED)
@@ -151,7 +180,7 @@ def test_failing_before_request_hook_is_a_500_in_the_visitors_language(
 
     response = app.test_client().get(path, headers={"Accept-Language": accept})
     assert response.status_code == 500
-    assert_in_language(app, response, lang, "Something went wrong")
+    assert_in_language(app, response, lang, "An error occurred")
 
 
 def test_failing_negotiation_is_a_500_in_the_default_language(app, monkeypatch):
@@ -164,7 +193,7 @@ def test_failing_negotiation_is_a_500_in_the_default_language(app, monkeypatch):
         "/", headers={"Accept-Language": another_language(default)}
     )
     assert response.status_code == 500
-    assert_in_language(app, response, default, "Something went wrong")
+    assert_in_language(app, response, default, "An error occurred")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -176,7 +205,7 @@ def test_error_page_falls_back_to_plain_html_when_its_template_fails(app, lang):
 
     client = app.test_client()
     for path, status, heading in [
-        (ABOUT.rule(lang), 500, "Something went wrong"),
+        (ABOUT.rule(lang), 500, "An error occurred"),
         (f"/{lang}/nada/", 404, "Page not found"),
     ]:
         response = client.get(path)

@@ -227,7 +227,7 @@ def test_where_lists_the_pages_that_show_each_text(studio):
     line = next(line for line in output.splitlines()
                 if line.startswith('"Postal address": '))
     assert f'{contact} ({re.sub("<[^>]+>", "", h1)})' in line
-    assert any(line.startswith('"Method not allowed": on no page the site builds')
+    assert any(line.startswith('"Request not allowed": on no page the site builds')
                for line in output.splitlines())
 
 

@@ -73,8 +73,8 @@ def test_the_real_catalogs_pass_check(app, runner):
 
 def test_a_string_added_to_a_template_is_missing_from_every_catalog(project):
     template = project / "templates" / "contact.html"
-    replace_in(template, '<h2>{{ _("E-mail") }}</h2>',
-               '<h2>{{ _("E-mail") }}</h2>\n  <p>{{ _("We read every message.") }}</p>')
+    replace_in(template, '<h2>{{ _("Email") }}</h2>',
+               '<h2>{{ _("Email") }}</h2>\n  <p>{{ _("We read every message.") }}</p>')
     line = line_of(template, '<p>{{ _("We read every message.") }}</p>')
     # Every language offered (no threshold): a new text would make drafts of them.
     code, output = check(project, PUBLISH_THRESHOLD=0)
@@ -220,8 +220,8 @@ def test_a_folder_that_is_no_language_code_is_reported_with_the_fix(
 
 def test_a_plural_form_may_leave_the_number_out_but_not_add_a_placeholder(project):
     template = project / "templates" / "contact.html"
-    replace_in(template, '<h2>{{ _("E-mail") }}</h2>',
-               '<h2>{{ _("E-mail") }}</h2>\n  <p>{{ ngettext("%(num)d report", '
+    replace_in(template, '<h2>{{ _("Email") }}</h2>',
+               '<h2>{{ _("Email") }}</h2>\n  <p>{{ ngettext("%(num)d report", '
                '"%(num)d reports", 2) }}</p>')
     add_to_every_catalog(project, ("un informe", "%(cuantos)d informes"),
                          "%(num)d report", "%(num)d reports")
@@ -311,7 +311,7 @@ def test_an_arabic_header_with_cldrs_rule_passes_check(project, header):
 
 # --- what a translator meets on an ordinary day ----------------------------------------
 
-CONTACT_LEAD = ("Write to the Center of Excellence by e-mail or send correspondence "
+CONTACT_LEAD = ("Write to the Center of Excellence by email or send correspondence "
                 "to its postal")
 
 
@@ -337,12 +337,12 @@ def test_after_update_the_fuzzy_entry_shows_the_same_changed_words(project):
     reword_contact_lead(project)
     app_for(project).test_cli_runner().invoke(args=["translate", "update"])
     line = line_of_msgid(project / ES, "Please write to the Center of Excellence by "
-                         "e-mail or send correspondence to its official postal address.")
+                         "email or send correspondence to its official postal address.")
     assert check(project, "es") == (1, [
         f"{ES}:{line}: the English changed ([-Write-] {{+Please write+}} to the Center … "
         "correspondence to its {+official+} postal address.); check the translation, "
         'then remove "fuzzy" from the "#," line above: "Please write to the Center '
-        'of Excellence by e-mail or send correspondence to its official postal '
+        'of Excellence by email or send correspondence to its official postal '
         'address."'])
 
 
@@ -366,8 +366,8 @@ def test_a_translation_that_would_look_wrong_is_reported_in_plain_words(
 
 
 def test_a_changed_link_address_in_a_translation_is_reported(project):
-    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"E-mail\") }}</h2>",
-               '<h2>{{ _("E-mail") }}</h2>\n<p>{% trans %}See <a href="https://www.'
+    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"Email\") }}</h2>",
+               '<h2>{{ _("Email") }}</h2>\n<p>{% trans %}See <a href="https://www.'
                'unodc.org/">UNODC</a>{% endtrans %}</p>')
     with (project / ES).open("a", encoding="utf-8") as catalog:
         catalog.write('\nmsgid "See <a href=\\"https://www.unodc.org/\\">UNODC</a>"\n'

@@ -65,8 +65,8 @@ def test_extract_finds_lazy_strings_of_the_code_with_their_lines(project):
 
 
 def test_extract_keeps_the_context_of_a_short_ambiguous_string(project):
-    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"E-mail\") }}</h2>",
-               "<h2>{{ _(\"E-mail\") }}</h2>\n  <p>{{ pgettext(\"month\", \"May\") }}"
+    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"Email\") }}</h2>",
+               "<h2>{{ _(\"Email\") }}</h2>\n  <p>{{ pgettext(\"month\", \"May\") }}"
                "</p>\n  <p>{% trans \"verb\" %}May{% endtrans %}</p>")
     replace_in(project / "cde" / "pages.py",
                "from flask_babel import lazy_gettext as _l",
@@ -99,8 +99,8 @@ def test_extract_leaves_an_unchanged_template_alone(project):
 
 def test_update_adds_new_strings_untranslated_and_marks_changed_ones_fuzzy(project):
     contact = project / "templates" / "contact.html"
-    replace_in(contact, '<h2>{{ _("E-mail") }}</h2>',
-               '<h2>{{ _("E-mail") }}</h2>\n  <p>{{ _("We read every message.") }}</p>')
+    replace_in(contact, '<h2>{{ _("Email") }}</h2>',
+               '<h2>{{ _("Email") }}</h2>\n  <p>{{ _("We read every message.") }}</p>')
     replace_in(contact, '{{ _("Postal address") }}', '{{ _("Postal addresses") }}')
     result = run(project, "update")
     assert result.exit_code == 0
@@ -113,7 +113,7 @@ def test_update_adds_new_strings_untranslated_and_marks_changed_ones_fuzzy(proje
 
 
 def test_update_keeps_the_english_before_a_change_until_it_is_reviewed(project):
-    lead = ("Write to the Center of Excellence by e-mail or send correspondence to "
+    lead = ("Write to the Center of Excellence by email or send correspondence to "
             "its postal address.")
     replace_in(project / "templates" / "contact.html", "its postal\n",
                "its official postal\n")
@@ -357,7 +357,7 @@ def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
     po = project / ES
     total = sum(1 for m in read(po) if m.id)
     replace_in(po, 'msgstr "Dirección postal"', 'msgstr ""')
-    replace_in(po, 'msgid "E-mail"\n', '#, fuzzy\nmsgid "E-mail"\n')
+    replace_in(po, 'msgid "Email"\n', '#, fuzzy\nmsgid "Email"\n')
     result = run(project, "status")
     assert result.exit_code == 0
     done = total - 2
