@@ -41,9 +41,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import (
-        assets, errors, export, i18n, safe_gettext, security, seo, studio,
-        templating, translate, views,
+        assets, errors, export, i18n, safe_gettext, security, seo, templating, views,
     )
+    from .translator import cli as translate, studio
 
     # No debug in production; the site's own host only; policy headers everywhere.
     security.init_app(app)

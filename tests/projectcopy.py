@@ -6,7 +6,8 @@ config, so an app made by `app_for(copy)` works on the copy and never on the rep
 import shutil
 from pathlib import Path
 
-from cde import ROOT, catalogs, create_app
+from cde import ROOT, create_app
+from cde.translator import catalogs
 from cde.pages import SOURCE_LANGUAGE
 from pseudo import fill
 from servers import SITE

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from cde import catalogs
+from cde.translator import catalogs
 from cde.export import freeze
 from cde.pages import PAGES
 from cde.seo import og_locale

@@ -11,7 +11,8 @@ import shutil
 
 import pytest
 
-from cde import ROOT, catalogs, create_app
+from cde import ROOT, create_app
+from cde.translator import catalogs
 from cde.i18n import language_name
 from cde.pages import PAGES
 from htmltext import Page

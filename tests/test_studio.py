@@ -10,9 +10,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from cde import catalogs
+from cde.translator import catalogs
 from cde.export import freeze
-from cde.studio import message_id
+from cde.translator.studio import message_id
 from htmltext import Page
 from cde.pages import PAGES_BY_ENDPOINT
 from projectcopy import ES, YEARS, app_for, replace_in

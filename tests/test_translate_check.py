@@ -7,7 +7,7 @@ import shutil
 import pytest
 from babel.messages.pofile import read_po
 
-from cde.catalogs import Project
+from cde.translator.catalogs import Project
 from projectcopy import ES, YEARS, app_for, line_of, replace_in
 from pseudo import fill
 

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 from flask_babel import ngettext
 
 from cde import create_app
-from cde.po_reader import read_strictly
+from cde.translator.po_reader import read_strictly
 from cde.pages import SOURCE_LANGUAGE
 from htmltext import Page
 from languages import empty_catalog

@@ -10,7 +10,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from cde import ROOT, tool_language
+from cde import ROOT
+from cde.translator import tool_language
 from projectcopy import ES, app_for, line_of, replace_in
 
 SPANISH = tool_language.LOCALE_DIR / "es" / "LC_MESSAGES" / "translate.po"
@@ -63,14 +64,14 @@ def test_every_message_of_the_tool_has_its_spanish_with_the_same_fields():
         spanish = read_po(fileobj)
     wrong = []
     for path, line, msgid, _, _ in extract_from_dir(
-            ROOT / "cde", [("**.py", "python")], keywords=tool_language.KEYWORDS):
+            ROOT / "cde" / "translator", [("**.py", "python")], keywords=tool_language.KEYWORDS):
         msgids = msgid if isinstance(msgid, tuple) else (msgid,)
         entry = spanish.get(msgids[0])
         forms = entry and (entry.string if entry.pluralizable else (entry.string,))
         if not entry or entry.fuzzy or not all(forms):
-            wrong.append(f"cde/{path}:{line}: no Spanish: {msgids[0]!r}")
+            wrong.append(f"cde/translator/{path}:{line}: no Spanish: {msgids[0]!r}")
         elif any(fields_of([form]) != fields_of(msgids) for form in forms):
-            wrong.append(f"cde/{path}:{line}: the Spanish has other {{fields}} than "
+            wrong.append(f"cde/translator/{path}:{line}: the Spanish has other {{fields}} than "
                          f"{msgids[0]!r}")
     assert not wrong, "\n".join([*wrong, "Refresh and translate the tool's catalog: "
                                  "cde/tool_language.py says how."])

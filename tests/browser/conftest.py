@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from cde import catalogs, create_app
+from cde import create_app
+from cde.translator import catalogs
 from projectcopy import ES, app_for, copy_project
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

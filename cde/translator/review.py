@@ -7,12 +7,12 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from . import glossary
-from .catalog_checks import forms, msgids, translation_problem
+from .checks import forms, msgids, translation_problem
 from .catalogs import (
     UPDATE_HINT, Project, Result, each_catalog, entries, extract, is_live,
     is_translated, problem,
 )
-from .i18n import code_of
+from ..i18n import code_of
 from .tool_language import _t, _tn, language_name
 
 

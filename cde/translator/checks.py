@@ -16,7 +16,7 @@ from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
 from weblate_language_data.languages import LANGUAGES as TOOLS_LANGUAGES
 
-from .i18n import code_of, is_language_code
+from ..i18n import code_of, is_language_code
 from .tool_language import _t, _t_noop, language_name
 
 

@@ -15,11 +15,11 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import normalize, read_po, write_po
 
-from .catalog_checks import (
+from .checks import (
     folder_problem, forms, msgids, parse_language, plural_forms, translation_problem,
 )
-from .i18n import code_of
-from .pages import SOURCE_LANGUAGE
+from ..i18n import code_of
+from ..pages import SOURCE_LANGUAGE
 from .po_reader import Unreadable, previous_parts, read_strictly
 from .tool_language import _t, _t_noop, _tn
 

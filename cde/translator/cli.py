@@ -2,13 +2,13 @@
 commands (TRANSLATING.md), printing what cde/catalogs.py did and what
 cde/catalog_review.py found, in plain words, in the translator's language
 (cde/tool_language.py)."""
-from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from .i18n import code_of
+from .. import ROOT
+from ..i18n import code_of
 from .tool_language import _t, _tn
 
 translate = AppGroup(
@@ -81,7 +81,7 @@ def status(languages: tuple[str, ...]) -> None:
     """How far each language (or each of LANGUAGES) is: translated, to review, not
     translated yet, and whether visitors see it or it is still a draft."""
     catalogs, project = _project()
-    from .catalog_review import status as status_of
+    from .review import status as status_of
 
     _report(status_of(project, _only(project, languages)), fail=False)
 
@@ -96,7 +96,7 @@ def check(languages: tuple[str, ...]) -> None:
     compile still accepts). Drafts report their progress.
     LANGUAGES (es, fr) limits it to those catalogs."""
     catalogs, project = _project()
-    from .catalog_review import check as check_of
+    from .review import check as check_of
 
     results = check_of(project, _only(project, languages))
     problems = [line for result in results for line in result.errors]
@@ -114,7 +114,7 @@ def check(languages: tuple[str, ...]) -> None:
 
 def _studio_app(port: int) -> Flask:
     """The site in translator mode, on this project's catalogs, at 127.0.0.1:port."""
-    from . import create_app
+    from .. import create_app
 
     config = current_app.config
     return create_app({"STUDIO": True, "SITE_URL": f"http://127.0.0.1:{port}",
@@ -162,5 +162,5 @@ def where() -> None:
 def init_app(app: Flask) -> None:
     """Register `flask translate` and say where the project's sources are."""
     # Tests point both settings at a copy of the project.
-    app.config.setdefault("PROJECT_ROOT", str(Path(__file__).resolve().parent.parent))
+    app.config.setdefault("PROJECT_ROOT", str(ROOT))
     app.cli.add_command(translate)

@@ -27,11 +27,11 @@ from flask import (
     Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request,
 )
 
-from . import i18n
-from .errors import REFUSED_BEFORE_ROUTING
-from .pages import SOURCE_LANGUAGE
-from .safe_gettext import MarkingDomain, replace_marked
-from .security import LOOPBACK
+from .. import i18n
+from ..errors import REFUSED_BEFORE_ROUTING
+from ..pages import SOURCE_LANGUAGE
+from ..safe_gettext import MarkingDomain, replace_marked
+from ..security import LOOPBACK
 from .tool_language import _t, _t_noop, spoken_language
 
 # Private-use characters around a text and its ID, until the page is complete.
@@ -159,7 +159,7 @@ def _texts(lang: str):
 @studio.get("/")
 def start():
     """The studio's start page: each language's progress and what needs work."""
-    from .catalog_review import work_to_do
+    from .review import work_to_do
     from .catalogs import Project
 
     project = Project.from_config(current_app.config)
@@ -170,7 +170,7 @@ def start():
 @studio.get("/api/<lang>/<msg>")
 def show(lang: str, msg: str):
     """A text as the panel shows it."""
-    from .catalog_review import about
+    from .review import about
 
     project, po, catalog, by_id = _texts(lang)
     if msg not in by_id:
@@ -185,7 +185,7 @@ def save(lang: str, msg: str):
     """Write a translation into the catalog and compile it, if the check takes it;
     otherwise nothing is written (the page keeps its last good text, the panel the
     typed one) and the check's own sentence says why."""
-    from .catalog_review import refusal
+    from .review import refusal
     from .catalogs import compile_catalogs, po_bytes, write_file
 
     sent = request.get_json(silent=True) or {}
@@ -229,7 +229,7 @@ def _section(html: str, at: int) -> str:
 def where(app: Flask, sections: bool = False) -> dict[str, list[str]]:
     """For each text's ID, the pages that show it (rendered, in studio mode), each
     with the heading of its section if `sections` ("/es/acerca/ (¿Qué es...?)")."""
-    from .build import not_found_paths, render, site_paths
+    from ..build import not_found_paths, render, site_paths
 
     if "studio_where" not in app.extensions:
         found = {}
