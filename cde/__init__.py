@@ -1,11 +1,9 @@
 """The CdE microsite: a multilingual Flask application, built by `create_app`.
 
-Besides the modules wired below: pages.py (the page table), negotiation.py (the
-language at `/`), build.py (the site rendered once), webserver.py (its nginx
-configuration), and the translators' tooling behind `flask translate`: catalogs.py
-(the files), po_reader.py (reading them strictly), catalog_checks.py (what can be
-wrong), catalog_review.py (status and check), glossary.py (the termbase),
-tool_language.py (the tool's own language).
+Besides the modules wired below: pages.py (the page table) and negotiation.py (the
+language at `/`); build.py (the site rendered once), export.py (`flask freeze`) and
+webserver.py (its nginx configuration). The translator's desk, cde/translator/, is
+no part of the site: app.py adds its commands, and serving a page never imports it.
 """
 from pathlib import Path
 
@@ -34,16 +32,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         PUBLISH_THRESHOLD=100,
     )
     app.config.from_prefixed_env()
-    # The translation studio writes the catalogs: only `flask translate studio`
-    # turns it on (through test_config), never an environment variable.
-    app.config.pop("STUDIO", None)
     if test_config:
         app.config.from_mapping(test_config)
 
     from . import (
         assets, errors, export, i18n, safe_gettext, security, seo, templating, views,
     )
-    from .translator import cli as translate, studio
 
     # No debug in production; the site's own host only; policy headers everywhere.
     security.init_app(app)
@@ -64,9 +58,4 @@ def create_app(test_config: dict | None = None) -> Flask:
     # `flask freeze`: the whole site as static files, with its nginx configuration
     # (what `make serve` and `make serve-static` put in front of visitors).
     export.init_app(app)
-    # `flask translate`: update, check, status, compile and init catalogs.
-    translate.init_app(app)
-    # The translation studio (`make translate` only): texts picked and edited on the
-    # page itself. Without STUDIO, which nothing else sets, it does nothing.
-    studio.init_app(app)
     return app

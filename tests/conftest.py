@@ -4,7 +4,7 @@ import subprocess
 import pytest
 
 from cde import ROOT, create_app
-from projectcopy import add_languages, copy_project
+from projectcopy import add_languages, app_for, copy_project
 from servers import HAS_NGINX, NO_NGINX, SITE, serve
 
 
@@ -56,8 +56,9 @@ def client(app):
 
 
 @pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
+def runner():
+    """`flask` on the project itself, with the commands app.py adds."""
+    return app_for(ROOT).test_cli_runner()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 from cde import ROOT, create_app
-from cde.translator import catalogs
+from cde.translator import catalogs, studio
+from cde.translator.cli import translate
 from cde.pages import SOURCE_LANGUAGE
 from pseudo import fill
 from servers import SITE
@@ -51,14 +52,25 @@ def add_languages(root: Path, folders=UN_LANGUAGES) -> Path:
 
 
 def app_for(root: Path, **config):
-    """An app whose commands and catalogs are those of the copy at `root`."""
-    return create_app({
+    """An app whose `flask translate` commands and catalogs are those of the copy at
+    `root` (app.py adds the commands to the real one)."""
+    app = create_app({
         "TESTING": True,
         "SITE_URL": SITE,
         "PROJECT_ROOT": str(root),
         "TRANSLATIONS_DIR": str(root / "translations"),
         **config,
     })
+    app.cli.add_command(translate)
+    return app
+
+
+def studio_for(root: Path, site_url: str):
+    """`app_for(root)` at the local `site_url`, with the translation studio added as
+    `flask translate studio` adds it."""
+    app = app_for(root, SITE_URL=site_url)
+    studio.init_app(app)
+    return app
 
 
 def line_of(path: Path, text: str, after: int = 0) -> int:

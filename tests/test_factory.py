@@ -1,6 +1,9 @@
+import subprocess
+import sys
+
 import pytest
 
-from cde import create_app
+from cde import ROOT, create_app
 from cde.i18n import UnusableCatalog
 from languages import empty_catalog
 
@@ -36,3 +39,30 @@ def test_wsgi_module_exposes_app():
     import app as wsgi
 
     assert wsgi.app.name == "cde"
+
+
+def test_serving_a_page_never_imports_the_translators_desk():
+    # In a fresh interpreter: the WSGI entry point loaded, a page and an error served.
+    script = """
+import sys
+import app
+client = app.app.test_client()
+assert client.get("/en/about/").status_code == 200
+assert client.get("/en/missing/").status_code == 404
+print(sorted(name for name in sys.modules if name.startswith("cde.translator")))
+"""
+    finished = subprocess.run([sys.executable, "-c", script], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.splitlines() == ["[]"]
+
+
+def test_the_command_line_lists_translate_and_loads_it_when_named():
+    flask = [sys.executable, "-m", "flask", "--app", "app"]
+    listing = subprocess.run([*flask, "--help"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=60).stdout
+    assert "translate  Keep the translation catalogs up to date" in listing
+    commands = subprocess.run([*flask, "translate", "--help"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60).stdout
+    for command in ("check", "compile", "init", "status", "studio", "update", "where"):
+        assert f"\n  {command} " in commands, commands

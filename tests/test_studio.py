@@ -10,12 +10,12 @@ import re
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from cde.translator import catalogs
+from cde.translator import catalogs, studio as translation_studio
 from cde.export import freeze
 from cde.translator.studio import message_id
 from htmltext import Page
 from cde.pages import PAGES_BY_ENDPOINT
-from projectcopy import ES, YEARS, app_for, replace_in
+from projectcopy import ES, YEARS, app_for, replace_in, studio_for
 
 STUDIO = "http://127.0.0.1:5099"
 
@@ -24,7 +24,7 @@ STUDIO = "http://127.0.0.1:5099"
 def studio(project):
     """A studio app on a compiled copy of the project, and the copy."""
     catalogs.compile_catalogs(catalogs.Project(project, project / "translations"))
-    return app_for(project, STUDIO=True, SITE_URL=STUDIO), project
+    return studio_for(project, STUDIO), project
 
 
 def page(app, endpoint):
@@ -165,18 +165,15 @@ def test_only_json_from_the_studios_own_pages_can_write(studio, body, headers):
     assert (root / ES).read_bytes() == before
 
 
-def test_the_studio_is_never_on_by_the_environment_nor_in_production(
-    project, monkeypatch
-):
+def test_the_studio_is_never_on_by_a_setting_nor_in_production(project, monkeypatch):
     catalogs.compile_catalogs(catalogs.Project(project, project / "translations"))
     monkeypatch.setenv("FLASK_STUDIO", "1")
-    app = app_for(project)
-    assert not app.config.get("STUDIO")
+    app = app_for(project, STUDIO=True)
     assert app.test_client().get("/_studio/").status_code == 404
     for config in ({"PRODUCTION": True, "SITE_URL": "http://127.0.0.1:5099"},
                    {"SITE_URL": "https://cde.example.org"}):
         with pytest.raises(RuntimeError, match="this machine's own address only"):
-            app_for(project, STUDIO=True, **config)
+            translation_studio.init_app(app_for(project, **config))
 
 
 def test_the_start_page_links_each_text_to_a_page_of_its_language(studio):

@@ -15,6 +15,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import normalize, read_po, write_po
 
+from .. import ROOT
 from .checks import (
     folder_problem, forms, msgids, parse_language, plural_forms, translation_problem,
 )
@@ -46,9 +47,9 @@ class Project(NamedTuple):
 
     @classmethod
     def from_config(cls, config) -> "Project":
-        """The project an app is configured with (PROJECT_ROOT, TRANSLATIONS_DIR,
-        DEFAULT_LANGUAGE, PUBLISH_THRESHOLD)."""
-        return cls(Path(config["PROJECT_ROOT"]), Path(config["TRANSLATIONS_DIR"]),
+        """The project an app is configured with (TRANSLATIONS_DIR, DEFAULT_LANGUAGE,
+        PUBLISH_THRESHOLD, and PROJECT_ROOT, which tests point at a copy)."""
+        return cls(Path(config.get("PROJECT_ROOT", ROOT)), Path(config["TRANSLATIONS_DIR"]),
                    config["DEFAULT_LANGUAGE"], float(config["PUBLISH_THRESHOLD"]))
 
     @property

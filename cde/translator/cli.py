@@ -1,14 +1,17 @@
-"""`flask translate status|update|check|compile|init`: the translators'
-commands (TRANSLATING.md), printing what cde/catalogs.py did and what
-cde/catalog_review.py found, in plain words, in the translator's language
-(cde/tool_language.py)."""
+"""`flask translate status|update|check|compile|init|where|studio`: the translators'
+commands (TRANSLATING.md), printing what catalogs.py did and what review.py found,
+in plain words, in the translator's language (tool_language.py).
 
+app.py adds this group to the site's command line; serving a page never imports it.
+"""
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from .. import ROOT
+from .. import create_app
 from ..i18n import code_of
+from . import catalogs, review, studio as translation_studio
+from .catalogs import Project, entries, extract
 from .tool_language import _t, _tn
 
 translate = AppGroup(
@@ -16,11 +19,9 @@ translate = AppGroup(
 )
 
 
-def _project():
-    """The catalog tooling (loaded for a command, never to serve pages), the project."""
-    from . import catalogs
-
-    return catalogs, catalogs.Project.from_config(current_app.config)
+def _project() -> Project:
+    """The project the app of this command line is configured with."""
+    return Project.from_config(current_app.config)
 
 
 def _report(results: list, fail: bool = True) -> None:
@@ -37,7 +38,7 @@ def _report(results: list, fail: bool = True) -> None:
 def update() -> None:
     """Extract, then bring every catalog in step: new texts arrive untranslated,
     changed ones keep their translation marked fuzzy, unused ones become `#~` lines."""
-    catalogs, project = _project()
+    project = _project()
     _report(catalogs.update(project))
 
 
@@ -46,7 +47,7 @@ def update() -> None:
 def init(lang: str) -> None:
     """Start a catalog for a new language: LANG is a code such as fr, zh_Hant or
     pt_BR (zh-hant and pt-br are taken too, and named as Babel names the locale)."""
-    catalogs, project = _project()
+    project = _project()
     try:
         path, count = catalogs.init(project, lang)
     except ValueError as error:
@@ -61,7 +62,7 @@ def init(lang: str) -> None:
 @translate.command("compile")
 def compile_command() -> None:
     """Turn every .po into the .mo file the site reads (never a broken one)."""
-    catalogs, project = _project()
+    project = _project()
     _report(catalogs.compile_catalogs(project))
 
 
@@ -80,10 +81,8 @@ def _only(project, codes: tuple[str, ...]) -> tuple[str, ...]:
 def status(languages: tuple[str, ...]) -> None:
     """How far each language (or each of LANGUAGES) is: translated, to review, not
     translated yet, and whether visitors see it or it is still a draft."""
-    catalogs, project = _project()
-    from .review import status as status_of
-
-    _report(status_of(project, _only(project, languages)), fail=False)
+    project = _project()
+    _report(review.status(project, _only(project, languages)), fail=False)
 
 
 @translate.command()
@@ -95,10 +94,8 @@ def check(languages: tuple[str, ...]) -> None:
     not parse, a Plural-Forms header unlike both gettext's convention and CLDR's (which
     compile still accepts). Drafts report their progress.
     LANGUAGES (es, fr) limits it to those catalogs."""
-    catalogs, project = _project()
-    from .review import check as check_of
-
-    results = check_of(project, _only(project, languages))
+    project = _project()
+    results = review.check(project, _only(project, languages))
     problems = [line for result in results for line in result.errors]
     for line in [*problems, *(result.said for result in results if result.said)]:
         click.echo(line)
@@ -112,14 +109,15 @@ def check(languages: tuple[str, ...]) -> None:
         languages=", ".join(project.languages(languages))))
 
 
-def _studio_app(port: int) -> Flask:
-    """The site in translator mode, on this project's catalogs, at 127.0.0.1:port."""
-    from .. import create_app
-
-    config = current_app.config
-    return create_app({"STUDIO": True, "SITE_URL": f"http://127.0.0.1:{port}",
-                       "TRANSLATIONS_DIR": config["TRANSLATIONS_DIR"],
-                       "PROJECT_ROOT": config["PROJECT_ROOT"]})
+def studio_app(port: int) -> Flask:
+    """The site built afresh on this project's catalogs, at 127.0.0.1:port, with the
+    translation studio added to it."""
+    project = _project()
+    app = create_app({"SITE_URL": f"http://127.0.0.1:{port}",
+                      "TRANSLATIONS_DIR": str(project.translations),
+                      "PROJECT_ROOT": str(project.root)})
+    translation_studio.init_app(app)
+    return app
 
 
 @translate.command()
@@ -132,7 +130,7 @@ def studio(port: int, no_browser: bool) -> None:
 
     from werkzeug.serving import run_simple
 
-    app = _studio_app(port)
+    app = studio_app(port)
     url = f"http://127.0.0.1:{port}/_studio/"
     click.echo(_t("The translation studio is at {url} (Ctrl+C stops it).").format(
         url=url))
@@ -146,21 +144,12 @@ def studio(port: int, no_browser: bool) -> None:
 def where() -> None:
     """For each text, the pages that show it (found by rendering the site), and the
     texts no page shows."""
-    from .catalogs import entries, extract
-    from .studio import message_id, where as pages_of
-
-    catalogs, project = _project()
-    pages = pages_of(_studio_app(5000), sections=True)
+    project = _project()
+    pages = translation_studio.where(studio_app(5000), sections=True)
     for (context, msgid), _ in sorted(entries(extract(project)).items(),
                                       key=lambda item: item[0][1]):
-        shown = pages.get(message_id(context, msgid))
+        shown = pages.get(translation_studio.message_id(context, msgid))
         click.echo(f'"{msgid[:70]}{"…" if len(msgid) > 70 else ""}": ' + (
             ", ".join(shown) if shown else _t("on no page the site builds (an error "
                                               "page, or a text no longer used)")))
 
-
-def init_app(app: Flask) -> None:
-    """Register `flask translate` and say where the project's sources are."""
-    # Tests point both settings at a copy of the project.
-    app.config.setdefault("PROJECT_ROOT", str(ROOT))
-    app.cli.add_command(translate)

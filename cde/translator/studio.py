@@ -2,9 +2,9 @@
 machine only. A translator picks a text on the real page, edits its translation and
 saves it into the catalog, checked as `flask translate check` checks it.
 
-Off unless `flask translate studio` builds the app with STUDIO set: `make serve`,
-`make freeze` and the export never have it, and without it nothing here runs. In
-the studio, every translated text of a page is wrapped as `<span data-cde-msg=ID>`
+Only `flask translate studio` adds it to the site (`init_app`), which create_app
+knows nothing of: `make serve`, `make freeze` and the export never have it. In the
+studio, every translated text of a page is wrapped as `<span data-cde-msg=ID>`
 (or, in the <title> and attributes, listed in the page's `cde-studio` meta), and
 the page loads cde/studio_assets/studio.js, which talks to the JSON API below:
 
@@ -258,9 +258,8 @@ def where(app: Flask, sections: bool = False) -> dict[str, list[str]]:
 
 
 def init_app(app: Flask) -> None:
-    """In studio mode only: mark every text, serve the studio and its API."""
-    if not app.config.get("STUDIO"):
-        return
+    """Add the studio to a site that create_app built: every text marked, the studio's
+    pages and API served. Only `flask translate studio` does this."""
     host = urlsplit(app.config["SITE_URL"]).hostname
     if app.config.get("PRODUCTION") or host not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
