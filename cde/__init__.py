@@ -38,8 +38,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import (
         assets, errors, export, i18n, safe_gettext, security, seo, templating, views,
     )
+    from .finish import finish
 
-    # No debug in production; the site's own host only; policy headers everywhere.
+    # No debug in production; the site's own host only; the policy headers, built.
     security.init_app(app)
     # Languages come from translations/; the URL prefix picks one per request.
     i18n.init_app(app)
@@ -58,4 +59,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # `flask freeze`: the whole site as static files, with its nginx configuration
     # (what `make serve` and `make serve-static` put in front of visitors).
     export.init_app(app)
+    # Every response completed in one step: untranslated texts shown as the
+    # original, the page's language, the security headers (cde/finish.py).
+    app.after_request(finish)
     return app

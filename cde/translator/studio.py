@@ -30,13 +30,13 @@ from flask import (
 from .. import i18n
 from ..errors import REFUSED_BEFORE_ROUTING
 from ..pages import SOURCE_LANGUAGE
-from ..safe_gettext import MarkingDomain, replace_marked
+from ..marks import Mark
+from ..safe_gettext import site_texts
 from ..security import LOOPBACK
 from .tool_language import _t, _t_noop, spoken_language
 
-# Private-use characters around a text and its ID, until the page is complete.
-OPEN, SEP, CLOSE = "\ue002", "\ue003", "\ue004"
-_INNERMOST = re.compile(f"{OPEN}(\\w+){SEP}([^{OPEN}{CLOSE}]*){CLOSE}")
+# Every translated text, with its ID, marked until the page is complete.
+PICKABLE = Mark("\ue002", "\ue004")
 _SAVING = threading.Lock()
 
 studio = Blueprint("studio", __name__, url_prefix="/_studio",
@@ -72,7 +72,7 @@ class _Studio(NullTranslations):
         self.real = translations
 
     def _marked(self, context, msgid, text):
-        return f"{OPEN}{message_id(context, msgid)}{SEP}{text}{CLOSE}"
+        return PICKABLE.around(text, message_id(context, msgid))
 
     def gettext(self, message):
         return self._marked(None, message, self.real.ugettext(message))
@@ -93,15 +93,8 @@ class _Studio(NullTranslations):
 def pickable(html: str) -> tuple[str, list[str]]:
     """The page with each marked text as `<span data-cde-msg>`, and the IDs of those
     that sit where no element can go (the <title>, an attribute)."""
-    hidden = []
-
-    def replace(match: re.Match, bare: bool) -> str:
-        if bare:
-            hidden.append(match.group(1))
-            return match.group(2)
-        return f'<span data-cde-msg="{match.group(1)}">{match.group(2)}</span>'
-
-    return replace_marked(html, _INNERMOST, replace), list(dict.fromkeys(hidden))
+    html, hidden = PICKABLE.resolve(html, lambda msg: f'data-cde-msg="{msg}"')
+    return html, list(dict.fromkeys(hidden))
 
 
 def _labels() -> dict:
@@ -112,7 +105,11 @@ def _labels() -> dict:
 
 
 def _page(response: Response) -> Response:
-    """after_request: a page made pickable, with the studio's script and style."""
+    """after_request: a page made pickable, with the studio's script and style.
+
+    It runs before the site's own `finish` (Flask runs the hooks registered last
+    first), and could as well run after it: each resolves its own kind of mark
+    (cde/marks.py), and this one touches no header."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
     html, hidden = pickable(response.get_data(as_text=True))
@@ -124,7 +121,7 @@ def _page(response: Response) -> Response:
         head = render_template("studio_head.html", lang=lang, hidden=" ".join(hidden),
                                labels=json.dumps(_labels(), ensure_ascii=False))
         html = html.replace("</head>", head + "</head>", 1)
-    response.set_data(html.replace(OPEN, "").replace(SEP, "").replace(CLOSE, ""))
+    response.set_data(html)
     return response
 
 
@@ -212,7 +209,7 @@ def save(lang: str, msg: str):
             return jsonify(problem=said), 422
         write_file(po, po_bytes(catalog, edited=po.read_bytes()))
         compile_catalogs(project)
-        current_app.extensions["babel"].instance.domain_instance.forget()
+        site_texts(current_app).forget()
     return jsonify(saved=True)
 
 
@@ -264,7 +261,9 @@ def init_app(app: Flask) -> None:
     if app.config.get("PRODUCTION") or host not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
                            "machine's own address only, never in production.")
-    app.extensions["babel"].instance.domain_instance = MarkingDomain(wrap=_Studio)
+    texts = site_texts(app)
+    texts.wrap = _Studio
+    texts.forget()
     app.register_blueprint(studio)
     app.after_request(_page)
 
