@@ -14,8 +14,11 @@ server configuration (cde/webserver.py) applies too.
 import logging
 from gettext import GNUTranslations
 from pathlib import Path
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Message
+from babel.messages.extract import DEFAULT_KEYWORDS
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, request, url_for
@@ -26,6 +29,35 @@ from .negotiation import locale_of
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
 
 COOKIE_NAME = "lang"
+
+
+class TextDomain(NamedTuple):
+    """A gettext domain: the name of its catalogs' files, and the keywords that mark
+    its texts in code, which extraction looks for."""
+
+    name: str
+    keywords: dict
+
+    def template(self, folder: Path) -> Path:
+        """The template every catalog is updated from: folder/messages.pot."""
+        return folder / f"{self.name}.pot"
+
+    def catalog(self, folder: Path, locale: str, suffix: str = ".po") -> Path:
+        """A locale's catalog (.po) or compiled catalog (.mo) in `folder`."""
+        return folder / locale / "LC_MESSAGES" / f"{self.name}{suffix}"
+
+    def catalogs(self, folder: Path) -> list[Path]:
+        """Every catalog (.po) in `folder`, whatever its locale folder is named."""
+        return sorted(folder.glob(f"*/LC_MESSAGES/{self.name}.po"))
+
+
+# The site's texts, in translations/: templates use Babel's keywords, code the lazy
+# ones too (`_l` is lazy_gettext, in cde/pages.py and cde/errors.py).
+SITE_TEXTS = TextDomain("messages", {
+    **DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2),
+    "lazy_pgettext": ((1, "c"), 2)})
+
+
 def is_language_code(folder: str) -> bool:
     """Whether a catalog folder names a locale Babel knows, spelled as Babel does
     (fr, zh_Hant, pt_BR, es_419; not FR, pt-BR, zh_TW or a typo)."""
@@ -45,10 +77,15 @@ def language_tag(code: str) -> str:
     return str(locale_of(code)).replace("_", "-")
 
 
-def language_name(code: str) -> str:
-    """A language's name in that language, capitalised: "English", "Español"."""
-    name = locale_of(code).get_display_name(locale_of(code)) or code
-    return name[:1].upper() + name[1:]
+def language_name(code: str, spoken: str | None = None, starts_line=True) -> str:
+    """A language's name in `spoken`, by default in itself as the switcher shows it
+    ("English", "Español"); "ruso" to a Spanish speaker mid-sentence, "Ruso" if it
+    `starts_line` (CLDR writes Spanish names in lower case). Codes as URL prefixes
+    (zh-hant) or catalog folders (zh_Hant)."""
+    locale = locale_of(code_of(code))
+    name = locale.get_display_name(locale_of(code_of(spoken)) if spoken else locale)
+    name = name or code
+    return name[:1].upper() + name[1:] if starts_line else name
 
 
 def text_direction(code: str) -> str:
@@ -64,7 +101,7 @@ def discover_languages(translations: Path) -> tuple[str, ...]:
     skipped with a warning: a stray folder must never stop the site from starting.
     """
     found = {SOURCE_LANGUAGE}
-    for po in translations.glob("*/LC_MESSAGES/messages.po"):
+    for po in SITE_TEXTS.catalogs(translations):
         folder = po.parent.parent.name
         if is_language_code(folder):
             found.add(code_of(folder))
@@ -95,9 +132,9 @@ def catalog_faults(translations: Path) -> dict[str, str]:
     for folder in folders:
         # Only catalogs: a folder left behind (translations/en of old) is none.
         if not is_language_code(folder.name) or folder.name == SOURCE_LANGUAGE or not (
-                folder / "LC_MESSAGES" / "messages.po").is_file():
+                SITE_TEXTS.catalog(translations, folder.name).is_file()):
             continue
-        mo = folder / "LC_MESSAGES" / "messages.mo"
+        mo = SITE_TEXTS.catalog(translations, folder.name, ".mo")
         try:
             with mo.open("rb") as fileobj:
                 GNUTranslations(fileobj)
@@ -109,7 +146,7 @@ def catalog_faults(translations: Path) -> dict[str, str]:
 
 
 def _mo(translations: Path, code: str) -> Path:
-    return translations / str(locale_of(code)) / "LC_MESSAGES" / "messages.mo"
+    return SITE_TEXTS.catalog(translations, str(locale_of(code)), ".mo")
 
 
 def usable_languages(app: Flask) -> tuple[str, ...]:
@@ -138,37 +175,48 @@ def usable_languages(app: Flask) -> tuple[str, ...]:
                  if code not in faults.keys() - uncompiled)
 
 
-def _texts(catalog, translated: bool) -> set:
-    """(context, msgid) of the entries of a catalog, or of those with every form
-    translated; a compiled catalog's contexts are bytes."""
+def entries(messages) -> dict[tuple, Message]:
+    """The texts of a catalog (not its header) by what identifies them: (context,
+    msgid), a plural by its singular; from a .po or a compiled .mo, whose contexts
+    Babel before 2.16 gave as bytes."""
     return {(m.context.decode() if isinstance(m.context, bytes) else m.context,
-             m.id[0] if m.pluralizable else m.id) for m in catalog
-            if m.id and (not translated or all(
-                m.string if m.pluralizable else [m.string]))}
+             m.id[0] if m.pluralizable else m.id): m for m in messages if m.id}
+
+
+def is_translated(message: Message) -> bool:
+    """Whether every form of an entry has its translation."""
+    return all(message.string) if message.pluralizable else bool(message.string)
+
+
+def is_published(code: str, done: int, total: int, default: str,
+                 threshold: float) -> bool:
+    """The draft rule: a language is offered to visitors once `done` of the `total`
+    texts of the template are translated, as live on the site, `threshold` percent of
+    them; the original and the default language always. The site counts what its
+    compiled catalogs hold (`split_drafts`), the translators' commands what
+    compiling a .po would give them (cde/translator/review.py)."""
+    return (code_of(code) in (SOURCE_LANGUAGE, code_of(default))
+            or 100 * done >= threshold * total)
 
 
 def split_drafts(app: Flask, codes) -> tuple[tuple, tuple]:
-    """(published, drafts) among `codes`: a language is published once its compiled
-    catalog has PUBLISH_THRESHOLD % of the texts of messages.pot, the default one
-    always. `flask translate check` and `status` say which is which, by the same
-    rule (cde/catalog_review.py)."""
+    """(published, drafts) among `codes`, by `is_published` on each compiled
+    catalog; a language that never compiled is a draft, unless it is the default."""
     translations = Path(app.config["TRANSLATIONS_DIR"])
-    default = code_of(app.config["DEFAULT_LANGUAGE"])
+    default, threshold = app.config["DEFAULT_LANGUAGE"], app.config["PUBLISH_THRESHOLD"]
     try:
-        with (translations / "messages.pot").open("rb") as fileobj:
-            wanted = _texts(read_po(fileobj), translated=False)
+        with SITE_TEXTS.template(translations).open("rb") as fileobj:
+            wanted = entries(read_po(fileobj)).keys()
     except OSError:
         wanted = set()
     drafts = []
     for code in codes:
-        if code in (default, SOURCE_LANGUAGE):
-            continue
-        if not (mo := _mo(translations, code)).exists():  # never compiled (make run)
-            drafts.append(code)
-            continue
-        with mo.open("rb") as fileobj:
-            done = len(_texts(read_mo(fileobj), translated=True) & wanted)
-        if 100 * done < app.config["PUBLISH_THRESHOLD"] * len(wanted):
+        done, total = 0, max(len(wanted), 1)  # never compiled (make run): none live
+        if (mo := _mo(translations, code)).exists():
+            with mo.open("rb") as fileobj:
+                done, total = sum(is_translated(message) for key, message in entries(
+                    read_mo(fileobj)).items() if key in wanted), len(wanted)
+        if not is_published(code, done, total, default, threshold):
             drafts.append(code)
     return tuple(c for c in codes if c not in drafts), tuple(drafts)
 

@@ -64,7 +64,7 @@ def test_every_message_of_the_tool_has_its_spanish_with_the_same_fields():
         spanish = read_po(fileobj)
     wrong = []
     for path, line, msgid, _, _ in extract_from_dir(
-            ROOT / "cde" / "translator", [("**.py", "python")], keywords=tool_language.KEYWORDS):
+            ROOT / "cde" / "translator", [("**.py", "python")], keywords=tool_language.TOOL_TEXTS.keywords):
         msgids = msgid if isinstance(msgid, tuple) else (msgid,)
         entry = spanish.get(msgids[0])
         forms = entry and (entry.string if entry.pluralizable else (entry.string,))

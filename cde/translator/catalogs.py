@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import normalize, read_po, write_po
@@ -19,15 +19,11 @@ from .. import ROOT
 from .checks import (
     folder_problem, forms, msgids, parse_language, plural_forms, translation_problem,
 )
-from ..i18n import code_of
+from ..i18n import SITE_TEXTS, code_of, entries, is_published, is_translated
 from ..pages import SOURCE_LANGUAGE
 from .po_reader import Unreadable, previous_parts, read_strictly
 from .tool_language import _t, _t_noop, _tn
 
-DOMAIN = "messages"
-# Babel's keywords, and the lazy ones that cde/pages.py uses (`_l` is lazy_gettext).
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None,
-            "lazy_ngettext": (1, 2), "lazy_pgettext": ((1, "c"), 2)}
 UPDATE_HINT = _t_noop('run "make translations-update"')
 
 
@@ -37,8 +33,8 @@ def problem(path: str, line: int, what: str, message: Message | None = None) -> 
 
 
 class Project(NamedTuple):
-    """Where the sources (babel.cfg, templates, code) and the catalogs are, and when
-    a language is published (cde/i18n.py applies the same rule to the site)."""
+    """Where the sources (babel.cfg, templates, code) and the catalogs are, and the
+    settings of the draft rule (cde/i18n.py's `is_published`)."""
 
     root: Path
     translations: Path
@@ -49,41 +45,33 @@ class Project(NamedTuple):
     def from_config(cls, config) -> "Project":
         """The project an app is configured with (TRANSLATIONS_DIR, DEFAULT_LANGUAGE,
         PUBLISH_THRESHOLD, and PROJECT_ROOT, which tests point at a copy)."""
-        return cls(Path(config.get("PROJECT_ROOT", ROOT)), Path(config["TRANSLATIONS_DIR"]),
-                   config["DEFAULT_LANGUAGE"], float(config["PUBLISH_THRESHOLD"]))
+        return cls(Path(config.get("PROJECT_ROOT", ROOT)),
+                   Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"],
+                   float(config["PUBLISH_THRESHOLD"]))
 
     @property
     def template(self) -> Path:
-        return self.translations / f"{DOMAIN}.pot"
+        return SITE_TEXTS.template(self.translations)
 
     def po_path(self, lang: str) -> Path:
-        return self.translations / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        return SITE_TEXTS.catalog(self.translations, lang)
+
+    def is_draft(self, lang: str, done: int, total: int) -> bool:
+        """Whether visitors do not see `lang` yet: the site's rule (is_published)."""
+        return not is_published(lang, done, total, self.default_language,
+                                self.publish_threshold)
 
     def languages(self, only=()) -> list[str]:
         """Every folder that holds a catalog (English, the original, has none), or
         those of the codes in `only` (es, zh-hant, zh_Hant)."""
         return sorted(lang for lang in (po.parent.parent.name for po in (
-            self.translations.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+            SITE_TEXTS.catalogs(self.translations)))
             if not only or code_of(lang) in {code_of(code) for code in only})
 
     def show(self, path: Path) -> str:
         """A path as the translator knows it: relative to the project if inside it."""
         path, root = path.resolve(), self.root.resolve()
         return str(path.relative_to(root) if path.is_relative_to(root) else path)
-
-    def is_published(self, lang: str, done: int, total: int) -> bool:
-        """The default language always; another once PUBLISH_THRESHOLD % is done."""
-        return (code_of(lang) == code_of(self.default_language)
-                or 100 * done >= self.publish_threshold * total)
-
-
-def entries(messages) -> dict[tuple, Message]:
-    """The entries (not the header) by what identifies them: context and msgid."""
-    return {(m.context, msgids(m)[0]): m for m in messages if m.id}
-
-
-def is_translated(message: Message) -> bool:
-    return all(forms(message))
 
 
 def is_live(catalog: Catalog, message: Message) -> bool:
@@ -138,7 +126,7 @@ def extract(project: Project) -> Catalog:
         method_map, options_map = parse_mapping_cfg(fileobj, str(cfg))
     template = Catalog(project="CdE microsite", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-        project.root, method_map, options_map, keywords=KEYWORDS,
+        project.root, method_map, options_map, keywords=SITE_TEXTS.keywords,
         # `{# NOTE: ... #}` and `# NOTE: ...` reach translators as `#.` lines, without
         # the tag (Jinja's extractor drops it itself; the Python one is told to).
         comment_tags=("NOTE:",), strip_comment_tags=True,
@@ -218,7 +206,7 @@ def init(project: Project, code: str) -> tuple[Path, int]:
         raise ValueError(_t("{path} already exists; {hint} to bring it up to date")
                          .format(path=project.show(path), hint=_t(UPDATE_HINT)))
     template = write_template(project)
-    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=DOMAIN)
+    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=SITE_TEXTS.name)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False

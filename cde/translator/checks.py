@@ -16,8 +16,8 @@ from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
 from weblate_language_data.languages import LANGUAGES as TOOLS_LANGUAGES
 
-from ..i18n import code_of, is_language_code
-from .tool_language import _t, _t_noop, language_name
+from ..i18n import code_of, is_language_code, language_name
+from .tool_language import _t, _t_noop, spoken_language
 
 
 def msgids(message: Message) -> tuple[str, ...]:
@@ -267,4 +267,5 @@ def plural_forms_problem(lines: list[str], lang: str, catalog: Catalog) -> tuple
         return None
     return line, _t("the Plural-Forms header does not follow the plural rules of "
                     "{language}; replace it with this line: {line}").format(
-                        language=language_name(lang), line=paste)
+                        language=language_name(lang, spoken_language(), starts_line=False),
+                        line=paste)

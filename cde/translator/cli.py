@@ -9,9 +9,9 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .. import create_app
-from ..i18n import code_of
+from ..i18n import code_of, entries
 from . import catalogs, review, studio as translation_studio
-from .catalogs import Project, entries, extract
+from .catalogs import Project, extract
 from .tool_language import _t, _tn
 
 translate = AppGroup(

@@ -8,12 +8,11 @@ from babel.messages.catalog import Catalog, Message
 
 from . import glossary
 from .checks import forms, msgids, translation_problem
+from ..i18n import code_of, entries, is_translated, language_name
 from .catalogs import (
-    UPDATE_HINT, Project, Result, each_catalog, entries, extract, is_live,
-    is_translated, problem,
+    UPDATE_HINT, Project, Result, each_catalog, extract, is_live, problem,
 )
-from ..i18n import code_of
-from .tool_language import _t, _tn, language_name
+from .tool_language import _t, _tn, spoken_language
 
 
 def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
@@ -24,10 +23,10 @@ def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
     said = _t("{language} ({code}): {percent}% done. {done} of {total} texts "
               "translated, {fuzzy} to review (fuzzy), {untranslated} not translated "
               "yet.").format(
-        language=language_name(lang, starts_line=True), code=lang,
+        language=language_name(lang, spoken_language()), code=lang,
         percent=100 * done // max(len(wanted), 1), done=done, total=len(wanted),
         fuzzy=fuzzy, untranslated=len(wanted) - done - fuzzy)
-    if not project.is_published(lang, done, len(wanted)):
+    if project.is_draft(lang, done, len(wanted)):
         said += "\n  " + _t("A draft: visitors do not see it until {threshold}% is "
                             "done; preview it at /{prefix}/.").format(
             threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
@@ -92,7 +91,7 @@ def check(project: Project, only=()) -> list[Result]:
         names = glossary.terms(project.translations / glossary.FILE, lang)
         unused = {k: m for k, m in have.items() if k not in wanted}
         done = sum(is_live(catalog, m) for k, m in have.items() if k in wanted)
-        draft = not project.is_published(lang, done, len(wanted))
+        draft = project.is_draft(lang, done, len(wanted))
         for message in (m for k, m in wanted.items() if k not in have):
             if old := changed_from(message, unused):
                 old = unused.pop(old)

@@ -28,11 +28,16 @@ from flask import (
 )
 
 from .. import i18n
+from ..build import not_found_paths, render, site_paths
 from ..errors import REFUSED_BEFORE_ROUTING
-from ..pages import SOURCE_LANGUAGE
+from ..i18n import entries
 from ..marks import Mark
+from ..pages import SOURCE_LANGUAGE
 from ..safe_gettext import site_texts
 from ..security import LOOPBACK
+from .catalogs import Project, compile_catalogs, po_bytes, problem, write_file
+from .po_reader import Unreadable, read_strictly
+from .review import about, refusal, work_to_do
 from .tool_language import _t, _t_noop, spoken_language
 
 # Every translated text, with its ID, marked until the page is complete.
@@ -135,11 +140,8 @@ def _same_origin() -> None:
         abort(403)
 
 
-def _texts(lang: str):
-    """(project, .po path, catalog, the entry by ID) of a language the site has."""
-    from .po_reader import Unreadable, read_strictly
-    from .catalogs import Project, entries, problem
-
+def _catalog(lang: str):
+    """(project, .po path, catalog, its texts by ID) of a language the site has."""
     if lang not in i18n.all_languages(current_app.config) or lang == SOURCE_LANGUAGE:
         abort(404)
     project = Project.from_config(current_app.config)
@@ -156,9 +158,6 @@ def _texts(lang: str):
 @studio.get("/")
 def start():
     """The studio's start page: each language's progress and what needs work."""
-    from .review import work_to_do
-    from .catalogs import Project
-
     project = Project.from_config(current_app.config)
     return render_template("studio_start.html", labels=_labels(), languages=work_to_do(
         project, message_id, where(current_app)))
@@ -167,9 +166,7 @@ def start():
 @studio.get("/api/<lang>/<msg>")
 def show(lang: str, msg: str):
     """A text as the panel shows it."""
-    from .review import about
-
-    project, po, catalog, by_id = _texts(lang)
+    project, po, catalog, by_id = _catalog(lang)
     if msg not in by_id:
         abort(404)
     pages = [page for page in where(current_app).get(msg, [])
@@ -182,15 +179,12 @@ def save(lang: str, msg: str):
     """Write a translation into the catalog and compile it, if the check takes it;
     otherwise nothing is written (the page keeps its last good text, the panel the
     typed one) and the check's own sentence says why."""
-    from .review import refusal
-    from .catalogs import compile_catalogs, po_bytes, write_file
-
     sent = request.get_json(silent=True) or {}
     text, was = sent.get("translation"), sent.get("was")
     if not isinstance(text, str):
         abort(400)
     with _SAVING:
-        project, po, catalog, by_id = _texts(lang)
+        project, po, catalog, by_id = _catalog(lang)
         if msg not in by_id:
             abort(404)
         message = by_id[msg]
@@ -226,8 +220,6 @@ def _section(html: str, at: int) -> str:
 def where(app: Flask, sections: bool = False) -> dict[str, list[str]]:
     """For each text's ID, the pages that show it (rendered, in studio mode), each
     with the heading of its section if `sections` ("/es/acerca/ (¿Qué es...?)")."""
-    from ..build import not_found_paths, render, site_paths
-
     if "studio_where" not in app.extensions:
         found = {}
         for path in site_paths(app) + not_found_paths(app):

@@ -4,9 +4,9 @@ translator's locale is found as gettext finds it: LANGUAGE, LC_ALL, LC_MESSAGES,
 LANG (`LANGUAGE=es flask --app app translate status`, `make translations-check
 LANG=es`, or a computer set to Spanish).
 
-The tool's messages are a gettext domain of their own, `translate`, in cde/locale/:
-not the site's catalogs in translations/, whose texts are the website's. Code marks
-a message with `_t("...")` (`_tn` for one that depends on a number, `_t_noop` for a
+The tool's messages are a gettext domain of their own, `translate`, in
+cde/translator/locale/: not the site's catalogs in translations/, whose texts are the
+website's. Code marks a message with `_t("...")` (`_tn` for one that depends on a number, `_t_noop` for a
 constant translated where it is shown); variables are str.format named fields, which
 a translation keeps exactly: `_t("{path}: created").format(path=...)`.
 
@@ -14,12 +14,14 @@ After adding or changing a message, refresh the template and the catalogs with
 Babel's own commands, then translate what is new or fuzzy in each .po:
 
     pybabel extract --no-default-keywords -k _t -k _tn:1,2 -k _t_noop \
-        --project="CdE translators' commands" -o cde/locale/translate.pot cde/
-    pybabel update -D translate -i cde/locale/translate.pot -d cde/locale
+        --project="CdE translators' commands" \
+        -o cde/translator/locale/translate.pot cde/translator/
+    pybabel update -D translate -i cde/translator/locale/translate.pot \
+        -d cde/translator/locale
 
 (tests/test_translate_in_spanish.py fails while a message has no Spanish.) The .po
 is read as it is: no compile step, no .mo in git. The site's extraction (babel.cfg
-with cde/catalogs.py's keywords) knows none of these markers, so none of these
+with cde/i18n.py's SITE_TEXTS keywords) knows none of these markers, so none of these
 messages reaches translations/.
 """
 import io
@@ -32,12 +34,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-DOMAIN = "translate"
-# The markers of the tool's messages, as Babel's extraction takes them (the -k
-# options above; tests/test_translate_in_spanish.py extracts with these).
-KEYWORDS = {"_t": None, "_tn": (1, 2), "_t_noop": None}
+from ..i18n import TextDomain
+from ..pages import SOURCE_LANGUAGE
+
+# The tool's messages, marked as the -k options above say (tests extract with these).
+TOOL_TEXTS = TextDomain("translate", {"_t": None, "_tn": (1, 2), "_t_noop": None})
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-SOURCE = "en"
 # Where gettext looks, in its order (Babel's own default puts LC_MESSAGES before
 # LANGUAGE, and Python sets LC_CTYPE=C.UTF-8 when it finds no locale: neither
 # would let `LANGUAGE=es` or `make ... LANG=es` win).
@@ -47,7 +49,7 @@ _VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 def translator_locale() -> str:
     """The translator's locale as gettext finds it in the environment (es_MX, en),
     read at each call so a test or a shell can change it; C or none is English."""
-    return default_locale(_VARIABLES) or SOURCE
+    return default_locale(_VARIABLES) or SOURCE_LANGUAGE
 
 
 def fields(text: str) -> set[str]:
@@ -77,25 +79,25 @@ def _catalog(locale: str) -> tuple[str, NullTranslations]:
     try:
         parsed = Locale.parse(locale)
     except (ValueError, UnknownLocaleError):
-        return SOURCE, NullTranslations()
+        return SOURCE_LANGUAGE, NullTranslations()
     for folder in dict.fromkeys((str(parsed), parsed.language)):
-        po = LOCALE_DIR / folder / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if folder == SOURCE or not po.is_file():
+        po = TOOL_TEXTS.catalog(LOCALE_DIR, folder)
+        if folder == SOURCE_LANGUAGE or not po.is_file():
             continue
         # Whatever is wrong with the catalog, the tool speaks English rather than
         # stop: it is how translators learn what is wrong with theirs.
         try:
             with po.open("rb") as fileobj:
-                catalog = read_po(fileobj, locale=folder, domain=DOMAIN)
+                catalog = read_po(fileobj, locale=folder, domain=TOOL_TEXTS.name)
             for message in [m for m in catalog if m.id and not _usable(m)]:
                 catalog.delete(message.id, message.context)
             buffer = io.BytesIO()
             write_mo(buffer, catalog, use_fuzzy=False)
             buffer.seek(0)
-            return folder, Translations(buffer, domain=DOMAIN)
+            return folder, Translations(buffer, domain=TOOL_TEXTS.name)
         except Exception:
-            return SOURCE, NullTranslations()
-    return SOURCE, NullTranslations()
+            return SOURCE_LANGUAGE, NullTranslations()
+    return SOURCE_LANGUAGE, NullTranslations()
 
 
 def spoken_language() -> str:
@@ -118,10 +120,3 @@ def _t_noop(message: str) -> str:
     where it is shown, since the translator's locale is only known then."""
     return message
 
-
-def language_name(code: str, starts_line: bool = False) -> str:
-    """The name of the language `code` in the language the tool speaks: "ruso", to
-    a Spanish-speaking translator, "Ruso" if it `starts_line` (CLDR writes Spanish
-    names in lower case)."""
-    name = Locale.parse(code).get_display_name(_catalog(translator_locale())[0])
-    return name[:1].upper() + name[1:] if starts_line else name
