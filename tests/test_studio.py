@@ -237,3 +237,12 @@ def test_a_catalog_broken_by_hand_meanwhile_is_named_not_overwritten(studio):
     assert answer.status_code == 409
     assert answer.json["problem"].startswith(f"{ES}:")
     assert (root / ES).read_bytes() == before
+
+
+def test_the_start_page_names_a_catalog_it_cannot_read_and_its_line(studio):
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    html = app.test_client().get("/_studio/", base_url=STUDIO).get_data(as_text=True)
+    items = [text for tag, text in re.findall(r"<(h2|li)>(.*?)</\1>", html, re.S)]
+    assert items[0] == "es: the catalog cannot be read, see above."
+    assert items[1].startswith(f"{ES}:") and "closing double quote" in items[1]

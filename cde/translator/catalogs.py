@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -25,6 +25,7 @@ from .po_reader import Unreadable, previous_parts, read_strictly
 from .tool_language import _t, _t_noop, _tn
 
 UPDATE_HINT = _t_noop('run "make translations-update"')
+UNREADABLE = _t_noop("{lang}: the catalog cannot be read, see above.")
 
 
 def problem(path: str, line: int, what: str, message: Message | None = None) -> str:
@@ -90,12 +91,17 @@ class Result:
     left_out: list[str] = field(default_factory=list)
 
 
-def each_catalog(project: Project, work, stopped: str = "", only=()):
-    """`work(lang, po, catalog, problems)` for each catalog the site can use (of the
-    languages `only`, if given), in language order; for one that cannot be read, its
-    problem and `stopped` ({lang}, {po} or {mo} in it), or what it says of the .po
-    file. The problems of a readable file as a whole (a byte order mark, a
-    Plural-Forms header) are reported, and stop nothing."""
+# What a command does with a readable catalog: work(lang, .po path, catalog, problems
+# of the file as a whole) -> Result.
+Work = Callable[[str, Path, Catalog, list[str]], Result]
+
+
+def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
+                 only=()) -> list[Result]:
+    """`work` for each catalog the site can use (of the languages `only`, if given),
+    in language order; for one that cannot be read, its problem and the sentence
+    `stopped(po)` says ({lang}, {po} or {mo} in it). The problems of a readable file
+    as a whole (a byte order mark, a Plural-Forms header) stop nothing."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
@@ -109,8 +115,7 @@ def each_catalog(project: Project, work, stopped: str = "", only=()):
                     problem=error.args[1]))]
         problems = [problem(project.show(po), *each) for each in found]
         if catalog is None:
-            said = stopped(po) if callable(stopped) else stopped
-            results.append(Result(said.format(lang=lang, po=project.show(po), mo=(
+            results.append(Result(stopped(po).format(lang=lang, po=project.show(po), mo=(
                 project.show(po.with_suffix(".mo")))), problems))
         else:
             results.append(work(lang, po, catalog, problems))
@@ -248,8 +253,8 @@ def update(project: Project) -> list[Result]:
 
     return [Result(_t("{path}: {count} texts.").format(
                 path=project.show(project.template), count=len(template))),
-            *each_catalog(project, update_one,
-                          _t("{po}: not updated, fix the problem above first."))]
+            *each_catalog(project, update_one, lambda po: _t(
+                "{po}: not updated, fix the problem above first."))]
 
 
 def compile_catalogs(project: Project) -> list[Result]:

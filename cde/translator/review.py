@@ -10,7 +10,7 @@ from . import glossary
 from .checks import forms, msgids, translation_problem
 from ..i18n import code_of, entries, is_translated, language_name
 from .catalogs import (
-    UPDATE_HINT, Project, Result, each_catalog, extract, is_live, problem,
+    UNREADABLE, UPDATE_HINT, Project, Result, each_catalog, extract, is_live, problem,
 )
 from .tool_language import _t, _tn, spoken_language
 
@@ -44,7 +44,7 @@ def status(project: Project, only=()) -> list[Result]:
     return each_catalog(
         project, lambda lang, _, catalog, __: Result(
             progress(project, lang, catalog, wanted)),
-        _t("{lang}: the catalog cannot be read, see above."), only=only)
+        lambda po: _t(UNREADABLE), only=only)
 
 
 def word_diff(old: str, new: str) -> str:
@@ -113,7 +113,8 @@ def check(project: Project, only=()) -> list[Result]:
         return Result(progress(project, lang, catalog, wanted) if draft else "",
                       problems)
 
-    return each_catalog(project, check_one, only=only)
+    # An unreadable catalog: its problem says all.
+    return each_catalog(project, check_one, lambda po: "", only=only)
 
 
 def entry_problems(catalog: Catalog, message: Message, names, draft: bool = False):
@@ -154,20 +155,22 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message,
 
 
 def work_to_do(project: Project, ids, where: dict) -> list[dict]:
-    """The studio's start page: each language's progress, and every text that needs
-    work (not translated, to review, refused by a check) with the page it is on."""
-    wanted = entries(extract(project))
+    """The studio's start page, a language each: its `progress`, the `problems` of
+    its file, and `todo`, every text that needs work (not translated, to review,
+    refused by a check) as {english, what, page}, the page that shows it."""
+    wanted, todo = entries(extract(project)), {}
 
     def one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         names = glossary.terms(project.translations / glossary.FILE, lang)
         home = f"/{code_of(lang)}/"
-        todo = [{"english": msgids(message)[0], "what": what, "page": next((
+        todo[lang] = [{"english": msgids(message)[0], "what": what, "page": next((
             page for page in where.get(ids(*key), []) if page.startswith(home)),
             home) + f"#cde-studio={ids(*key)}"}
             for key, message in entries(catalog).items() if key in wanted
             for what in entry_problems(catalog, message, names)]
-        return Result(progress(project, lang, catalog, wanted), problems + todo)
+        return Result(progress(project, lang, catalog, wanted), problems)
 
-    return [{"progress": result.said, "items": result.errors}
-            for result in each_catalog(project, one, _t(
-                "{lang}: the catalog cannot be read, see above."))]
+    results = each_catalog(project, one, lambda po: _t(UNREADABLE))
+    return [{"progress": result.said, "problems": result.errors,
+             "todo": todo.get(lang, [])}
+            for lang, result in zip(project.languages(), results)]
