@@ -36,13 +36,16 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import (
-        assets, errors, export, i18n, safe_gettext, security, seo, templating, views,
+        assets, errors, export, i18n, languages, safe_gettext, security, seo,
+        templating, views,
     )
     from .finish import finish
 
     # No debug in production; the site's own host only; the policy headers, built.
     security.init_app(app)
-    # Languages come from translations/; the URL prefix picks one per request.
+    # Languages come from translations/: offered once translated, else drafts.
+    languages.init_app(app)
+    # The URL prefix picks a request's language; Flask-Babel's locale follows it.
     i18n.init_app(app)
     # Plain-text translations are escaped; bad ones never reach the .mo (compile).
     safe_gettext.init_app(app)

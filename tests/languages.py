@@ -6,7 +6,8 @@ from babel.messages.mofile import write_mo
 from flask_babel import force_locale, gettext
 
 from cde import ROOT
-from cde.i18n import discover_languages, locale_of
+from cde.i18n import locale_of
+from cde.languages import discover_languages
 
 # The languages the `app` fixture serves: one per catalog in translations/.
 LANGUAGES = discover_languages(ROOT / "translations")

@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from cde import ROOT, create_app
-from cde.i18n import UnusableCatalog
+from cde.languages import UnusableCatalog
 from languages import empty_catalog
 
 

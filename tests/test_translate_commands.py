@@ -371,7 +371,7 @@ def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
 def test_a_folder_babel_cannot_parse_is_skipped_with_a_warning(tmp_path, caplog):
     for name in ("es", "xx", "pt-BR", "FR"):
         empty_catalog(tmp_path, name)
-    with caplog.at_level(logging.WARNING, logger="cde.i18n"):
+    with caplog.at_level(logging.WARNING, logger="cde.languages"):
         app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(tmp_path)})
     assert app.config["LANGUAGES"] == ("en", "es")
     skipped = sorted(record.args[1] for record in caplog.records)

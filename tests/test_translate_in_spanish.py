@@ -63,16 +63,17 @@ def test_every_message_of_the_tool_has_its_spanish_with_the_same_fields():
     with SPANISH.open("rb") as fileobj:
         spanish = read_po(fileobj)
     wrong = []
+    desk = ROOT / "cde" / "translator"
     for path, line, msgid, _, _ in extract_from_dir(
-            ROOT / "cde" / "translator", [("**.py", "python")], keywords=tool_language.TOOL_TEXTS.keywords):
+            desk, [("**.py", "python")], keywords=tool_language.TOOL_TEXTS.keywords):
         msgids = msgid if isinstance(msgid, tuple) else (msgid,)
         entry = spanish.get(msgids[0])
         forms = entry and (entry.string if entry.pluralizable else (entry.string,))
         if not entry or entry.fuzzy or not all(forms):
-            wrong.append(f"cde/translator/{path}:{line}: no Spanish: {msgids[0]!r}")
+            wrong.append(f"{desk.relative_to(ROOT) / path}:{line}: no Spanish: {msgids[0]!r}")
         elif any(fields_of([form]) != fields_of(msgids) for form in forms):
-            wrong.append(f"cde/translator/{path}:{line}: the Spanish has other {{fields}} than "
-                         f"{msgids[0]!r}")
+            wrong.append(f"{desk.relative_to(ROOT) / path}:{line}: the Spanish has other {{fields}} "
+                         f"than {msgids[0]!r}")
     assert not wrong, "\n".join([*wrong, "Refresh and translate the tool's catalog: "
                                  "cde/tool_language.py says how."])
 

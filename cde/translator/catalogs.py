@@ -17,9 +17,10 @@ from babel.messages.pofile import normalize, read_po, write_po
 
 from .. import ROOT
 from .checks import (
-    folder_problem, forms, msgids, parse_language, plural_forms, translation_problem,
+    folder_problem, msgids, parse_language, plural_forms, translation_problem,
 )
-from ..i18n import SITE_TEXTS, code_of, entries, is_published, is_translated
+from ..i18n import code_of
+from ..languages import SITE_TEXTS, entries, is_published, is_translated
 from ..pages import SOURCE_LANGUAGE
 from .po_reader import Unreadable, previous_parts, read_strictly
 from .tool_language import _t, _t_noop, _tn
@@ -35,7 +36,7 @@ def problem(path: str, line: int, what: str, message: Message | None = None) -> 
 
 class Project(NamedTuple):
     """Where the sources (babel.cfg, templates, code) and the catalogs are, and the
-    settings of the draft rule (cde/i18n.py's `is_published`)."""
+    settings of the draft rule (cde/languages.py's `is_published`)."""
 
     root: Path
     translations: Path
@@ -115,8 +116,9 @@ def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
                     problem=error.args[1]))]
         problems = [problem(project.show(po), *each) for each in found]
         if catalog is None:
-            results.append(Result(stopped(po).format(lang=lang, po=project.show(po), mo=(
-                project.show(po.with_suffix(".mo")))), problems))
+            said = stopped(po).format(lang=lang, po=project.show(po),
+                                      mo=project.show(po.with_suffix(".mo")))
+            results.append(Result(said, problems))
         else:
             results.append(work(lang, po, catalog, problems))
     return results
@@ -211,7 +213,8 @@ def init(project: Project, code: str) -> tuple[Path, int]:
         raise ValueError(_t("{path} already exists; {hint} to bring it up to date")
                          .format(path=project.show(path), hint=_t(UPDATE_HINT)))
     template = write_template(project)
-    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=SITE_TEXTS.name)
+    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang,
+                      domain=SITE_TEXTS.name)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False

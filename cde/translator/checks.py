@@ -267,5 +267,5 @@ def plural_forms_problem(lines: list[str], lang: str, catalog: Catalog) -> tuple
         return None
     return line, _t("the Plural-Forms header does not follow the plural rules of "
                     "{language}; replace it with this line: {line}").format(
-                        language=language_name(lang, spoken_language(), starts_line=False),
+                        language=language_name(lang, spoken_language(), False),
                         line=paste)

@@ -9,7 +9,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .. import create_app
-from ..i18n import code_of, entries
+from ..i18n import code_of
+from ..languages import entries
 from . import catalogs, review, studio as translation_studio
 from .catalogs import Project, extract
 from .tool_language import _t, _tn

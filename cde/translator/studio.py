@@ -30,7 +30,7 @@ from flask import (
 from .. import i18n
 from ..build import not_found_paths, render, site_paths
 from ..errors import REFUSED_BEFORE_ROUTING
-from ..i18n import entries
+from ..languages import entries
 from ..marks import Mark
 from ..pages import SOURCE_LANGUAGE
 from ..safe_gettext import site_texts

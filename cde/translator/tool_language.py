@@ -5,10 +5,11 @@ LANG (`LANGUAGE=es flask --app app translate status`, `make translations-check
 LANG=es`, or a computer set to Spanish).
 
 The tool's messages are a gettext domain of their own, `translate`, in
-cde/translator/locale/: not the site's catalogs in translations/, whose texts are the
-website's. Code marks a message with `_t("...")` (`_tn` for one that depends on a number, `_t_noop` for a
-constant translated where it is shown); variables are str.format named fields, which
-a translation keeps exactly: `_t("{path}: created").format(path=...)`.
+cde/translator/locale/: not the site's catalogs in translations/, whose texts are
+the website's. Code marks a message with `_t("...")` (`_tn` for one that depends on
+a number, `_t_noop` for a constant translated where it is shown); variables are
+str.format named fields, which a translation keeps exactly:
+`_t("{path}: created").format(path=...)`.
 
 After adding or changing a message, refresh the template and the catalogs with
 Babel's own commands, then translate what is new or fuzzy in each .po:
@@ -21,8 +22,8 @@ Babel's own commands, then translate what is new or fuzzy in each .po:
 
 (tests/test_translate_in_spanish.py fails while a message has no Spanish.) The .po
 is read as it is: no compile step, no .mo in git. The site's extraction (babel.cfg
-with cde/i18n.py's SITE_TEXTS keywords) knows none of these markers, so none of these
-messages reaches translations/.
+with cde/languages.py's SITE_TEXTS keywords) knows none of these markers, so none of
+these messages reaches translations/.
 """
 import io
 import string
@@ -34,7 +35,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from ..i18n import TextDomain
+from ..languages import TextDomain
 from ..pages import SOURCE_LANGUAGE
 
 # The tool's messages, marked as the -k options above say (tests extract with these).
