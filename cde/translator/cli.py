@@ -14,6 +14,7 @@ from ..languages import entries
 from . import catalogs, review, studio as translation_studio
 from .catalogs import Project, extract
 from .tool_language import _t, _tn
+from .where import pages_showing
 
 translate = AppGroup(
     "translate", help="Keep the translation catalogs up to date (see TRANSLATING.md)."
@@ -146,7 +147,7 @@ def where() -> None:
     """For each text, the pages that show it (found by rendering the site), and the
     texts no page shows."""
     project = _project()
-    pages = translation_studio.where(studio_app(5000), sections=True)
+    pages = pages_showing(studio_app(5000), sections=True)
     for (context, msgid), _ in sorted(entries(extract(project)).items(),
                                       key=lambda item: item[0][1]):
         shown = pages.get(translation_studio.message_id(context, msgid))

@@ -18,7 +18,6 @@ neither read nor write through it.
 """
 import hashlib
 import json
-import re
 import threading
 from gettext import NullTranslations
 from urllib.parse import urlsplit
@@ -28,7 +27,6 @@ from flask import (
 )
 
 from .. import i18n
-from ..build import not_found_paths, render, site_paths
 from ..errors import REFUSED_BEFORE_ROUTING
 from ..languages import entries
 from ..marks import Mark
@@ -39,12 +37,13 @@ from .catalogs import Project, compile_catalogs, po_bytes, problem, write_file
 from .po_reader import Unreadable, read_strictly
 from .review import about, refusal, work_to_do
 from .tool_language import _t, _t_noop, spoken_language
+from .where import STUDIO_PREFIX, pages_showing
 
 # Every translated text, with its ID, marked until the page is complete.
 PICKABLE = Mark("\ue002", "\ue004")
 _SAVING = threading.Lock()
 
-studio = Blueprint("studio", __name__, url_prefix="/_studio",
+studio = Blueprint("studio", __name__, url_prefix=STUDIO_PREFIX,
                    static_folder="studio_assets", static_url_path="/static",
                    template_folder="studio_assets")
 # The words of the studio's own interface (translated where they are shown).
@@ -160,7 +159,7 @@ def start():
     """The studio's start page: each language's progress and what needs work."""
     project = Project.from_config(current_app.config)
     return render_template("studio_start.html", labels=_labels(), languages=work_to_do(
-        project, message_id, where(current_app)))
+        project, message_id, pages_showing(current_app)))
 
 
 @studio.get("/api/<lang>/<msg>")
@@ -169,7 +168,7 @@ def show(lang: str, msg: str):
     project, po, catalog, by_id = _catalog(lang)
     if msg not in by_id:
         abort(404)
-    pages = [page for page in where(current_app).get(msg, [])
+    pages = [page for page in pages_showing(current_app).get(msg, [])
              if page.startswith(f"/{lang}/")]  # the translator's language's pages
     return jsonify(id=msg, **about(project, po, catalog, by_id[msg], pages))
 
@@ -205,45 +204,6 @@ def save(lang: str, msg: str):
         compile_catalogs(project)
         site_texts(current_app).forget()
     return jsonify(saved=True)
-
-
-_HEADING = re.compile(r"<h[12][^>]*>(.*?)</h[12]>", re.S)
-
-
-def _section(html: str, at: int) -> str:
-    """The words of the last heading before `at` in a page: the section a text is in."""
-    headings = [match for match in _HEADING.finditer(html, 0, at)]
-    return " ".join(re.sub(r"<[^>]+>", "", headings[-1].group(1)).split()) if (
-        headings) else ""
-
-
-def where(app: Flask, sections: bool = False) -> dict[str, list[str]]:
-    """For each text's ID, the pages that show it (rendered, in studio mode), each
-    with the heading of its section if `sections` ("/es/acerca/ (¿Qué es...?)")."""
-    if "studio_where" not in app.extensions:
-        found = {}
-        for path in site_paths(app) + not_found_paths(app):
-            if path.startswith(studio.url_prefix):  # not the site's
-                continue
-            answer = render(app, path)
-            if dict(answer.headers).get("Content-Type", "").startswith("text/html"):
-                html = answer.body.decode()
-                places = [(match.group(1), _section(html, match.start()))
-                          for match in re.finditer(r'data-cde-msg="(\w+)"', html)]
-                hidden = re.search(r'data-hidden="([\w ]*)"', html)
-                places += [(msg, "") for msg in (hidden.group(1).split() if hidden
-                                                 else [])]
-                for msg, section in dict.fromkeys(places):
-                    found.setdefault(msg, []).append((path, section))
-        app.extensions["studio_where"] = found
-    shown = {}
-    for msg, places in app.extensions["studio_where"].items():
-        first = {}  # each page once, with the section where the text first shows
-        for path, section in places:
-            first.setdefault(path, section)
-        shown[msg] = [f"{path} ({section})" if sections and section else path
-                      for path, section in first.items()]
-    return shown
 
 
 def init_app(app: Flask) -> None:
