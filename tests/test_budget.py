@@ -9,7 +9,7 @@ from cde import create_app
 from cde.export import COMPRESSED_SUFFIXES, COMPRESSORS
 from cde.pages import PAGES_BY_ENDPOINT
 from cde.webserver import file_of
-from htmltext import Page
+from htmltext import HtmlText
 from languages import LANGUAGES
 from servers import SITE
 
@@ -25,7 +25,7 @@ EMBEDDED = {"script", "img", "source", "iframe", "video", "audio"}
 def references(html: str) -> list[str]:
     """The URLs a browser downloads to show the page `html`."""
     urls = []
-    for tag, attrs in Page(html).elements:
+    for tag, attrs in HtmlText(html).elements:
         if tag == "link" and attrs.get("rel") in LINKED:
             urls.append(attrs["href"])
         elif tag in EMBEDDED:

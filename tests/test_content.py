@@ -3,7 +3,7 @@ import pytest
 
 from cde.i18n import language_name
 from cde.pages import PAGES
-from htmltext import Page
+from htmltext import HtmlText
 
 # Each page in English and in Spanish, and a missing page (the 404 page) in both.
 PAIRS = [(page.rule("en"), page.rule("es")) for page in PAGES] + [
@@ -60,7 +60,7 @@ SEED_SECTIONS = [
 
 
 def test_english_about_page_has_every_section_of_the_seed_in_order(client):
-    text = Page(client.get("/en/about/").get_data(as_text=True)).text
+    text = HtmlText(client.get("/en/about/").get_data(as_text=True)).text
     position = text.index("About the Center of Excellence")
     for passage in SEED_SECTIONS:
         found = text.find(passage, position)
@@ -72,8 +72,8 @@ def test_english_about_page_has_every_section_of_the_seed_in_order(client):
 def test_no_text_on_a_spanish_page_is_left_in_english(
     app, client, english, spanish
 ):
-    en = set(Page(client.get(english).get_data(as_text=True)).texts)
-    es = Page(client.get(spanish).get_data(as_text=True))
+    en = set(HtmlText(client.get(english).get_data(as_text=True)).texts)
+    es = HtmlText(client.get(spanish).get_data(as_text=True))
     # The switcher names each language in that language, on purpose (with its lang).
     endonyms = {language_name(lang) for lang in app.config["LANGUAGES"]}
     assert (set(es.texts) & en) - SAME_IN_BOTH - endonyms == set()
@@ -93,7 +93,7 @@ def test_each_page_shows_the_copyright_line_of_its_own_language(
 
 
 def test_spanish_pages_use_the_official_names(client):
-    text = Page(client.get("/es/acerca/").get_data(as_text=True)).text
+    text = HtmlText(client.get("/es/acerca/").get_data(as_text=True)).text
     for name in (
         "Centro de Excelencia para Información Estadística de Gobierno, Seguridad Pública, "
         "Victimización y Justicia (CdE)",
@@ -119,7 +119,7 @@ def test_home_page_names_the_region_it_serves_where_it_first_mentions_it(
     client, path, technical_assistance
 ):
     # The home page shows this activity before the paragraph that names the region.
-    text = Page(client.get(path).get_data(as_text=True)).text
+    text = HtmlText(client.get(path).get_data(as_text=True)).text
     assert technical_assistance in text
     assert "in the region" not in text and "de la región" not in text
 
@@ -148,6 +148,6 @@ def test_home_page_names_the_region_it_serves_where_it_first_mentions_it(
 def test_the_reports_highlights_continue_the_sentence_that_introduces_them(
     client, path, items
 ):
-    texts = Page(client.get(path).get_data(as_text=True)).texts
+    texts = HtmlText(client.get(path).get_data(as_text=True)).texts
     start = texts.index(items[0])
     assert texts[start:start + len(items)] == items

@@ -13,7 +13,7 @@ from cde.translator import catalogs
 from cde.export import freeze
 from cde.pages import PAGES
 from cde.seo import og_locale
-from htmltext import Page
+from htmltext import HtmlText
 from projectcopy import app_for, replace_in
 from pseudo import fill
 from servers import HAS_NGINX, NO_NGINX, fetch, nginx_preview
@@ -56,14 +56,14 @@ def test_a_draft_is_previewed_at_its_address_and_offered_nowhere(draft):
     for page in PAGES:
         response = client.get(page.rule(DRAFT))
         assert response.status_code == 200
-        html = Page(response.get_data(as_text=True))
+        html = HtmlText(response.get_data(as_text=True))
         assert html.html_lang == DRAFT
         assert '<meta name="robots" content="noindex">' in response.get_data(
             as_text=True)
         assert not html.alternates()
         # Reading a draft chooses nothing for the next visit to `/`.
         assert "Set-Cookie" not in response.headers
-    assert "Accueil" in Page(client.get(f"/{DRAFT}/").get_data(as_text=True)).texts
+    assert "Accueil" in HtmlText(client.get(f"/{DRAFT}/").get_data(as_text=True)).texts
     nothing_leads_to_the_draft(client)
 
 

@@ -2,10 +2,9 @@
 import pytest
 
 from cde import create_app, i18n
-from cde.i18n import language_tag, text_direction
 from cde.pages import PAGES, PAGES_BY_ENDPOINT
-from htmltext import Page
-from languages import LANGUAGES, language_without_catalog, translated
+from htmltext import HtmlText
+from languages import LANGUAGES, WRITTEN, language_without_catalog, translated
 
 HOME = PAGES_BY_ENDPOINT["home"]
 ABOUT = PAGES_BY_ENDPOINT["about"]
@@ -21,15 +20,15 @@ def error_page(response):
     body = response.get_data(as_text=True)
     assert "Traceback" not in body and 'File "' not in body
     assert "secret detail" not in body
-    return Page(body)
+    return HtmlText(body)
 
 
 def assert_in_language(app, response, lang: str, heading: str) -> None:
     """The error page is in `lang`: lang, dir, Content-Language and its heading."""
     page = error_page(response)
-    assert page.html_lang == language_tag(lang)
-    assert page.html_dir == text_direction(lang)
-    assert response.headers["Content-Language"] == language_tag(lang)
+    assert page.html_lang == WRITTEN[lang].tag
+    assert page.html_dir == WRITTEN[lang].dir
+    assert response.headers["Content-Language"] == WRITTEN[lang].tag
     assert translated(app, lang, heading) in page.texts
 
 
@@ -56,7 +55,7 @@ NOT_A_PREFIX = [language_without_catalog(), LANGUAGES[-1].upper(),
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_unknown_prefix_is_a_404_in_the_negotiated_language(app, client, lang, prefix):
     for path in (f"/{prefix}/", f"/{prefix}{ABOUT.rule(lang)[len(lang) + 1:]}"):
-        response = client.get(path, headers={"Accept-Language": language_tag(lang)})
+        response = client.get(path, headers={"Accept-Language": WRITTEN[lang].tag})
         assert response.status_code == 404, path
         assert_in_language(app, response, lang, "Page not found")
 
@@ -73,7 +72,7 @@ def test_unknown_prefix_without_a_preference_is_a_404_in_the_default_language(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_error_page_switcher_leads_to_the_other_homes(client, lang):
-    page = Page(client.get(f"/{lang}/missing/").get_data(as_text=True))
+    page = HtmlText(client.get(f"/{lang}/missing/").get_data(as_text=True))
     assert [a["href"] for a in page.anchors if "hreflang" in a] == [
         HOME.rule(other) for other in LANGUAGES if other != lang
     ]
@@ -126,7 +125,7 @@ PREFIX_OR_NEGOTIATED = [
     pytest.param(ABOUT.rule(lang), another_language(lang), lang, id=ABOUT.rule(lang))
     for lang in LANGUAGES
 ] + [
-    pytest.param("/", language_tag(lang), lang, id=f"/ in {lang}") for lang in LANGUAGES
+    pytest.param("/", WRITTEN[lang].tag, lang, id=f"/ in {lang}") for lang in LANGUAGES
 ]
 
 

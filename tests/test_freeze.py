@@ -15,7 +15,7 @@ from flask import url_for
 from cde.build import not_found_paths, site_paths
 from cde.i18n import language_tag, text_direction
 from cde.pages import PAGES
-from htmltext import Page
+from htmltext import HtmlText
 from projectcopy import app_for
 
 
@@ -59,7 +59,7 @@ def test_every_page_is_in_its_own_language(site, export):
         for lang in site.config["LANGUAGES"]:
             with site.test_request_context():
                 path = url_for(page.endpoint, lang=lang)
-            html = Page(exported(export, path).read_text(encoding="utf-8"))
+            html = HtmlText(exported(export, path).read_text(encoding="utf-8"))
             assert html.html_lang == language_tag(lang), path
             assert html.html_dir == text_direction(lang), path
             titles.setdefault(page.endpoint, set()).add(html.title)

@@ -2,12 +2,9 @@
 import pytest
 from babel.lists import format_list
 
-from cde.i18n import (
-    language_name, language_tag, locale_of, text_direction,
-)
-from cde.pages import PAGES, PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
-from htmltext import Page
-from languages import LANGUAGES, translated
+from cde.pages import PAGES, PAGES_BY_ENDPOINT
+from htmltext import HtmlText
+from languages import LANGUAGES, WRITTEN, translated
 from servers import HOST, SITE
 
 # The English title of each page, before " | " and the site's name.
@@ -25,18 +22,18 @@ EVERY_PAGE = [
 def test_page_answers_in_its_language(app, client, page, lang):
     response = client.get(page.rule(lang))
     assert response.status_code == 200
-    assert response.headers["Content-Language"] == language_tag(lang)
-    html = Page(response.get_data(as_text=True))
-    assert html.html_lang == language_tag(lang)
-    assert html.html_dir == text_direction(lang)
+    assert response.headers["Content-Language"] == WRITTEN[lang].tag
+    html = HtmlText(response.get_data(as_text=True))
+    assert html.html_lang == WRITTEN[lang].tag
+    assert html.html_dir == WRITTEN[lang].dir
     assert html.title.startswith(translated(app, lang, TITLES[page.endpoint]) + " | ")
 
 
 @pytest.mark.parametrize("page, lang", EVERY_PAGE)
 def test_page_lists_absolute_alternates_for_every_language(client, page, lang):
-    html = Page(client.get(page.rule(lang)).get_data(as_text=True))
+    html = HtmlText(client.get(page.rule(lang)).get_data(as_text=True))
     assert html.alternates() == {
-        **{language_tag(other): SITE + page.rule(other) for other in LANGUAGES},
+        **{WRITTEN[other].tag: SITE + page.rule(other) for other in LANGUAGES},
         "x-default": SITE + "/",
     }
     assert html.canonical() == SITE + page.rule(lang)
@@ -44,22 +41,22 @@ def test_page_lists_absolute_alternates_for_every_language(client, page, lang):
 
 @pytest.mark.parametrize("page, lang", EVERY_PAGE)
 def test_switcher_leads_to_the_same_page_in_each_other_language(client, page, lang):
-    html = Page(client.get(page.rule(lang)).get_data(as_text=True))
+    html = HtmlText(client.get(page.rule(lang)).get_data(as_text=True))
     switch = [
         (a["href"], a["text"], a["hreflang"], a["lang"], a["dir"])
         for a in html.anchors if "hreflang" in a
     ]
     # Each language is named in itself, and marked so: lang, dir and hreflang.
     assert switch == [
-        (page.rule(other), language_name(other), language_tag(other),
-         language_tag(other), text_direction(other))
+        (page.rule(other), WRITTEN[other].name, WRITTEN[other].tag,
+         WRITTEN[other].tag, WRITTEN[other].dir)
         for other in LANGUAGES if other != lang
     ]
 
 
 @pytest.mark.parametrize("page, lang", EVERY_PAGE)
 def test_navigation_links_every_page_and_marks_the_current_one(client, page, lang):
-    html = Page(client.get(page.rule(lang)).get_data(as_text=True))
+    html = HtmlText(client.get(page.rule(lang)).get_data(as_text=True))
     hrefs = {a["href"] for a in html.anchors}
     assert {other.rule(lang) for other in PAGES} <= hrefs
     current = [a["href"] for a in html.anchors if a.get("aria-current") == "page"]
@@ -101,13 +98,13 @@ def test_years_are_joined_as_each_language_does(client, lang):
     # "2015, 2019 y 2022" in Spanish (CLDR); English as the UN writes it, CLDR's
     # international English: "2015, 2019 and 2022", no comma before "and".
     about = PAGES_BY_ENDPOINT["about"].rule(lang)
-    text = Page(client.get(about).get_data(as_text=True)).text
-    locale = "en_001" if lang == SOURCE_LANGUAGE else locale_of(lang)
+    text = HtmlText(client.get(about).get_data(as_text=True)).text
+    locale = "en_001" if lang == "en" else WRITTEN[lang].tag.replace("-", "_")
     assert format_list(["2015", "2019", "2022"], locale=locale) in text
 
 
 def test_about_page_has_breadcrumbs_and_table_of_contents(client):
-    page = Page(client.get("/en/about/").get_data(as_text=True))
+    page = HtmlText(client.get("/en/about/").get_data(as_text=True))
     assert "Home / About the Center of Excellence" in " / ".join(page.texts)
     fragments = [a["href"] for a in page.anchors if a["href"].startswith("#")]
     assert fragments[1:] == ["#what-is", "#activities", "#institutions",
@@ -118,7 +115,7 @@ def test_about_page_has_breadcrumbs_and_table_of_contents(client):
 
 
 def test_contact_page_has_address_and_mailto(client):
-    page = Page(client.get("/es/contacto/").get_data(as_text=True))
+    page = HtmlText(client.get("/es/contacto/").get_data(as_text=True))
     assert "Patriotismo 711, Colonia San Juan Mixcoac, Del. Benito Juárez," in page.texts
     mailto = "mailto:unodc-mexico.cde.estadistica@un.org"
     assert any(a["href"] == mailto for a in page.anchors)
@@ -127,3 +124,9 @@ def test_contact_page_has_address_and_mailto(client):
 def test_the_title_table_covers_every_page_of_the_site():
     # A page added to cde/pages.py must get its expected title here.
     assert set(TITLES) == set(PAGES_BY_ENDPOINT)
+
+
+def test_every_language_is_written_out():
+    # A language added to translations/ gets its row in tests/languages.py's WRITTEN:
+    # its tag, direction and name as CLDR writes them.
+    assert set(LANGUAGES) <= set(WRITTEN)

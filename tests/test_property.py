@@ -15,7 +15,7 @@ from werkzeug.datastructures import Headers
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from cde import create_app
-from htmltext import Page
+from htmltext import HtmlText
 from servers import SITE
 
 HOST_MARKER = "h0stmark"
@@ -120,7 +120,7 @@ def check(answer: Answer, path: str, host: str = "") -> None:
     # Text from the request may come back only as text (escaped or URL-encoded):
     # never as an element or attribute, and never as a raw "<" in a header.
     if answer.headers.get("Content-Type", "").startswith("text/html"):
-        page = Page(answer.body)
+        page = HtmlText(answer.body)
         assert page.inline_code() == []
         assert [tag for tag, _ in page.elements if tag in ACTIVE] == []
     assert "<" not in header_text

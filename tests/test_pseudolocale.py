@@ -15,7 +15,7 @@ from cde import ROOT, create_app
 from cde.translator import catalogs
 from cde.i18n import language_name
 from cde.pages import PAGES
-from htmltext import Page
+from htmltext import HtmlText
 from languages import language_without_catalog
 from pseudo import CLOSE, OPEN, fill, pseudo
 from test_content import SAME_IN_BOTH
@@ -62,7 +62,7 @@ def untranslated(text: str) -> str:
 def test_every_visible_text_comes_from_a_catalog(app, path, status):
     response = app.test_client().get(path)
     assert response.status_code == status
-    page = Page(response.get_data(as_text=True))
+    page = HtmlText(response.get_data(as_text=True))
     # The switcher names every language in that language: no catalog translates it.
     endonyms = {language_name(lang) for lang in app.config["LANGUAGES"]}
     previews = [m.get("content", "") for m in page.metas

@@ -3,7 +3,7 @@ import pytest
 
 from cde import create_app
 from cde.pages import PAGES
-from htmltext import Page
+from htmltext import HtmlText
 from languages import LANGUAGES
 
 
@@ -26,7 +26,7 @@ def csp_directives(response) -> dict:
 
 
 def stylesheet_path(client) -> str:
-    page = Page(client.get("/en/").get_data(as_text=True))
+    page = HtmlText(client.get("/en/").get_data(as_text=True))
     return next(link["href"] for link in page.links if link.get("rel") == "stylesheet")
 
 
@@ -82,7 +82,7 @@ def test_content_security_policy_allows_only_the_site_itself_and_no_inline_code(
     + [f"/{lang}/nada/" for lang in LANGUAGES],
 )
 def test_pages_have_no_inline_code_that_the_policy_would_block(client, path):
-    assert Page(client.get(path).get_data(as_text=True)).inline_code() == []
+    assert HtmlText(client.get(path).get_data(as_text=True)).inline_code() == []
 
 
 def test_other_policy_headers_have_their_values(client):

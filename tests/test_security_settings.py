@@ -25,13 +25,6 @@ def test_production_with_debug_on_refuses_to_start():
     assert "unset FLASK_DEBUG" in finished.stderr
 
 
-def test_production_without_debug_starts(monkeypatch):
-    monkeypatch.setenv("FLASK_PRODUCTION", "true")
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    app = create_app()
-    assert app.config["PRODUCTION"] is True and not app.debug
-
-
 def test_debug_outside_production_starts(monkeypatch):
     monkeypatch.delenv("FLASK_PRODUCTION", raising=False)
     assert create_app({"DEBUG": True}).debug

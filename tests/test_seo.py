@@ -6,7 +6,7 @@ import pytest
 from cde import create_app
 from cde.pages import PAGES
 from cde.seo import og_locale
-from htmltext import Page
+from htmltext import HtmlText
 from languages import LANGUAGES, empty_catalog
 from servers import SITE
 
@@ -32,7 +32,7 @@ def sitemap_entries(client) -> dict:
     return entries
 
 
-def og(page: Page, prop: str) -> list[str]:
+def og(page: HtmlText, prop: str) -> list[str]:
     """The contents of every <meta property=prop> of a page, in order."""
     return [m.get("content") for m in page.metas if m.get("property") == prop]
 
@@ -55,7 +55,7 @@ def test_sitemap_lists_every_page_of_every_language_once(client):
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_sitemap_alternates_agree_with_the_page_alternates(client, path):
     # The page's own alternates (every language and x-default): test_pages.py.
-    page = Page(client.get(path).get_data(as_text=True))
+    page = HtmlText(client.get(path).get_data(as_text=True))
     assert sitemap_entries(client)[SITE + path] == page.alternates()
 
 
@@ -85,7 +85,7 @@ def test_favicon_ico_is_an_icon_not_a_404(client):
 
 
 def test_pages_link_the_svg_favicon(client):
-    page = Page(client.get("/en/").get_data(as_text=True))
+    page = HtmlText(client.get("/en/").get_data(as_text=True))
     icons = [link for link in page.links if link.get("rel") == "icon"]
     assert [icon["type"] for icon in icons] == ["image/svg+xml"]
     # The file name may carry a content hash: /static/favicon.<hash>.svg.
@@ -103,7 +103,7 @@ def test_pages_link_the_svg_favicon(client):
 )
 def test_open_graph_describes_the_page_in_its_language(app, client, page, lang):
     path = page.rule(lang)
-    html = Page(client.get(path).get_data(as_text=True))
+    html = HtmlText(client.get(path).get_data(as_text=True))
     title, site_name = html.title.split(" | ")
     assert title and html.meta("description")
     # Link previews show the whole title, the page's and the site's name.
@@ -120,8 +120,8 @@ def test_open_graph_describes_the_page_in_its_language(app, client, page, lang):
 
 
 def test_open_graph_site_name_is_in_the_page_language(client):
-    en = og(Page(client.get("/en/").get_data(as_text=True)), "og:site_name")
-    es = og(Page(client.get("/es/").get_data(as_text=True)), "og:site_name")
+    en = og(HtmlText(client.get("/en/").get_data(as_text=True)), "og:site_name")
+    es = og(HtmlText(client.get("/es/").get_data(as_text=True)), "og:site_name")
     assert en == ["UNODC-INEGI Center of Excellence"]
     assert es == ["Centro de Excelencia UNODC-INEGI"]
 
@@ -155,14 +155,14 @@ def test_a_new_catalog_folder_is_in_the_sitemap_and_open_graph(tmp_path):
     assert len(entries) == len(PAGES) * 3
     assert entries[SITE + "/fr/about/"]["fr"] == SITE + "/fr/about/"
     assert set(entries[SITE + "/es/acerca/"]) == {"en", "es", "fr", "x-default"}
-    page = Page(client.get("/fr/").get_data(as_text=True))
+    page = HtmlText(client.get("/fr/").get_data(as_text=True))
     assert og(page, "og:locale") == ["fr_FR"]
     assert og(page, "og:locale:alternate") == ["en_US", "es_MX"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_error_pages_are_not_indexed_and_carry_no_open_graph(client, lang):
-    page = Page(client.get(f"/{lang}/missing/").get_data(as_text=True))
+    page = HtmlText(client.get(f"/{lang}/missing/").get_data(as_text=True))
     assert page.meta("robots") == "noindex"
     assert page.canonical() is None
     assert og(page, "og:url") == []

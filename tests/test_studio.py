@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po, write_po
 from cde.translator import catalogs, studio as translation_studio
 from cde.export import freeze
 from cde.translator.studio import message_id
-from htmltext import Page
+from htmltext import HtmlText
 from cde.pages import PAGES_BY_ENDPOINT
 from projectcopy import ES, YEARS, app_for, replace_in, studio_for
 
@@ -35,7 +35,7 @@ def page(app, endpoint):
 
 def html_text(html):
     """A page's or a translation's words, one space between them."""
-    return " ".join(" ".join(Page(f"<p>{html}</p>").texts).split())
+    return " ".join(" ".join(HtmlText(f"<p>{html}</p>").texts).split())
 
 
 def picked(html, starting):

@@ -8,9 +8,9 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from flask import render_template_string
 
-from cde.i18n import language_tag
 from cde.pages import PAGES_BY_ENDPOINT
-from htmltext import Page
+from htmltext import HtmlText
+from languages import WRITTEN
 from projectcopy import ES, YEARS, add_languages, app_for, replace_in
 
 
@@ -40,7 +40,7 @@ def test_a_translation_check_refuses_is_left_out_and_shown_in_english(
     replace_in(project / ES, f'{old}"\n', f'{new}"\n')
     output, html = compile_and_get(project, path)
     assert f'"{msgid}" (left out: visitors see the original text)' in output
-    page = Page(html)
+    page = HtmlText(html)
     assert english in page.texts
     # Everything else is still Spanish.
     assert page.html_lang == "es" and "Inicio" in page.texts
@@ -76,7 +76,7 @@ def test_a_catalog_that_cannot_be_loaded_is_never_english_under_its_lang(
     assert "es" not in app.config["LANGUAGES"]
     response = app.test_client().get("/es/acerca/")
     assert response.status_code == 404
-    assert Page(response.get_data(as_text=True)).html_lang != "es"
+    assert HtmlText(response.get_data(as_text=True)).html_lang != "es"
     assert any(str((project / ES).with_suffix(".mo")) in record.getMessage()
                for record in caplog.records if record.levelname == "ERROR")
 
@@ -89,9 +89,9 @@ def test_a_text_not_translated_yet_shows_in_english_marked_as_english(project):
     assert '<h2><span lang="en">Postal address</span></h2>' in html
     assert '<span lang="en">Contact</span></a>' in html
     # No element can go in the title or an attribute: there it is plain English.
-    assert Page(html).title.startswith("Contact | ")
+    assert HtmlText(html).title.startswith("Contact | ")
     assert "\ue000" not in html and "\ue001" not in html
-    assert Page(html).html_lang == "es" and "Inicio" in Page(html).texts
+    assert HtmlText(html).html_lang == "es" and "Inicio" in HtmlText(html).texts
 
 
 def test_english_on_a_right_to_left_page_is_marked_left_to_right(project):
@@ -140,5 +140,5 @@ def test_the_preview_serves_a_language_that_never_compiled_in_english(project):
     assert app.config["DEFAULT_LANGUAGE"] in app.config["LANGUAGES"]
     home = PAGES_BY_ENDPOINT["home"].rule(app.config["DEFAULT_LANGUAGE"])
     html = app.test_client().get(home).get_data(as_text=True)
-    assert Page(html).html_lang == language_tag(app.config["DEFAULT_LANGUAGE"])
+    assert HtmlText(html).html_lang == WRITTEN[app.config["DEFAULT_LANGUAGE"]].tag
     assert '<span lang="en">Home</span>' in html
