@@ -83,7 +83,7 @@ release-catalogs: install
 #   make translations-check LANG=es   the same, for one language only
 # They report in plain words and leave out make's own "Error 1" (`flask --app app
 # translate check` itself exits with 1 on a problem, for scripts). The commands
-# speak the translator's language (cde/tool_language.py): LANG= on the make line
+# speak the translator's language (cde/translator/tool_language.py): LANG= on the make line
 # replaces the computer's, so it is also the language they speak, unless LANGUAGE
 # says otherwise (LANGUAGE=es make translations-check LANG=fr).
 TRANSLATE_STEPS := update check status
@@ -95,7 +95,7 @@ $(TRANSLATE_STEPS:%=translations-%): translations-%: install
 		|| true
 
 # The translation studio: translate on the pages themselves, on this machine only
-# (cde/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
+# (cde/translator/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
 translate: catalogs
 	@$(BIN)/flask --app app translate studio --port $(PORT)
 
@@ -119,7 +119,7 @@ test: catalogs
 	@$(MAKE) --no-print-directory $(VNU_JAR)
 	@status=0; CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest || status=$$?; \
 	[ -x $(CHROMIUM) ] || echo "NOTICE: browser tests (tests/browser) were SKIPPED: no Chromium at $(CHROMIUM). Install it: apt-get install chromium"; \
-	{ command -v java >/dev/null 2>&1 && [ -f $(VNU_JAR) ]; } || echo "NOTICE: HTML validity tests (tests/test_valid_html.py) were SKIPPED: no Java or no $(VNU_JAR). Install them: apt-get install default-jre-headless npm"; \
+	{ command -v java >/dev/null 2>&1 && [ -f $(VNU_JAR) ]; } || echo "NOTICE: HTML validity tests (tests/site/test_valid_html.py) were SKIPPED: no Java or no $(VNU_JAR). Install them: apt-get install default-jre-headless npm"; \
 	exit $$status
 
 # The same suite with the newest releases pyproject.toml allows, in a throwaway
@@ -127,7 +127,7 @@ test: catalogs
 test-latest: install
 	@CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/test_latest.py
 
-# The Nu HTML Checker for tests/test_valid_html.py; Java runs it. No install scripts:
+# The Nu HTML Checker for tests/site/test_valid_html.py; Java runs it. No install scripts:
 # the jar is in the package, and its postinstall would try to download a Java.
 # Without npm (a machine with only Python and make) the checks skip, with a notice.
 $(VNU_JAR): $(TOOLS)/package-lock.json

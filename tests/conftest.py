@@ -33,7 +33,7 @@ def clean_environment():
         for name in list(os.environ):
             if name.startswith("FLASK_"):
                 patch.delenv(name)
-        # LANGUAGE comes first where gettext (and cde/tool_language.py) looks.
+        # LANGUAGE comes first where gettext (and cde/translator/tool_language.py) looks.
         patch.setenv("LANGUAGE", "en")
         yield
 

@@ -130,7 +130,7 @@ def entry_problems(catalog: Catalog, message: Message, names, draft: bool = Fals
     ) if what]
 
 
-# --- What the translation studio (cde/studio.py) shows -------------------------------
+# --- What the translation studio (studio.py) shows ---------------------------------
 
 def refusal(project: Project, po: Path, catalog: Catalog, message: Message):
     """Why a translation cannot be saved, as check would say it, or None."""

@@ -20,7 +20,7 @@ Babel's own commands, then translate what is new or fuzzy in each .po:
     pybabel update -D translate -i cde/translator/locale/translate.pot \
         -d cde/translator/locale
 
-(tests/test_translate_in_spanish.py fails while a message has no Spanish.) The .po
+(tests/translator/test_in_spanish.py fails while a message has no Spanish.) The .po
 is read as it is: no compile step, no .mo in git. The site's extraction (babel.cfg
 with cde/languages.py's SITE_TEXTS keywords) knows none of these markers, so none of
 these messages reaches translations/.

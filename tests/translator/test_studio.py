@@ -1,8 +1,8 @@
-"""The translation studio (`make translate`, cde/studio.py): every text of a page can
-be picked and its translation saved, checked as `flask translate check` checks it,
-from the studio's own pages only; and outside the studio none of it exists.
+"""The translation studio (`make translate`, cde/translator/studio.py): every text of
+a page can be picked and its translation saved, checked as `flask translate check`
+checks it, from the studio's own pages only; and outside the studio none of it exists.
 
-The browser side (picking, the panel, the keyboard) is in tests/browser/test_studio_panel.py.
+The browser side (picking, the panel, the keyboard): tests/browser/test_studio_panel.py.
 """
 import difflib
 import re

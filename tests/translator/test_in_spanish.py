@@ -1,5 +1,6 @@
-"""The translators' commands speak the translator's language (cde/tool_language.py):
-Spanish when the locale says so, English otherwise or when the tool's catalog fails.
+"""The translators' commands speak the translator's language
+(cde/translator/tool_language.py): Spanish when the locale says so, English otherwise
+or when the tool's catalog fails.
 
 tests/conftest.py sets LANGUAGE=en for every test; these set it to hear Spanish.
 """
@@ -63,19 +64,19 @@ def test_every_message_of_the_tool_has_its_spanish_with_the_same_fields():
     with SPANISH.open("rb") as fileobj:
         spanish = read_po(fileobj)
     wrong = []
-    desk = ROOT / "cde" / "translator"
+    desk = Path("cde", "translator")
     for path, line, msgid, _, _ in extract_from_dir(
-            desk, [("**.py", "python")], keywords=tool_language.TOOL_TEXTS.keywords):
+            ROOT / desk, [("**.py", "python")], keywords=tool_language.TOOL_TEXTS.keywords):
         msgids = msgid if isinstance(msgid, tuple) else (msgid,)
         entry = spanish.get(msgids[0])
         forms = entry and (entry.string if entry.pluralizable else (entry.string,))
         if not entry or entry.fuzzy or not all(forms):
-            wrong.append(f"{desk.relative_to(ROOT) / path}:{line}: no Spanish: {msgids[0]!r}")
+            wrong.append(f"{desk / path}:{line}: no Spanish: {msgids[0]!r}")
         elif any(fields_of([form]) != fields_of(msgids) for form in forms):
-            wrong.append(f"{desk.relative_to(ROOT) / path}:{line}: the Spanish has other {{fields}} "
+            wrong.append(f"{desk / path}:{line}: the Spanish has other {{fields}} "
                          f"than {msgids[0]!r}")
     assert not wrong, "\n".join([*wrong, "Refresh and translate the tool's catalog: "
-                                 "cde/tool_language.py says how."])
+                                 "cde/translator/tool_language.py says how."])
 
 
 SPOILT = """msgid ""
