@@ -6,7 +6,8 @@ Only `flask translate studio` adds it to the site (`init_app`), which create_app
 knows nothing of: `make serve`, `make freeze` and the export never have it. In the
 studio, every translated text of a page is wrapped as `<span data-cde-msg=ID>`
 (or, in the <title> and attributes, listed in the page's `cde-studio` meta), and
-the page loads studio_assets/studio.js, which talks to the JSON API below:
+the page loads studio_assets/studio.js (a module, with page.js and panel.js),
+which talks to the JSON API below:
 
     GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages...
     POST /_studio/api/<lang>/<ID>   {"translation": ..., "was": ...}: 200 saved and
