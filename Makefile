@@ -21,7 +21,8 @@ LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
 CHROMIUM ?= /usr/bin/chromium
 DEBIAN := sh scripts/debian-packages.sh
 
-.PHONY: help install catalogs release-catalogs run translate test test-latest upgrade lock clean \
+.PHONY: help install catalogs release-catalogs run translate tool-messages test test-latest \
+	upgrade lock clean \
 	serve freeze serve-static bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
@@ -37,6 +38,7 @@ help:
 	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
 	@echo "make translate  the translation studio: translate on the pages themselves (TRANSLATING.md)"
+	@echo "make tool-messages  refresh the catalog of the translators' commands' own messages"
 	@echo "make translations-update / -check / -status / -init LANG=fr   catalogs for translators (TRANSLATING.md)"
 	@echo "make catalogs   compile the catalogs (.po -> .mo) after editing a translation"
 
@@ -98,6 +100,15 @@ $(TRANSLATE_STEPS:%=translations-%): translations-%: install
 # (cde/translator/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
 translate: catalogs
 	@$(BIN)/flask --app app translate studio --port $(PORT)
+
+# The commands' own messages (cde/translator/locale/, cde/translator/tool_language.py):
+# after adding or changing one, refresh the template and the Spanish catalog with
+# Babel's own commands, then translate what is new or fuzzy (make test fails until).
+TOOL_LOCALE := cde/translator/locale
+tool-messages: install
+	$(BIN)/pybabel extract --no-default-keywords -k _t -k _tn:1,2 -k _t_noop \
+		--project="CdE translators' commands" -o $(TOOL_LOCALE)/translate.pot cde/translator/
+	$(BIN)/pybabel update -D translate -i $(TOOL_LOCALE)/translate.pot -d $(TOOL_LOCALE)
 
 translations-init: install
 	@[ -n "$(ONLY)" ] || { echo 'Say which language / Indique el idioma: make translations-init LANG=fr (or/o LANG=zh_Hant, LANG=pt_BR)'; exit 2; }

@@ -11,16 +11,10 @@ a number, `_t_noop` for a constant translated where it is shown); variables are
 str.format named fields, which a translation keeps exactly:
 `_t("{path}: created").format(path=...)`.
 
-After adding or changing a message, refresh the template and the catalogs with
-Babel's own commands, then translate what is new or fuzzy in each .po:
-
-    pybabel extract --no-default-keywords -k _t -k _tn:1,2 -k _t_noop \
-        --project="CdE translators' commands" \
-        -o cde/translator/locale/translate.pot cde/translator/
-    pybabel update -D translate -i cde/translator/locale/translate.pot \
-        -d cde/translator/locale
-
-(tests/translator/test_in_spanish.py fails while a message has no Spanish.) The .po
+After adding or changing a message, `make tool-messages` refreshes the template and
+the catalogs with Babel's own commands (pybabel, with TOOL_TEXTS' keywords); then
+translate what is new or fuzzy in each .po (tests/translator/test_in_spanish.py
+fails while a message has no Spanish). The .po
 is read as it is: no compile step, no .mo in git. The site's extraction (babel.cfg
 with cde/languages.py's SITE_TEXTS keywords) knows none of these markers, so none of
 these messages reaches translations/.
