@@ -6,6 +6,7 @@ job: nginx.conf makes it by the app's own rule. For a host that cannot be config
 at all, `index.html` and `404.html` at the top of site/ are the default language's.
 """
 import gzip
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -63,6 +64,21 @@ def write_files(app: Flask, site: dict, folder: Path) -> None:
         shutil.copy2(source, folder / source.name)
 
 
+def make_world_readable(folder: Path) -> None:
+    """Folders 0755 and files 0644 under `folder`, itself included.
+
+    The web server's workers run as another user (www-data, nobody), and neither
+    mkdtemp (always 0700) nor a strict umask (systemd's, root's 027) may decide
+    what they can read: every export is readable however it was made.
+    """
+    folder.chmod(0o755)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(parent, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(parent, name), 0o644)
+
+
 def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> int:
     """Export the site into `destination`, replaced whole; return the files written.
 
@@ -81,6 +97,7 @@ def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> 
         write_files(app, site, staging / SITE_FOLDER)
         config = nginx_config(app, site, destination / SITE_FOLDER, app_servers)
         (staging / CONFIG_FILE).write_text(config, encoding="utf-8")
+        make_world_readable(staging)
         count = sum(path.is_file() for path in staging.rglob("*"))
         if destination.exists():
             destination.rename(old)

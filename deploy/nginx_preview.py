@@ -11,7 +11,9 @@ with Ctrl-C.
 """
 import argparse
 import contextlib
+import grp
 import os
+import pwd
 import re
 import shutil
 import socket
@@ -56,11 +58,30 @@ def site_config(export: Path, port: int, host: str = "127.0.0.1") -> str:
     return text
 
 
+# Who nginx's workers run as when root starts it: Debian's web server user, else
+# the user every Unix has. Never root: a worker is what a visitor talks to.
+WORKER_USERS = ("www-data", "nobody")
+
+
+def worker_user() -> str | None:
+    """`user group` for nginx's workers when started by root; None otherwise (an
+    unprivileged master cannot switch users: the workers stay its own)."""
+    if os.geteuid() != 0:
+        return None
+    for name in WORKER_USERS:
+        try:
+            entry = pwd.getpwnam(name)
+        except KeyError:
+            continue
+        return f"{name} {grp.getgrgid(entry.pw_gid).gr_name}"
+    raise RuntimeError(f"none of the users {', '.join(WORKER_USERS)} exists: create "
+                       "one for nginx's workers (useradd --system www-data)")
+
+
 def main_config(site: Path, workdir: Path) -> str:
     """A complete nginx.conf around the site configuration, everything in `workdir`."""
-    # Run by root (a container, CI), nginx would switch its workers to `nobody`,
-    # who cannot read a private temporary folder: keep the current user.
-    user = "user root root;\n" if os.geteuid() == 0 else ""
+    user = worker_user()
+    user = f"user {user};\n" if user else ""
     temp = workdir / "temp"
     return f"""{user}daemon off;
 worker_processes auto;

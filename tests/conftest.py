@@ -1,11 +1,12 @@
 import os
+import shutil
 import subprocess
 
 import pytest
 
 from cde import ROOT, create_app
 from projectcopy import add_languages, copy_project
-from servers import HAS_NGINX, NO_NGINX, SITE, serve
+from servers import HAS_NGINX, NO_NGINX, SITE, public_folder, serve
 
 
 def pytest_sessionstart(session):
@@ -42,6 +43,14 @@ def clean_environment():
 def app():
     """A fresh app per test, configured as in production but for TESTING."""
     return create_app({"TESTING": True, "SITE_URL": SITE})
+
+
+@pytest.fixture
+def served():
+    """A folder for an export that nginx serves (servers.public_folder), removed after."""
+    folder = public_folder()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -2,8 +2,12 @@
 a package) and plain HTTP to a real server, polite (`fetch`) or raw bytes (`send`)."""
 import http.client
 import importlib.util
+import os
 import socket
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from cde import ROOT
@@ -29,6 +33,27 @@ nginx_preview = _load("nginx_preview")
 serve = _load("serve")
 HAS_NGINX = nginx_preview.find_nginx() is not None
 NO_NGINX = "nginx is not installed (apt-get install nginx-light; .ci/run does it)"
+
+
+def public_folder() -> Path:
+    """A new folder that nginx's workers, another user when the tests run as root,
+    can pass through to an export: pytest's own temporary folders are 0700. What
+    is inside is the export's to make readable (cde/export.py), not the test's."""
+    folder = Path(tempfile.mkdtemp(prefix="cde-served-"))
+    folder.chmod(0o711)
+    return folder
+
+
+def worker_users(master_pid: int) -> set[str]:
+    """The users nginx's worker processes (children of `master_pid`) run as."""
+    listed = subprocess.run(["ps", "-o", "user=", "--ppid", str(master_pid)],
+                            capture_output=True, text=True, check=True).stdout
+    return set(listed.split())
+
+
+# Whom root's nginx runs its workers as (deploy/nginx_preview.py): never root.
+UNPRIVILEGED = {"www-data", "nobody"}
+IS_ROOT = os.geteuid() == 0
 
 
 def fetch(base: str, path: str, headers=None, method: str = "GET"):

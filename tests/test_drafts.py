@@ -99,10 +99,10 @@ def test_the_threshold_is_a_setting(draft):
 
 
 @pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
-def test_the_export_keeps_the_draft_as_private_as_the_app(draft, tmp_path):
+def test_the_export_keeps_the_draft_as_private_as_the_app(draft, served):
     app = app_for(draft)
-    freeze(app, tmp_path / "build")
-    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as (url, _):
+    freeze(app, served / "build")
+    with nginx_preview.running(served / "build", served / "run") as (url, _):
         status, _, body = fetch(url, f"/{DRAFT}/")
         assert status == 200 and b'<meta name="robots" content="noindex">' in body
         status, headers, _ = fetch(url, "/", {"Accept-Language": DRAFT,

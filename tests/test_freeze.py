@@ -5,7 +5,9 @@ context that `flask` pushes), of a project with every UN language; each file is
 compared with a page rendered afresh by another app, one request at a time.
 """
 import gzip
+import os
 import re
+import stat
 from pathlib import Path
 
 import brotli
@@ -128,3 +130,18 @@ def test_a_second_export_replaces_the_first_whole(site, export):
     assert result.exit_code == 0, result.output
     assert not stale.exists()
     assert not list(export.parent.glob(".build*")), "staging folders left behind"
+
+
+def test_the_export_is_world_readable_whatever_the_umask(site, tmp_path):
+    # A service's umask (077) must not hide the site from the web server's user.
+    umask = os.umask(0o077)
+    try:
+        result = site.test_cli_runner().invoke(
+            args=["freeze", "--destination", str(tmp_path / "build")])
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.output
+    modes = {path: stat.S_IMODE(path.stat().st_mode)
+             for path in [tmp_path / "build", *(tmp_path / "build").rglob("*")]}
+    assert {modes[p] for p in modes if p.is_dir()} == {0o755}
+    assert {modes[p] for p in modes if p.is_file()} == {0o644}

@@ -7,6 +7,7 @@ logs and temporary files in the test's temporary folder, and is stopped afterwar
 Skipped when nginx is not installed (.ci/run installs it).
 """
 import gzip
+import os
 import shutil
 from urllib.parse import urlsplit
 
@@ -19,7 +20,8 @@ from cde.i18n import code_of
 from cde.security import policy_headers
 from languages import root_cases
 from projectcopy import app_for
-from servers import HAS_NGINX, NO_NGINX, fetch, nginx_preview
+from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, nginx_preview,
+                     public_folder, worker_users)
 
 # What nginx must send as the app does, besides the body.
 SAME_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Set-Cookie")
@@ -36,10 +38,11 @@ def site(polyglot):
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
     """Base URL of nginx serving a fresh export of `site`."""
-    workdir = tmp_path_factory.mktemp("nginx")
+    workdir = public_folder()
     freeze(site, workdir / "build")
     with nginx_preview.running(workdir / "build", workdir / "run") as (url, _):
         yield url
+    shutil.rmtree(workdir)
 
 
 @pytest.fixture
@@ -131,7 +134,7 @@ def test_head_answers_like_get_without_body(site, nginx):
     assert int(headers["Content-Length"]) == len(fetch(nginx, page)[2])
 
 
-def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
+def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path, served):
     # A regional variant is a folder like any other: zh_Hant gets /zh-hant/, and
     # Traditional Chinese readers (zh-TW) reach it while zh-CN stays on /zh/.
     translations = tmp_path / "translations"
@@ -140,8 +143,8 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
         shutil.copytree(translations / "zh", translations / "zh_Hant")
     app = app_for(polyglot, TRANSLATIONS_DIR=str(translations))
     assert code_of("zh_Hant") in app.config["LANGUAGES"]
-    freeze(app, tmp_path / "build")
-    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as (url, _):
+    freeze(app, served / "build")
+    with nginx_preview.running(served / "build", served / "run") as (url, _):
         for accept, expected in (("zh-TW", "/zh-hant/"), ("zh-Hant", "/zh-hant/"),
                                  ("zh-CN", "/zh/"), ("zh", "/zh/")):
             assert fetch(url, "/", {"Accept-Language": accept})[1]["Location"] == (
@@ -151,3 +154,23 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
         status, headers, _ = fetch(url, "/zh-hant/")
         assert status == 200
         assert headers["Content-Language"] == "zh-Hant"
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="only root can run nginx's workers as "
+                    "another user")
+def test_an_export_made_under_a_strict_umask_is_served_by_unprivileged_workers(
+        site, served):
+    # The export is made as a service makes it (umask 077), and served by workers
+    # that are not its owner: every page, the sitemap and the 404 page are read.
+    umask = os.umask(0o077)
+    try:
+        freeze(site, served / "build")
+    finally:
+        os.umask(umask)
+    with nginx_preview.running(served / "build", served / "run") as (url, process):
+        users = worker_users(process.pid)
+        assert users and users <= UNPRIVILEGED, users
+        assert fetch(url, "/")[0] == 302
+        for path in site_paths(site):
+            assert fetch(url, path)[0] == 200, path
+        assert fetch(url, "/en/no-such-page/")[0] == 404
