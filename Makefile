@@ -22,9 +22,8 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@echo "make run    serve the site at http://127.0.0.1:$(PORT) (PORT=8000 make run to change)"
 	@echo "make test   run the whole test suite"
-	@echo "make serve  production: nginx in front of gunicorn on port $(PORT); set FLASK_SITE_URL=https://..."
+	@echo "make serve  production: the export served by nginx on port $(PORT); set FLASK_SITE_URL=https://..."
 	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
-	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:$(PORT) (PORT=8080 make serve-static)"
 	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
 	@echo "make translate  the translation studio: translate on the pages themselves (TRANSLATING.md)"
@@ -124,22 +123,20 @@ NGINX_INSTALL = { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } 
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	--no-install-recommends nginx-light; }
 
-# Production on one machine (deploy/serve.py): the site exported, nginx in front
-# serving it and passing the rest to gunicorn (deploy/gunicorn.conf.py) on a socket.
+# Production (deploy/serve.py): the site exported, for FLASK_SITE_URL or else for
+# the address served, and nginx serving it alone; root's nginx runs its workers as
+# www-data (else nobody).
 serve: release-catalogs
 	@$(NGINX_INSTALL)
 	PORT=$(PORT) $(BIN)/python deploy/serve.py
+
+# The old name of `make serve`: there is one way to serve the site.
+serve-static: serve
 
 # The whole site as static files in build/site/, and build/nginx.conf generated from
 # the app to serve them (README: Deploying the static export).
 freeze: release-catalogs
 	$(BIN)/flask --app app freeze
-
-# build/ as production serves it: nginx with the generated configuration, on
-# 127.0.0.1:$(PORT) (PORT=8080 make serve-static). Run `make freeze` first.
-serve-static: install
-	@$(NGINX_INSTALL)
-	$(BIN)/python deploy/nginx_preview.py build --port $(PORT)
 
 # Benchmark, never part of `make test` (bench/README.md): make serve against a bare
 # Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.

@@ -79,11 +79,8 @@ def make_world_readable(folder: Path) -> None:
             os.chmod(os.path.join(parent, name), 0o644)
 
 
-def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> int:
-    """Export the site into `destination`, replaced whole; return the files written.
-
-    With `app_servers`, the nginx configuration passes what is not a file to them.
-    """
+def freeze(app: Flask, destination: Path) -> int:
+    """Export the site into `destination`, replaced whole; return the files written."""
     destination = Path(destination).resolve()
     check_destination(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +92,7 @@ def freeze(app: Flask, destination: Path, app_servers: tuple[str, ...] = ()) -> 
     old = staging.with_name(staging.name + ".old")
     try:
         write_files(app, site, staging / SITE_FOLDER)
-        config = nginx_config(app, site, destination / SITE_FOLDER, app_servers)
+        config = nginx_config(app, site, destination / SITE_FOLDER)
         (staging / CONFIG_FILE).write_text(config, encoding="utf-8")
         make_world_readable(staging)
         count = sum(path.is_file() for path in staging.rglob("*"))
@@ -118,19 +115,14 @@ def init_app(app: Flask) -> None:
     @click.option(
         "--destination", type=click.Path(file_okay=False, path_type=Path),
         help="Folder to write the export into (default: build/ next to app.py).")
-    @click.option(
-        "--app-server", "app_servers", multiple=True, metavar="ADDRESS",
-        help="An app server (gunicorn) for what is not a file, as nginx writes it: "
-        "unix:/run/cde/app.sock or 10.0.0.2:8000. Repeat for several.")
-    def freeze_command(destination: Path | None, app_servers: tuple[str, ...]) -> None:
+    def freeze_command(destination: Path | None) -> None:
         """Export the whole site as static files, with its nginx configuration.
 
         Writes DESTINATION/site/ (every page in every language, the 404 page of each
         language, the sitemap, robots.txt and the hashed static files, with .gz and
-        .br siblings) and DESTINATION/nginx.conf, which serves them as the app does
-        (and passes the rest to the --app-server addresses, when given).
+        .br siblings) and DESTINATION/nginx.conf, which serves them as the app does.
         """
         destination = destination or Path(app.root_path).parent / "build"
-        count = freeze(app, destination, app_servers)
+        count = freeze(app, destination)
         click.echo(f"Exported {count} files to {destination}; serve them with "
-                   f"{destination / CONFIG_FILE} (make serve-static previews it).")
+                   f"{destination / CONFIG_FILE} (deploy/README.md).")

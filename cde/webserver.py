@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import ROOT, i18n, negotiation
-from .build import Rendered
+from .build import ERROR_STATUSES, Rendered
 from .security import is_https, policy_headers
 from .views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
 
@@ -44,15 +44,8 @@ def _quoted(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def nginx_config(
-    app, site: dict[str, Rendered], root: Path, app_servers: tuple[str, ...] = ()
-) -> str:
-    """The server configuration for an export of `site` (render_site) in `root`.
-
-    With `app_servers` (nginx upstream addresses, such as `unix:/run/cde.sock` or
-    `10.0.0.2:8000`), requests with other methods than GET and HEAD go to those
-    app servers; nginx answers everything else from the files.
-    """
+def nginx_config(app, site: dict[str, Rendered], root: Path) -> str:
+    """The server configuration for an export of `site` (render_site) in `root`."""
     codes = app.config["LANGUAGES"]
     with app.app_context():
         default = i18n.request_default_language()
@@ -85,10 +78,10 @@ def nginx_config(
         policy_headers=[(n, _quoted(v)) for n, v in policy_headers(
             is_https(app.config))],
         root=root,
-        app_servers=app_servers,
+        error_statuses=sorted({*ERROR_STATUSES, 413, 414}),
         redirect_cache_control=PAGE_CACHE_CONTROL,
         negotiated_vary=NEGOTIATED_VARY,
         site_urls=[path for path, answer in site.items() if answer.status == 200],
-        not_found_files=[path for path, answer in site.items() if answer.status == 404],
+        error_files=[path for path, answer in site.items() if answer.status != 200],
     )
 

@@ -28,10 +28,10 @@ def _load(name: str):
     return sys.modules[name]
 
 
-# `make serve-static`: nginx on an export; `make serve`: nginx in front of gunicorn.
-nginx_preview = _load("nginx_preview")
+# nginx on an export, and `make serve`: the export made and served by nginx.
+nginx_server = _load("nginx_server")
 serve = _load("serve")
-HAS_NGINX = nginx_preview.find_nginx() is not None
+HAS_NGINX = nginx_server.find_nginx() is not None
 NO_NGINX = "nginx is not installed (apt-get install nginx-light; .ci/run does it)"
 
 
@@ -51,7 +51,7 @@ def worker_users(master_pid: int) -> set[str]:
     return set(listed.split())
 
 
-# Whom root's nginx runs its workers as (deploy/nginx_preview.py): never root.
+# Whom root's nginx runs its workers as (deploy/nginx_server.py): never root.
 UNPRIVILEGED = {"www-data", "nobody"}
 IS_ROOT = os.geteuid() == 0
 

@@ -16,7 +16,7 @@ from cde.seo import og_locale
 from htmltext import Page
 from projectcopy import app_for, replace_in
 from pseudo import fill
-from servers import HAS_NGINX, NO_NGINX, fetch, nginx_preview
+from servers import HAS_NGINX, NO_NGINX, fetch, nginx_server
 
 DRAFT = "fr"
 
@@ -102,7 +102,7 @@ def test_the_threshold_is_a_setting(draft):
 def test_the_export_keeps_the_draft_as_private_as_the_app(draft, served):
     app = app_for(draft)
     freeze(app, served / "build")
-    with nginx_preview.running(served / "build", served / "run") as (url, _):
+    with nginx_server.running(served / "build", served / "run") as (url, _):
         status, _, body = fetch(url, f"/{DRAFT}/")
         assert status == 200 and b'<meta name="robots" content="noindex">' in body
         status, headers, _ = fetch(url, "/", {"Accept-Language": DRAFT,

@@ -20,7 +20,7 @@ from cde.i18n import code_of
 from cde.security import policy_headers
 from languages import root_cases
 from projectcopy import app_for
-from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, nginx_preview,
+from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, nginx_server,
                      public_folder, worker_users)
 
 # What nginx must send as the app does, besides the body.
@@ -40,7 +40,7 @@ def nginx(site, tmp_path_factory):
     """Base URL of nginx serving a fresh export of `site`."""
     workdir = public_folder()
     freeze(site, workdir / "build")
-    with nginx_preview.running(workdir / "build", workdir / "run") as (url, _):
+    with nginx_server.running(workdir / "build", workdir / "run") as (url, _):
         yield url
     shutil.rmtree(workdir)
 
@@ -144,7 +144,7 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path, served):
     app = app_for(polyglot, TRANSLATIONS_DIR=str(translations))
     assert code_of("zh_Hant") in app.config["LANGUAGES"]
     freeze(app, served / "build")
-    with nginx_preview.running(served / "build", served / "run") as (url, _):
+    with nginx_server.running(served / "build", served / "run") as (url, _):
         for accept, expected in (("zh-TW", "/zh-hant/"), ("zh-Hant", "/zh-hant/"),
                                  ("zh-CN", "/zh/"), ("zh", "/zh/")):
             assert fetch(url, "/", {"Accept-Language": accept})[1]["Location"] == (
@@ -167,7 +167,7 @@ def test_an_export_made_under_a_strict_umask_is_served_by_unprivileged_workers(
         freeze(site, served / "build")
     finally:
         os.umask(umask)
-    with nginx_preview.running(served / "build", served / "run") as (url, process):
+    with nginx_server.running(served / "build", served / "run") as (url, process):
         users = worker_users(process.pid)
         assert users and users <= UNPRIVILEGED, users
         assert fetch(url, "/")[0] == 302

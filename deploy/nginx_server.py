@@ -1,15 +1,11 @@
-"""Run nginx on a static export with the configuration `flask freeze` wrote for it,
-on 127.0.0.1, unprivileged paths only: `make serve-static` (PORT=8080), the tests
-and the benchmark.
+"""nginx on an export, with the configuration `flask freeze` wrote for it: what
+`make serve` (deploy/serve.py), the tests and the benchmark run.
 
-    python deploy/nginx_preview.py [build/] [--port 8080]
-
-The export's nginx.conf is used as written, except its `listen` and `root` lines,
-which point at the given port and at the export's site/ folder; pid, logs and
-temporary files go to a private folder. nginx runs in the foreground and stops
-with Ctrl-C.
+The export's nginx.conf is used as written, except its `listen` lines, which point
+at the given address; pid and temporary files go to a folder of the caller's, logs
+too unless another folder is given. nginx runs in the foreground; root's nginx runs
+its workers as www-data (else nobody), never as root.
 """
-import argparse
 import contextlib
 import grp
 import os
@@ -18,8 +14,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -43,18 +37,12 @@ def free_port() -> int:
 
 
 def site_config(export: Path, port: int, host: str = "127.0.0.1") -> str:
-    """The export's nginx.conf, listening on `host`:`port`, serving its files."""
+    """The export's nginx.conf, listening on `host`:`port` instead of port 80."""
     config = export / "nginx.conf"
-    text = config.read_text()
-    root = export / "site"
-    text, listens = re.subn(
-        r"(?m)^(\s*)listen\s+80;", rf"\1listen {host}:{port};", text
-    )
-    text, roots = re.subn(r"(?m)^(\s*)root\s+\S+;", rf"\1root {root};", text)
-    if listens != 1 or roots != 1:
-        raise ValueError(
-            f"{config}: expected one `listen 80;` and one `root` line"
-        )
+    text, listens = re.subn(r"(?m)^(\s*)listen\s+80\b", rf"\1listen {host}:{port}",
+                            config.read_text())
+    if listens != 1:
+        raise ValueError(f"{config}: expected one `listen 80` line")
     return text
 
 
@@ -78,15 +66,16 @@ def worker_user() -> str | None:
                        "one for nginx's workers (useradd --system www-data)")
 
 
-def main_config(site: Path, workdir: Path) -> str:
-    """A complete nginx.conf around the site configuration, everything in `workdir`."""
+def main_config(site: Path, workdir: Path, logs: Path) -> str:
+    """A complete nginx.conf around the site configuration: pid and temporary files
+    in `workdir`, logs in `logs`."""
     user = worker_user()
     user = f"user {user};\n" if user else ""
     temp = workdir / "temp"
     return f"""{user}daemon off;
 worker_processes auto;
 pid {workdir}/nginx.pid;
-error_log {workdir}/error.log warn;
+error_log {logs}/error.log warn;
 # Room for many slow clients at once: each holds a connection, not a thread.
 worker_rlimit_nofile 16384;
 events {{
@@ -95,7 +84,7 @@ events {{
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {workdir}/access.log;
+    access_log {logs}/access.log;
     sendfile on;
     client_body_temp_path {temp}/body;
     proxy_temp_path {temp}/proxy;
@@ -135,7 +124,7 @@ def refuse_busy_port(host: str, port: int) -> None:
 
 @contextlib.contextmanager
 def running(export: Path, workdir: Path, port: int | None = None,
-            host: str = "127.0.0.1"):
+            host: str = "127.0.0.1", logs: Path | None = None):
     """nginx serving the export in `export`: yields (base URL, process), then stops."""
     nginx = find_nginx()
     if nginx is None:
@@ -144,12 +133,13 @@ def running(export: Path, workdir: Path, port: int | None = None,
         )
     port = port or free_port()
     refuse_busy_port(host, port)
-    workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "temp").mkdir(exist_ok=True)
+    logs = logs or workdir
+    for folder in (workdir / "temp", logs):
+        folder.mkdir(parents=True, exist_ok=True)
     site = workdir / "site.conf"
     site.write_text(site_config(Path(export).resolve(), port, host))
     config = workdir / "nginx.conf"
-    config.write_text(main_config(site, workdir))
+    config.write_text(main_config(site, workdir, logs))
     log = (workdir / "stderr.log").open("wb")
     process = subprocess.Popen(
         [nginx, "-p", str(workdir), "-c", str(config)], stdout=log, stderr=log
@@ -171,26 +161,3 @@ def stop(process: subprocess.Popen, timeout: float) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-
-
-def main() -> int:
-    """Preview the static export with nginx until Ctrl-C."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("root", nargs="?", default="build", type=Path)
-    parser.add_argument("--port", type=int, default=8080)
-    args = parser.parse_args()
-    if not (args.root / "nginx.conf").is_file():
-        print(f"{args.root} holds no export: run `make freeze` first", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as workdir, running(
-        args.root, Path(workdir), args.port
-    ) as (url, _):
-        print(f"Serving {args.root} at {url}/ (Ctrl-C to stop)")
-        with contextlib.suppress(KeyboardInterrupt):
-            while True:
-                time.sleep(3600)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
