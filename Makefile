@@ -118,10 +118,9 @@ clean:
 	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)
 	find translations -name '*.mo' -delete
 
-# Debian's nginx, installed when missing (as .ci/run does for the tests).
-NGINX_INSTALL = { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	--no-install-recommends nginx-light; }
+# Debian's nginx and its njs module, installed when missing (deploy/nginx_server.py,
+# which the tests use too).
+NGINX_INSTALL = $(BIN)/python deploy/nginx_server.py
 
 # Production (deploy/serve.py): the site exported, for FLASK_SITE_URL or else for
 # the address served, and nginx serving it alone; root's nginx runs its workers as
@@ -142,8 +141,8 @@ freeze: release-catalogs
 # Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.
 # wrk and nginx from Debian.
 bench: release-catalogs
-	@command -v wrk >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends wrk nginx-light; }
+	@$(NGINX_INSTALL)
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/attack.py

@@ -17,10 +17,11 @@ from flask import Flask
 
 from . import i18n
 from .build import render_site
-from .webserver import file_of, nginx_config
+from .webserver import file_of, language_script, nginx_config
 
 SITE_FOLDER = "site"
 CONFIG_FILE = "nginx.conf"
+LANGUAGE_FILE = "language.js"
 # What gets precompressed siblings: text, which shrinks (images are compressed).
 COMPRESSED_SUFFIXES = frozenset({".html", ".css", ".js", ".svg", ".xml", ".txt"})
 # Compressed once per export, never per request: the strongest levels are worth it.
@@ -92,8 +93,10 @@ def freeze(app: Flask, destination: Path) -> int:
     old = staging.with_name(staging.name + ".old")
     try:
         write_files(app, site, staging / SITE_FOLDER)
-        config = nginx_config(app, site, destination / SITE_FOLDER)
+        config = nginx_config(app, site, destination / SITE_FOLDER,
+                              destination / LANGUAGE_FILE)
         (staging / CONFIG_FILE).write_text(config, encoding="utf-8")
+        (staging / LANGUAGE_FILE).write_text(language_script(app), encoding="utf-8")
         make_world_readable(staging)
         count = sum(path.is_file() for path in staging.rglob("*"))
         if destination.exists():

@@ -31,8 +31,10 @@ def _load(name: str):
 # nginx on an export, and `make serve`: the export made and served by nginx.
 nginx_server = _load("nginx_server")
 serve = _load("serve")
-HAS_NGINX = nginx_server.find_nginx() is not None
-NO_NGINX = "nginx is not installed (apt-get install nginx-light; .ci/run does it)"
+# Installed when missing, as `make serve` does (as root on Debian).
+HAS_NGINX = nginx_server.install() is not None
+NO_NGINX = ("nginx or its njs module is not installed (apt-get install nginx "
+            "libnginx-mod-http-js)")
 
 
 def public_folder() -> Path:
@@ -56,11 +58,23 @@ UNPRIVILEGED = {"www-data", "nobody"}
 IS_ROOT = os.geteuid() == 0
 
 
+def on_site(url: str) -> str:
+    """`url` of a test server (http://127.0.0.1:port) as the site's name at that
+    port, http://cde.example.org:port: the Host nginx serves the site on."""
+    return url.replace("127.0.0.1", HOST, 1)
+
+
 def fetch(base: str, path: str, headers=None, method: str = "GET"):
     """One request to the server at `base`, redirects not followed, any header name
-    allowed (SCRIPT_NAME): (status, headers, body)."""
+    allowed (SCRIPT_NAME): (status, headers, body). Every test server is on this
+    machine: a base named for the site (on_site) is reached on 127.0.0.1."""
     parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1" if parts.hostname == HOST else parts.hostname, parts.port,
+        timeout=20)
+    if parts.hostname == HOST:
+        connection.connect()
+        connection.host = HOST  # the Host header names the site
     try:
         connection.putrequest(method, path, skip_accept_encoding=True)
         for name, value in (headers or {}).items():

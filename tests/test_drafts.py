@@ -16,7 +16,7 @@ from cde.seo import og_locale
 from htmltext import Page
 from projectcopy import app_for, replace_in
 from pseudo import fill
-from servers import HAS_NGINX, NO_NGINX, fetch, nginx_server
+from servers import HAS_NGINX, NO_NGINX, fetch, nginx_server, on_site
 
 DRAFT = "fr"
 
@@ -103,6 +103,7 @@ def test_the_export_keeps_the_draft_as_private_as_the_app(draft, served):
     app = app_for(draft)
     freeze(app, served / "build")
     with nginx_server.running(served / "build", served / "run") as (url, _):
+        url = on_site(url)
         status, _, body = fetch(url, f"/{DRAFT}/")
         assert status == 200 and b'<meta name="robots" content="noindex">' in body
         status, headers, _ = fetch(url, "/", {"Accept-Language": DRAFT,

@@ -106,9 +106,13 @@ def test_plain_hosts_get_the_default_language_at_the_top(site, export, fresh):
 
 def test_the_nginx_configuration_names_every_language(site, export):
     config = (export / "nginx.conf").read_text()
+    script = (export / "language.js").read_text()
     for lang in site.config["LANGUAGES"]:
-        assert f'"/{lang}/404.html"' in config
+        assert f'    "/{lang}/" "/{lang}/";' in config
+        assert f'"{lang}"' in script.split("var LANGUAGES = ")[1].split(";")[0]
     assert f"root {export / 'site'};" in config
+    assert f"js_import cde_language from {export / 'language.js'};" in config
+    assert "    server_name cde.example.org;" in config
 
 
 def test_freeze_refuses_a_folder_that_is_not_an_export(site, tmp_path):

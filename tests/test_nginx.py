@@ -21,6 +21,7 @@ from cde.security import policy_headers
 from languages import root_cases
 from projectcopy import app_for
 from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, nginx_server,
+                     on_site,
                      public_folder, worker_users)
 
 # What nginx must send as the app does, besides the body.
@@ -41,7 +42,7 @@ def nginx(site, tmp_path_factory):
     workdir = public_folder()
     freeze(site, workdir / "build")
     with nginx_server.running(workdir / "build", workdir / "run") as (url, _):
-        yield url
+        yield on_site(url)
     shutil.rmtree(workdir)
 
 
@@ -145,6 +146,7 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path, served):
     assert code_of("zh_Hant") in app.config["LANGUAGES"]
     freeze(app, served / "build")
     with nginx_server.running(served / "build", served / "run") as (url, _):
+        url = on_site(url)
         for accept, expected in (("zh-TW", "/zh-hant/"), ("zh-Hant", "/zh-hant/"),
                                  ("zh-CN", "/zh/"), ("zh", "/zh/")):
             assert fetch(url, "/", {"Accept-Language": accept})[1]["Location"] == (
@@ -168,6 +170,7 @@ def test_an_export_made_under_a_strict_umask_is_served_by_unprivileged_workers(
     finally:
         os.umask(umask)
     with nginx_server.running(served / "build", served / "run") as (url, process):
+        url = on_site(url)
         users = worker_users(process.pid)
         assert users and users <= UNPRIVILEGED, users
         assert fetch(url, "/")[0] == 302

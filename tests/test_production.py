@@ -239,9 +239,16 @@ def assert_policy_headers(answer) -> None:
             assert len(answer.headers.get(name.lower(), [])) == 1, name
 
 
+# Requests for another host than the site's: nginx closes the connection (444).
+OTHER_HOST = {"absolute-form request", "absurd Host", "Host with a long label"}
+
+
 @pytest.mark.parametrize("name", list(HOSTILE_REQUESTS))
 def test_hostile_raw_request_gets_no_500_and_no_traceback(production, name):
     answer = send(production, HOSTILE_REQUESTS[name])
+    if name in OTHER_HOST:
+        assert answer.raw == b""
+        return
     assert answer.raw, "the server closed without answering"
     assert 100 <= answer.status < 500, answer.raw[:300]
     assert_no_leak(answer)
@@ -254,10 +261,8 @@ def test_hostile_raw_request_gets_no_500_and_no_traceback(production, name):
         assert not location.startswith(("//", "/\\")), location
 
 
-def test_http_0_9_request_gets_no_traceback(production):
-    answer = send(production, b"GET /\r\n\r\n")
-    assert answer.raw, "the server closed without answering"
-    assert_no_leak(answer)
+def test_http_0_9_request_names_no_host_and_gets_nothing(production):
+    assert send(production, b"GET /\r\n\r\n").raw == b""
 
 
 def test_unknown_http_version_is_refused_with_a_505(production):
@@ -275,11 +280,12 @@ def test_production_names_its_server_without_a_version(production, request_bytes
     assert not re.search(rb"(Werkzeug|gunicorn|nginx|Python)/\d", answer.raw)
 
 
-def test_redirect_ignores_a_forged_host(production):
-    answer = send(
-        production,
-        b"GET /en/about HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-    )
+def test_another_host_gets_no_page(production):
+    # nginx serves the site on SITE_URL's host only (here 127.0.0.1 and localhost).
+    for host in (b"evil.example", b"cde.example.org", b"127.0.0.2"):
+        answer = send(production, b"GET /en/about/ HTTP/1.1\r\nHost: " + host
+                      + b"\r\nConnection: close\r\n\r\n")
+        assert answer.raw == b"", host
+    answer = send(production, get(b"/en/about"))
     assert answer.status == 308
     assert answer.header("location") == "/en/about/"
-    assert b"evil.example" not in answer.raw
