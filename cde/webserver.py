@@ -7,6 +7,7 @@ file from the built site itself (cde/build.py), so a new language or page, or a
 changed header, reaches nginx with the next export.
 """
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -21,6 +22,13 @@ LANGUAGE_TEMPLATE = "language.js.jinja"
 # Headers that differ from file to file, sent by nginx as the app sent them.
 PER_FILE_HEADERS = ("Cache-Control", "Content-Language", "Set-Cookie")
 CHARSET = "; charset=utf-8"
+# Mozilla's intermediate profile (v5.7): TLS 1.2 and 1.3, these ciphers for 1.2.
+MOZILLA_INTERMEDIATE_CIPHERS = ":".join((
+    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+    "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+    "DHE-RSA-AES128-GCM-SHA256", "DHE-RSA-AES256-GCM-SHA384",
+    "DHE-RSA-CHACHA20-POLY1305"))
 
 
 def file_of(path: str) -> str:
@@ -77,6 +85,19 @@ def content_types(site: dict[str, Rendered]) -> tuple[list, list]:
             charset)
 
 
+def tls_settings(app) -> dict | None:
+    """For an https:// SITE_URL, the certificate paths (TLS_CERTIFICATE and
+    TLS_CERTIFICATE_KEY, else Let's Encrypt's for the host) and ciphers; else None."""
+    if not is_https(app.config):
+        return None
+    live = Path("/etc/letsencrypt/live") / urlsplit(app.config["SITE_URL"]).hostname
+    return {
+        "certificate": app.config["TLS_CERTIFICATE"] or live / "fullchain.pem",
+        "key": app.config["TLS_CERTIFICATE_KEY"] or live / "privkey.pem",
+        "ciphers": MOZILLA_INTERMEDIATE_CIPHERS,
+    }
+
+
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
@@ -114,6 +135,10 @@ def nginx_config(app, site: dict[str, Rendered], root: Path, language_js: Path) 
         charset_types=charset_types,
         policy_headers=[(n, _quoted(v)) for n, v in policy_headers(
             is_https(app.config))],
+        # No HSTS over plain HTTP: the server for other Hosts answers on port 80.
+        plain_policy_headers=[(n, _quoted(v)) for n, v in policy_headers(False)],
+        tls=tls_settings(app),
+        site_host=urlsplit(app.config["SITE_URL"]).netloc,
         root=root,
         error_statuses=ERROR_STATUSES,
         redirect_cache_control=PAGE_CACHE_CONTROL,

@@ -53,11 +53,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def site_config(export: Path, port: int, host: str = "127.0.0.1") -> str:
-    """The export's nginx.conf, listening on `host`:`port` instead of port 80."""
+def site_config(export: Path, port: int, host: str = "127.0.0.1",
+                tls_port: int | None = None) -> str:
+    """The export's nginx.conf, listening on `host`:`port` instead of port 80, and
+    on `host`:`tls_port` (default 443) for an https export."""
     config = export / "nginx.conf"
     text, listens = re.subn(r"(?m)^(\s*)listen\s+80\b", rf"\1listen {host}:{port}",
                             config.read_text())
+    text = re.sub(r"(?m)^(\s*)listen\s+443\b",
+                  rf"\1listen {host}:{tls_port or 443}", text)
     if not listens:
         raise ValueError(f"{config}: no `listen 80` line")
     return text
@@ -142,8 +146,10 @@ def refuse_busy_port(host: str, port: int) -> None:
 
 @contextlib.contextmanager
 def running(export: Path, workdir: Path, port: int | None = None,
-            host: str = "127.0.0.1", logs: Path | None = None):
-    """nginx serving the export in `export`: yields (base URL, process), then stops."""
+            host: str = "127.0.0.1", logs: Path | None = None,
+            tls_port: int | None = None):
+    """nginx serving the export in `export`: yields (base URL, process), then stops.
+    An https export also listens on `tls_port` (site_config)."""
     nginx = find_nginx()
     if nginx is None:
         raise FileNotFoundError("nginx or its njs module is not installed (Debian: "
@@ -154,7 +160,7 @@ def running(export: Path, workdir: Path, port: int | None = None,
     for folder in (workdir / "temp", logs):
         folder.mkdir(parents=True, exist_ok=True)
     site = workdir / "site.conf"
-    site.write_text(site_config(Path(export).resolve(), port, host))
+    site.write_text(site_config(Path(export).resolve(), port, host, tls_port))
     config = workdir / "nginx.conf"
     config.write_text(main_config(site, workdir, logs))
     log = (workdir / "stderr.log").open("wb")

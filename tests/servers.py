@@ -3,6 +3,7 @@ a package) and plain HTTP to a real server, polite (`fetch`) or raw bytes (`send
 import http.client
 import importlib.util
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +15,9 @@ from cde import ROOT
 
 # The SITE_URL of the test apps: canonical, alternate and sitemap URLs start with it.
 SITE = "https://cde.example.org"
+# The same site on plain HTTP, for exports that nginx serves without a certificate
+# (an https one gets a TLS server: tests/test_tls.py).
+PLAIN_SITE = "http://cde.example.org"
 # The Host the test client sends (the app's SERVER_NAME), and its cookies' domain.
 HOST = urlsplit(SITE).hostname
 DEPLOY = ROOT / "deploy"
@@ -33,6 +37,17 @@ nginx_server = _load("nginx_server")
 serve = _load("serve")
 # Installed when missing, as `make serve` does (as root on Debian).
 HAS_NGINX = nginx_server.install() is not None
+
+
+def debian_tools(*commands: str) -> bool:
+    """Whether the commands are there, installed from Debian's packages of the same
+    name when missing and this is root with apt-get (openssl, curl)."""
+    missing = [name for name in commands if shutil.which(name) is None]
+    if missing and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                        *missing], check=False, capture_output=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    return all(shutil.which(name) for name in commands)
 NO_NGINX = ("nginx or its njs module is not installed (apt-get install nginx "
             "libnginx-mod-http-js)")
 
@@ -62,6 +77,16 @@ def on_site(url: str) -> str:
     """`url` of a test server (http://127.0.0.1:port) as the site's name at that
     port, http://cde.example.org:port: the Host nginx serves the site on."""
     return url.replace("127.0.0.1", HOST, 1)
+
+
+def make_certificate(folder: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate for `name` (openssl): (certificate, key) files."""
+    certificate, key = folder / f"{name}.pem", folder / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                    "-days", "2", "-subj", f"/CN={name}", "-addext",
+                    f"subjectAltName=DNS:{name}", "-keyout", str(key), "-out",
+                    str(certificate)], check=True, capture_output=True)
+    return certificate, key
 
 
 def fetch(base: str, path: str, headers=None, method: str = "GET"):

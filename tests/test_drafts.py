@@ -16,7 +16,7 @@ from cde.seo import og_locale
 from htmltext import Page
 from projectcopy import app_for, replace_in
 from pseudo import fill
-from servers import HAS_NGINX, NO_NGINX, fetch, nginx_server, on_site
+from servers import HAS_NGINX, NO_NGINX, PLAIN_SITE, fetch, nginx_server, on_site
 
 DRAFT = "fr"
 
@@ -100,7 +100,7 @@ def test_the_threshold_is_a_setting(draft):
 
 @pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 def test_the_export_keeps_the_draft_as_private_as_the_app(draft, served):
-    app = app_for(draft)
+    app = app_for(draft, SITE_URL=PLAIN_SITE)
     freeze(app, served / "build")
     with nginx_server.running(served / "build", served / "run") as (url, _):
         url = on_site(url)

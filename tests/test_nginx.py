@@ -20,8 +20,8 @@ from cde.i18n import code_of
 from cde.security import policy_headers
 from languages import root_cases
 from projectcopy import app_for
-from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, nginx_server,
-                     on_site,
+from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, PLAIN_SITE, UNPRIVILEGED, fetch,
+                     nginx_server, on_site,
                      public_folder, worker_users)
 
 # What nginx must send as the app does, besides the body.
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 
 @pytest.fixture(scope="module")
 def site(polyglot):
-    return app_for(polyglot)
+    return app_for(polyglot, SITE_URL=PLAIN_SITE)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def nginx(site, tmp_path_factory):
 @pytest.fixture
 def fresh(polyglot):
     """Another app, no page kept anywhere, cookies sent by hand as to nginx."""
-    return app_for(polyglot).test_client(use_cookies=False)
+    return app_for(polyglot, SITE_URL=PLAIN_SITE).test_client(use_cookies=False)
 
 
 def assert_same_answer(nginx_answer, app_answer, what):
@@ -142,7 +142,7 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path, served):
     shutil.copytree(polyglot / "translations", translations)
     if not (translations / "zh_Hant").exists():
         shutil.copytree(translations / "zh", translations / "zh_Hant")
-    app = app_for(polyglot, TRANSLATIONS_DIR=str(translations))
+    app = app_for(polyglot, TRANSLATIONS_DIR=str(translations), SITE_URL=PLAIN_SITE)
     assert code_of("zh_Hant") in app.config["LANGUAGES"]
     freeze(app, served / "build")
     with nginx_server.running(served / "build", served / "run") as (url, _):

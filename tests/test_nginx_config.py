@@ -1,6 +1,7 @@
 """The generated nginx configuration, read as an operator and a tool read it: short
 enough to audit, accepted by `nginx -t` and by gixy-ng (an nginx static analyser)
-without a single remark, on an export of a project with every UN language.
+without a single remark, on an export of a project with every UN language, for an
+https:// address (the longest form: a TLS server and a redirect from port 80).
 """
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 
 from cde.export import freeze
 from projectcopy import app_for
-from servers import HAS_NGINX, NO_NGINX, nginx_server
+from servers import HAS_NGINX, HOST, NO_NGINX, make_certificate, nginx_server
 
 pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 # gixy-ng is a test dependency (pyproject's `test` extra, pinned in the lock).
@@ -21,8 +22,11 @@ GIXY = shutil.which("gixy", path=str(Path(sys.executable).parent)) or shutil.whi
 
 @pytest.fixture(scope="module")
 def export(polyglot, tmp_path_factory):
-    destination = tmp_path_factory.mktemp("config") / "build"
-    freeze(app_for(polyglot), destination)
+    folder = tmp_path_factory.mktemp("config")
+    certificate, key = make_certificate(folder, HOST)
+    destination = folder / "build"
+    freeze(app_for(polyglot, TLS_CERTIFICATE=str(certificate),
+                   TLS_CERTIFICATE_KEY=str(key)), destination)
     return destination
 
 
@@ -32,7 +36,8 @@ def main_config(export, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("nginx")
     (workdir / "temp").mkdir()
     site = workdir / "site.conf"
-    site.write_text(nginx_server.site_config(export, nginx_server.free_port()))
+    site.write_text(nginx_server.site_config(export, nginx_server.free_port(),
+                                             tls_port=nginx_server.free_port()))
     config = workdir / "nginx.conf"
     config.write_text(nginx_server.main_config(site, workdir, workdir))
     return config
