@@ -15,7 +15,7 @@ LIGHTHOUSE_VERSION := 12.2.3
 # The browser tests drive Debian's Chromium (.ci/run installs it when missing).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install catalogs release-catalogs run translate test clean serve freeze serve-static bench lighthouse \
+.PHONY: help install catalogs release-catalogs run translate test clean serve freeze serve-static rollback bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
 
@@ -24,6 +24,7 @@ help:
 	@echo "make test   run the whole test suite"
 	@echo "make serve  production: the export served by nginx on port $(PORT); set FLASK_SITE_URL=https://..."
 	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
+	@echo "make rollback  serve the previous export of make serve again"
 	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
 	@echo "make translate  the translation studio: translate on the pages themselves (TRANSLATING.md)"
@@ -131,6 +132,12 @@ serve: release-catalogs
 
 # The old name of `make serve`: there is one way to serve the site.
 serve-static: serve
+
+# Serve the export before the last one again (deploy/README.md): the previous
+# release becomes current, and a running `make serve` reloads nginx at once.
+rollback: install
+	$(BIN)/flask --app app rollback --destination "$${EXPORT_DIR:-$${RUN_DIR:-.run}/export}"
+	@pid="$${RUN_DIR:-.run}/serve.pid"; [ ! -f "$$pid" ] || kill -HUP "$$(cat "$$pid")" 2>/dev/null || true
 
 # The whole site as static files in build/site/, and build/nginx.conf generated from
 # the app to serve them (README: Deploying the static export).

@@ -8,14 +8,14 @@ at all, `index.html` and `404.html` at the top of site/ are the default language
 import gzip
 import os
 import shutil
-import tempfile
+import time
 from pathlib import Path
 
 import brotli
 import click
 from flask import Flask
 
-from . import i18n
+from . import i18n, releases
 from .build import render_site
 from .webserver import file_of, language_script, nginx_config
 
@@ -33,13 +33,12 @@ COMPRESSORS = {
 
 
 def check_destination(destination: Path) -> None:
-    """Refuse to export into a folder that holds anything but an earlier export."""
-    # The export replaces the folder whole: a mistyped `--destination ~` must stop
-    # here rather than empty a home folder.
+    """Refuse to export into a folder that holds anything but earlier exports."""
+    # Old releases are deleted there: a mistyped `--destination ~` must stop here
+    # rather than touch a home folder.
     if destination.exists() and not destination.is_dir():
         raise click.ClickException(f"{destination} exists and is not a folder")
-    earlier_export = ((destination / CONFIG_FILE).is_file()
-                      and (destination / SITE_FOLDER).is_dir())
+    earlier_export = (destination / releases.CURRENT).is_symlink()
     if destination.exists() and any(destination.iterdir()) and not earlier_export:
         raise click.ClickException(
             f"{destination} is not empty and holds no earlier export of the site; "
@@ -80,35 +79,31 @@ def make_world_readable(folder: Path) -> None:
             os.chmod(os.path.join(parent, name), 0o644)
 
 
-def freeze(app: Flask, destination: Path) -> int:
-    """Export the site into `destination`, replaced whole; return the files written."""
+def freeze(app: Flask, destination: Path,
+           grace_days: float = releases.GRACE_DAYS) -> int:
+    """Export the site into a new release of `destination` and switch to it
+    (cde/releases.py); return the files written."""
     destination = Path(destination).resolve()
     check_destination(destination)
-    destination.parent.mkdir(parents=True, exist_ok=True)
     site = render_site(app)
-    # Written into a new folder beside it first, then swapped in, so a web server
-    # serving the old export never sees half of the new one.
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.",
-                                    dir=destination.parent))
-    old = staging.with_name(staging.name + ".old")
+    # Written into a folder of its own first, so a web server serving the old
+    # export never sees half of the new one.
+    release = releases.new_release(destination)
     try:
-        write_files(app, site, staging / SITE_FOLDER)
-        config = nginx_config(app, site, destination / SITE_FOLDER,
-                              destination / LANGUAGE_FILE)
-        (staging / CONFIG_FILE).write_text(config, encoding="utf-8")
-        (staging / LANGUAGE_FILE).write_text(language_script(app), encoding="utf-8")
-        make_world_readable(staging)
-        count = sum(path.is_file() for path in staging.rglob("*"))
-        if destination.exists():
-            destination.rename(old)
-        staging.rename(destination)
+        write_files(app, site, release / SITE_FOLDER)
+        releases.keep_retired_static(destination, release, time.time(), grace_days)
+        config = nginx_config(app, site, release / SITE_FOLDER,
+                              release / LANGUAGE_FILE)
+        (release / CONFIG_FILE).write_text(config, encoding="utf-8")
+        (release / LANGUAGE_FILE).write_text(language_script(app), encoding="utf-8")
+        make_world_readable(release)
+        for folder in (destination, release.parent):
+            folder.chmod(0o755)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old.exists():
-            old.rename(destination)  # the previous export stays in service
+        shutil.rmtree(release, ignore_errors=True)  # the current one stays in service
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    return count
+    releases.switch(destination, release)
+    return sum(path.is_file() for path in (release / SITE_FOLDER).rglob("*"))
 
 
 def init_app(app: Flask) -> None:
@@ -128,4 +123,18 @@ def init_app(app: Flask) -> None:
         destination = destination or Path(app.root_path).parent / "build"
         count = freeze(app, destination)
         click.echo(f"Exported {count} files to {destination}; serve them with "
-                   f"{destination / CONFIG_FILE} (deploy/README.md).")
+                   f"{destination / CONFIG_FILE} and reload nginx (deploy/README.md).")
+
+    @app.cli.command("rollback")
+    @click.option(
+        "--destination", type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of the exports (default: build/ next to app.py).")
+    def rollback_command(destination: Path | None) -> None:
+        """Serve the previous export again; reload nginx afterwards."""
+        destination = destination or Path(app.root_path).parent / "build"
+        try:
+            release = releases.rollback(destination.resolve())
+        except FileNotFoundError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"{destination / releases.CURRENT} is {release.name} again; "
+                   "reload nginx (systemctl reload nginx, or make rollback).")

@@ -12,6 +12,7 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -174,6 +175,16 @@ def running(export: Path, workdir: Path, port: int | None = None,
         # SIGTERM is nginx's fast shutdown; the master stops its workers.
         stop(process, timeout=10)
         log.close()
+
+
+def reload(export: Path, workdir: Path, port: int, host: str,
+           process: subprocess.Popen, tls_port: int | None = None) -> None:
+    """Point running nginx at the export's current configuration (after a new
+    export or a rollback): rewritten as `running` wrote it, then SIGHUP, nginx's
+    graceful reload (old workers finish their requests)."""
+    (workdir / "site.conf").write_text(
+        site_config(Path(export).resolve(), port, host, tls_port))
+    process.send_signal(signal.SIGHUP)
 
 
 def stop(process: subprocess.Popen, timeout: float) -> None:

@@ -11,7 +11,8 @@
 
 A catalog that cannot be read, or a page that cannot be rendered, stops step 1
 with a message naming it. If nginx stops, the command fails, for the service
-manager to restart it (deploy/cde.service).
+manager to restart it (deploy/cde.service). SIGHUP (`make rollback`) makes nginx
+serve the export's current release again, without a restart.
 """
 import argparse
 import contextlib
@@ -74,6 +75,13 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt  # SIGTERM (kill, a service manager) stops as Ctrl-C does
 
 
+RELOAD = []
+
+
+def _reload(signum, frame):
+    RELOAD.append(signum)  # SIGHUP (make rollback): served on the next tick
+
+
 def main() -> int:
     """Serve the site with nginx until Ctrl-C or SIGTERM; fail if nginx stops."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -81,6 +89,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5000)))
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _reload)
     run = Path(os.environ.get("RUN_DIR") or ROOT / ".run")
     export_dir = Path(os.environ.get("EXPORT_DIR") or run / "export")
     logs = Path(os.environ["LOG_DIR"]) if os.environ.get("LOG_DIR") else None
@@ -89,9 +98,15 @@ def main() -> int:
                         logs) as (url, nginx):
             print(f"Serving the site at {url}/ with nginx (Ctrl-C to stop)",
                   flush=True)
+            (run / "serve.pid").write_text(str(os.getpid()))
             with contextlib.suppress(KeyboardInterrupt):
                 while nginx.poll() is None:
                     time.sleep(0.5)
+                    if RELOAD:  # the export's current release changed: nginx follows
+                        RELOAD.clear()
+                        nginx_server.reload(export_dir, run / "nginx", args.port,
+                                            args.host, nginx)
+                        print("nginx reloaded", flush=True)
                 print(f"nginx stopped (status {nginx.returncode})", file=sys.stderr)
                 return 1
     except RuntimeError as error:  # a busy port, a server that would not start

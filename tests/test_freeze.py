@@ -110,8 +110,9 @@ def test_the_nginx_configuration_names_every_language(site, export):
     for lang in site.config["LANGUAGES"]:
         assert f'    "/{lang}/" "/{lang}/";' in config
         assert f'"{lang}"' in script.split("var LANGUAGES = ")[1].split(";")[0]
-    assert f"root {export / 'site'};" in config
-    assert f"js_import cde_language from {export / 'language.js'};" in config
+    release = (export / "current").resolve()
+    assert f"root {release / 'site'};" in config
+    assert f"js_import cde_language from {release / 'language.js'};" in config
     assert "    server_name cde.example.org;" in config
 
 
