@@ -17,11 +17,12 @@ from flask import Flask
 
 from . import i18n, releases
 from .build import render_site
-from .webserver import file_of, language_script, nginx_config
+from .webserver import file_of, headers_file, language_script, nginx_config
 
 SITE_FOLDER = "site"
 CONFIG_FILE = "nginx.conf"
 LANGUAGE_FILE = "language.js"
+HEADERS_FILE = "_headers"
 # What gets precompressed siblings: text, which shrinks (images are compressed).
 COMPRESSED_SUFFIXES = frozenset({".html", ".css", ".js", ".svg", ".xml", ".txt"})
 # Compressed once per export, never per request: the strongest levels are worth it.
@@ -96,6 +97,9 @@ def freeze(app: Flask, destination: Path,
                               release / LANGUAGE_FILE)
         (release / CONFIG_FILE).write_text(config, encoding="utf-8")
         (release / LANGUAGE_FILE).write_text(language_script(app), encoding="utf-8")
+        # For static hosts that read one; nginx answers 404 for it.
+        (release / SITE_FOLDER / HEADERS_FILE).write_text(headers_file(app, site),
+                                                          encoding="utf-8")
         make_world_readable(release)
         for folder in (destination, release.parent):
             folder.chmod(0o755)

@@ -98,6 +98,24 @@ def tls_settings(app) -> dict | None:
     }
 
 
+def headers_file(app, site: dict[str, Rendered]) -> str:
+    """`_headers` for hosts that read one (Netlify, Cloudflare Pages): the security
+    headers on every file, and Content-Language and Cache-Control by folder, as
+    nginx sends them. (No Set-Cookie: such hosts cannot choose at `/` anyway.)"""
+    lines = ["# Headers of the CdE site for static hosts (Netlify, Cloudflare Pages),",
+             "# written by `flask freeze` from the app: never edit it.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in policy_headers(
+        is_https(app.config))]
+    rules: dict[str, list[str]] = {}
+    for name in ("Content-Language", "Cache-Control"):
+        for section, value in by_section(site, name):
+            pattern = section if section.startswith("/") else f"/{section}/*"
+            rules.setdefault(pattern, []).append(f"  {name}: {value}")
+    for pattern, headers in rules.items():
+        lines += [pattern, *headers]
+    return "\n".join(lines) + "\n"
+
+
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,

@@ -107,7 +107,8 @@ events {{
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {logs}/access.log;
+    # Written in 64 KB blocks (at least each second), not a write per request.
+    access_log {logs}/access.log combined buffer=64k flush=1s;
     sendfile on;
     client_body_temp_path {temp}/body;
     proxy_temp_path {temp}/proxy;

@@ -150,3 +150,15 @@ def test_the_export_is_world_readable_whatever_the_umask(site, tmp_path):
              for path in [tmp_path / "build", *(tmp_path / "build").rglob("*")]}
     assert {modes[p] for p in modes if p.is_dir()} == {0o755}
     assert {modes[p] for p in modes if p.is_file()} == {0o644}
+
+
+def test_static_hosts_get_the_app_headers_in_a_headers_file(site, export, fresh):
+    # Netlify / Cloudflare Pages form: a path, then its headers indented.
+    rules = (export / "site" / "_headers").read_text()
+    page = fresh.get("/en/about/")
+    every_file = rules.split("\n/*\n")[1].split("\n/")[0]
+    for name in ("Content-Security-Policy", "X-Content-Type-Options",
+                 "Referrer-Policy", "Permissions-Policy"):
+        assert f"  {name}: {page.headers[name]}" in every_file.splitlines()
+    assert "/en/*\n  Content-Language: en\n  Cache-Control: private, no-cache\n" in rules
+    assert "/static/*\n  Cache-Control: public, max-age=31536000, immutable\n" in rules

@@ -68,7 +68,7 @@ def test_every_url_of_the_site_is_the_app_answer(site, nginx, fresh):
 def missing_paths(site) -> list[str]:
     """Addresses no page has: under each language, and outside any."""
     paths = ["/nothing", "/index.html", "/404.html", "/static/", "/static/x.css",
-             "/sitemap.xml.gz"]
+             "/sitemap.xml.gz", "/_headers"]
     for lang in site.config["LANGUAGES"]:
         paths += [f"/{lang}/no-such-page/", f"/{lang}/index.html", f"/{lang}/404.html",
                   f"/{lang}/index.html.gz"]
