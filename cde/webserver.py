@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import ROOT, i18n, negotiation
 from .build import ERROR_STATUSES, Rendered
+from .negotiation import locale_of
 from .security import is_https, policy_headers
 from .views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
 
@@ -135,6 +136,7 @@ def language_script(app) -> str:
     return _environment().get_template(LANGUAGE_TEMPLATE).render(
         codes=list(codes), default=_default(app),
         patterns=negotiation.tag_patterns(codes),
+        primary={locale_of(code).language: True for code in codes},
         max_header=negotiation.MAX_ACCEPT_LANGUAGE, qvalue=negotiation.QVALUE)
 
 
