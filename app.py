@@ -1,4 +1,5 @@
-"""WSGI entry point: `flask --app app run` and `gunicorn app:app` both load this."""
+"""The application: `flask --app app run` (make run), `flask --app app freeze` (the
+export nginx serves) and `flask --app app translate` load this."""
 from cde import create_app
 
 app = create_app()
