@@ -340,6 +340,14 @@ def main() -> int:
             print(f"{'  time long/empty':<32} {cost:>9.2f}  {verdict}")
             if cost > TARGET_ACCEPT_LANGUAGE_COST:
                 failures.append(f"/ with a long Accept-Language: {cost:.2f}x")
+            # The worst case, reported only: every member names a language of the
+            # site, so each one is parsed (a browser sends a handful).
+            worst = ", ".join(f"es-x{i:03d};q=0.{i:03d}" for i in range(1, 100))[:1000]
+            heavy = side_by_side([("/ worst", site + "/")], args.runs, args.seconds, 1,
+                                 (worst,))[0][1]
+            print(row("/ with 1,000 characters, all es", heavy))
+            print(f"{'  time worst/empty':<32} "
+                  f"{empty.requests_per_second / heavy.requests_per_second:>9.2f}")
 
             print("\n# Where the time goes: the bare nginx, one part of the site's "
                   "configuration added at a time, on the largest page")

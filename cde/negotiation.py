@@ -125,6 +125,8 @@ def negotiate(
     members, patterns = _compiled(tuple(codes))
     chosen, best = default, 0
     for member in members.finditer(header):
+        if best == 1000:  # nothing weighs more
+            break
         quality = weight(member[2].split(";")[1:])
         # Only a higher weight can change the choice: the first among equals wins.
         if quality is None or quality <= best:
