@@ -22,8 +22,7 @@ CHROMIUM ?= /usr/bin/chromium
 DEBIAN := sh scripts/debian-packages.sh
 
 .PHONY: help install catalogs release-catalogs run translate tool-messages test test-latest \
-	upgrade lock clean \
-	serve freeze serve-static bench lighthouse \
+	upgrade lock clean serve freeze serve-static rollback bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
 
@@ -32,9 +31,9 @@ help:
 	@echo "make test   run the whole test suite, with the versions of requirements.lock"
 	@echo "make test-latest  the suite with the newest releases pyproject.toml allows, in a throwaway environment"
 	@echo "make upgrade  refresh requirements.lock to the newest releases allowed, then make test"
-	@echo "make serve  production: nginx in front of gunicorn on port $(PORT); set FLASK_SITE_URL=https://..."
+	@echo "make serve  production: the export served by nginx on port $(PORT); set FLASK_SITE_URL=https://..."
 	@echo "make freeze export the whole site into build/site/, with build/nginx.conf to serve it"
-	@echo "make serve-static  serve build/ with its nginx.conf on 127.0.0.1:$(PORT) (PORT=8080 make serve-static)"
+	@echo "make rollback  serve the previous export of make serve again"
 	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
 	@echo "make translate  the translation studio: translate on the pages themselves (TRANSLATING.md)"
@@ -122,11 +121,11 @@ run: catalogs
 		--extra-files "$$(find templates translations static -type f \( -name '*.html' -o -name '*.mo' -o -path 'static/*' \) | paste -sd: -)"
 
 # What the tests drive is installed when missing: Chromium, fonts for the scripts of
-# the UN languages, nginx, and Java with npm for the HTML checker. Without root, the
-# one command to run is printed and those tests skip; the notices after the results
-# say which, where nobody can miss them.
+# the UN languages, nginx with njs, openssl and curl, and Java with npm for the HTML
+# checker (scripts/debian-packages.sh). Without root, the one command to run is
+# printed and those tests skip; the notices after the results say which.
 test: catalogs
-	@$(DEBIAN) browser fonts nginx java npm
+	@$(DEBIAN) browser fonts nginx tls java npm
 	@$(MAKE) --no-print-directory $(VNU_JAR)
 	@status=0; CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest || status=$$?; \
 	[ -x $(CHROMIUM) ] || echo "NOTICE: browser tests (tests/browser) were SKIPPED: no Chromium at $(CHROMIUM). Install it: apt-get install chromium"; \
@@ -159,22 +158,26 @@ clean:
 	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)/node_modules
 	find translations -name '*.mo' -delete
 
-# Production on one machine (deploy/serve.py): the site exported, nginx in front
-# serving it and passing the rest to gunicorn (deploy/gunicorn.conf.py) on a socket.
+# Production (deploy/serve.py): the site exported, for FLASK_SITE_URL or else for
+# the address served, and nginx serving it alone; root's nginx runs its workers as
+# www-data (else nobody).
 serve: release-catalogs
 	@$(DEBIAN) nginx
 	PORT=$(PORT) $(BIN)/python deploy/serve.py
+
+# The old name of `make serve`: there is one way to serve the site.
+serve-static: serve
+
+# Serve the export before the last one again (deploy/README.md): the previous
+# release becomes current, and a running `make serve` reloads nginx at once.
+rollback: install
+	$(BIN)/flask --app app rollback --destination "$${EXPORT_DIR:-$${RUN_DIR:-.run}/export}"
+	@pid="$${RUN_DIR:-.run}/serve.pid"; [ ! -f "$$pid" ] || kill -HUP "$$(cat "$$pid")" 2>/dev/null || true
 
 # The whole site as static files in build/site/, and build/nginx.conf generated from
 # the app to serve them (README: Deploying the static export).
 freeze: release-catalogs
 	$(BIN)/flask --app app freeze
-
-# build/ as production serves it: nginx with the generated configuration, on
-# 127.0.0.1:$(PORT) (PORT=8080 make serve-static). Run `make freeze` first.
-serve-static: install
-	@$(DEBIAN) nginx
-	$(BIN)/python deploy/nginx_preview.py build --port $(PORT)
 
 # Benchmark, never part of `make test` (bench/README.md): make serve against a bare
 # Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.

@@ -1,9 +1,9 @@
-"""The application, for a WSGI server and for the `flask` command line.
+"""The application: `flask --app app run` (make run), `flask --app app freeze` (the
+export nginx serves) and `flask --app app translate` load this.
 
-`flask --app app run` serves the site that `create_app` builds. The commands of
-the translator's desk are added here, not by the factory, and imported only when a
-command line names them, so serving a page never loads them (tests check this):
-`flask --app app translate ...` is cde/translator/cli.py.
+The commands of the translator's desk are added here, not by the factory, and
+imported only when a command line names them, so rendering a page never loads them
+(tests check this): `flask --app app translate ...` is cde/translator/cli.py.
 """
 from importlib import import_module
 

@@ -30,6 +30,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Percent of texts translated for a language to be shown to visitors; below
         # it, a draft: its pages only at their address, with noindex.
         PUBLISH_THRESHOLD=100,
+        # For an https:// SITE_URL, the certificate and key nginx serves (PEM);
+        # unset, Let's Encrypt's paths for SITE_URL's host (cde/webserver.py).
+        TLS_CERTIFICATE=None,
+        TLS_CERTIFICATE_KEY=None,
     )
     app.config.from_prefixed_env()
     if test_config:

@@ -12,12 +12,16 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from flask import Flask, url_for
+from werkzeug.exceptions import default_exceptions
 
 from . import i18n
 from .pages import PAGES
 
-# Any path under a language prefix that no page has: its 404 page is what it shows.
-NOT_FOUND_PATH = "/{lang}/404.html"
+# The error pages the web server shows for its own answers, as the app renders them
+# under each language's prefix: /en/404.html for any missing address, /en/405.html
+# for another method than GET or HEAD, /en/400.html for a request it refuses.
+ERROR_PATH = "/{lang}/{status}.html"
+ERROR_STATUSES = (400, 404, 405)
 # Not rendered: `/` answers each visitor differently (the web server decides it).
 NOT_RENDERED = frozenset({"choose_language", "static"})
 
@@ -60,9 +64,15 @@ def site_paths(app: Flask) -> list[str]:
     return paths
 
 
+def error_paths(app: Flask) -> dict[str, int]:
+    """The error page files of every language, with the status each shows."""
+    return {ERROR_PATH.format(lang=lang, status=status): status
+            for lang in app.config["LANGUAGES"] for status in ERROR_STATUSES}
+
+
 def not_found_paths(app: Flask) -> list[str]:
-    """A missing address under each language prefix, whose 404 page it shows."""
-    return [NOT_FOUND_PATH.format(lang=lang) for lang in app.config["LANGUAGES"]]
+    """The 404 page file under each language prefix."""
+    return [path for path, status in error_paths(app).items() if status == 404]
 
 
 def render(app: Flask, path: str) -> Rendered:
@@ -77,19 +87,30 @@ def render(app: Flask, path: str) -> Rendered:
                     response.get_data())
 
 
+def render_error(app: Flask, path: str, status: int) -> Rendered:
+    """The app's error page for `status` at `path`, from its own error handler and
+    response hooks, as a request that fails so would get it."""
+    def answer():
+        with app.test_request_context(path, base_url=site_address(app)):
+            return app.finalize_request(
+                app.handle_user_exception(default_exceptions[status]()))
+    response = contextvars.Context().run(answer)
+    return Rendered(response.status_code, tuple(response.headers.items()),
+                    response.get_data())
+
+
 def render_site(app: Flask) -> dict[str, Rendered]:
-    """Every URL of `site_paths` (200) and of `not_found_paths` (404), by path.
+    """Every URL of `site_paths` (200) and every page of `error_paths`, by path.
 
     A URL that does not answer as expected stops the build, naming it: a page
     that cannot be rendered must stop a deployment, not greet a visitor.
     """
-    site = {}
-    for expected, paths in ((200, site_paths(app)), (404, not_found_paths(app))):
-        for path in paths:
-            answer = render(app, path)
-            if answer.status != expected:
-                raise RuntimeError(
-                    f"{path} answered {answer.status}, not {expected}, while "
-                    "building the site")
-            site[path] = answer
+    site = {path: render(app, path) for path in site_paths(app)}
+    site |= {path: render_error(app, path, status)
+             for path, status in error_paths(app).items()}
+    for path, answer in site.items():
+        expected = error_paths(app).get(path, 200)
+        if answer.status != expected:
+            raise RuntimeError(f"{path} answered {answer.status}, not {expected}, "
+                               "while building the site")
     return site

@@ -1,12 +1,14 @@
-"""The language for `/`: the one rule, applied by the app and by the generated nginx
-configuration (cde/webserver.py writes `tag_patterns` into it, at every q-value).
+"""The language for `/`: the one rule, applied by the app and by nginx, whose
+njs function (deploy/language.js.jinja, written into the export with this module's
+`tag_patterns`) is this module's `negotiate` line for line.
 
 1. The `lang` cookie (that exact name), when it names a language of the site.
-2. Accept-Language: the entries by q-value, highest first, the first listed among
-   equals; q is a number from 0 to 1 with at most three decimals (RFC 9110), other
-   parameters are ignored, an entry with q=0 or a malformed q is skipped, and so is
-   `*`. The first entry that `tag_patterns` sends to a language wins. A header over
-   MAX_ACCEPT_LANGUAGE characters is ignored.
+2. Accept-Language (RFC 9110): entries separated by commas, each a tag and
+   parameters after semicolons. The entry with the highest weight wins, the first
+   listed among equals; the weight is `q`, from 0 to 1 with at most three decimals
+   (1 when absent). An entry with q=0 or a malformed q is skipped, and so is `*`
+   and any tag that `tag_patterns` sends to no language. Other parameters are
+   ignored. A header over MAX_ACCEPT_LANGUAGE characters is ignored.
 3. The default language.
 """
 import re
@@ -14,14 +16,17 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
-from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import parse_accept_header
 
 # An Accept-Language header longer than this is ignored (here and in nginx): a real
 # browser sends well under 200 characters, and parsing costs grow with length.
 MAX_ACCEPT_LANGUAGE = 1000
 # The rest of a language tag after what a pattern matched: any further subtags.
 _MORE_SUBTAGS = "(?:-[a-z0-9]{1,8})*"
+# RFC 9110's qvalue: "0" with up to three decimals, or "1" with up to three zeros.
+QVALUE = r"0(?:\.([0-9]{0,3}))?|1(?:\.0{0,3})?"
+_QVALUE = re.compile(QVALUE)
+# Optional white space around list elements and parameters (RFC 9110: SP, HTAB).
+_OWS = " \t"
 
 
 @lru_cache(maxsize=64)
@@ -77,9 +82,34 @@ def tag_patterns(codes) -> tuple[tuple[str, str], ...]:
     return tuple((pattern + _MORE_SUBTAGS, code) for pattern, code in patterns)
 
 
+def member_pattern(codes) -> str:
+    """The list members of Accept-Language that can matter: those whose tag starts
+    with a language of the site, as (tag, parameters). Any other member (another
+    language, `*`, a malformed one) can change nothing, so the app and nginx scan
+    past it in one pass of a regular expression rather than parsing it: the cost of
+    a long header at `/` stays near that of an empty one."""
+    languages = "|".join(sorted({locale_of(code).language for code in codes}))
+    return rf"(?:^|,)[ \t]*((?:{languages})[a-z0-9-]*)[ \t]*((?:;[^,]*)?)(?=,|$)"
+
+
 @lru_cache(maxsize=16)
 def _compiled(codes: tuple[str, ...]):
-    return [(re.compile(pattern), code) for pattern, code in tag_patterns(codes)]
+    return (re.compile(member_pattern(codes), re.IGNORECASE | re.ASCII),
+            [(re.compile(pattern), code) for pattern, code in tag_patterns(codes)])
+
+
+def weight(parameters: list[str]) -> int | None:
+    """An entry's q in thousandths (1000 when it has none); None when malformed."""
+    quality = 1000
+    for parameter in parameters:
+        name, _, value = parameter.strip(_OWS).partition("=")
+        if name.lower() == "q":
+            match = _QVALUE.fullmatch(value)
+            if match is None:
+                return None
+            quality = 1000 if value.startswith("1") else int(
+                (match.group(1) or "").ljust(3, "0"))
+    return quality
 
 
 def negotiate(
@@ -92,13 +122,18 @@ def negotiate(
     header = accept_language or ""
     if len(header) > MAX_ACCEPT_LANGUAGE:
         header = ""
-    # Werkzeug parses the header, but accepts q-values with more than three decimals
-    # and sorts `*` last whatever its q: keep RFC 9110's q, and skip `*` ourselves.
-    for value, quality in parse_accept_header(header, LanguageAccept):
-        tag = value.split(";", 1)[0].strip().lower()
-        if quality <= 0 or round(quality, 3) != quality or tag == "*":
+    members, patterns = _compiled(tuple(codes))
+    chosen, best = default, 0
+    for member in members.finditer(header):
+        if best == 1000:  # nothing weighs more
+            break
+        quality = weight(member[2].split(";")[1:])
+        # Only a higher weight can change the choice: the first among equals wins.
+        if quality is None or quality <= best:
             continue
-        for pattern, code in _compiled(codes):
+        tag = member[1].lower()
+        for pattern, code in patterns:
             if pattern.fullmatch(tag):
-                return code
-    return default
+                chosen, best = code, quality
+                break
+    return chosen

@@ -1,24 +1,34 @@
-"""The nginx configuration of the static export, generated from the app.
+"""The nginx configuration of the export, generated from the app.
 
 Nothing in it is written by hand: the languages and the default come from the app,
-the rule at `/` from cde/negotiation.py (`tag_patterns`, at every q-value), and
-the headers of every file from the built site itself (cde/build.py), so a new
-language or page, or a changed header, reaches nginx with the next export.
+the rule at `/` from cde/negotiation.py (an njs function, language.js), the host
+names from SITE_URL (TRUSTED_HOSTS), and the headers and content types of every
+file from the built site itself (cde/build.py), so a new language or page, or a
+changed header, reaches nginx with the next export.
 """
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import ROOT, i18n, negotiation
-from .build import Rendered
+from .build import ERROR_STATUSES, Rendered
 from .security import is_https, policy_headers
 from .views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
 
-TEMPLATE = ROOT / "deploy" / "nginx.conf.jinja"
+TEMPLATES = ROOT / "deploy"
+CONFIG_TEMPLATE = "nginx.conf.jinja"
+LANGUAGE_TEMPLATE = "language.js.jinja"
 # Headers that differ from file to file, sent by nginx as the app sent them.
 PER_FILE_HEADERS = ("Cache-Control", "Content-Language", "Set-Cookie")
-# The types nginx would give pages by itself (mime.types, `charset utf-8`).
-NGINX_TYPED = ("text/html; charset=utf-8", "text/css; charset=utf-8")
+CHARSET = "; charset=utf-8"
+# Mozilla's intermediate profile (v5.7): TLS 1.2 and 1.3, these ciphers for 1.2.
+MOZILLA_INTERMEDIATE_CIPHERS = ":".join((
+    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+    "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+    "DHE-RSA-AES128-GCM-SHA256", "DHE-RSA-AES256-GCM-SHA384",
+    "DHE-RSA-CHACHA20-POLY1305"))
 
 
 def file_of(path: str) -> str:
@@ -26,17 +36,11 @@ def file_of(path: str) -> str:
     return path + "index.html" if path.endswith("/") else path
 
 
-def q_levels() -> list[str]:
-    """The q parameter, as a regular expression, for q = 1, 0.999, ... 0.001.
-
-    RFC 9110 allows three decimals; nginx cannot compare numbers, so each value
-    gets its own line, highest first. q = 1 is also what an entry without q has.
-    """
-    levels = [r"(?:\s*+;\s*+q=0*+1(?:\.0++)?)?"]
-    for thousandths in range(999, 0, -1):
-        digits = f"{thousandths:03d}".rstrip("0")
-        levels.append(rf"\s*+;\s*+q=0++\.{digits}0*+")
-    return levels
+def section_of(file: str) -> str:
+    """The folder at the top of the root that holds `file` (en, static), or the file
+    itself when it is at the top (/sitemap.xml): nginx's $cde_section."""
+    parts = file.split("/")
+    return parts[1] if len(parts) > 2 else file
 
 
 def _quoted(value: str) -> str:
@@ -44,51 +48,119 @@ def _quoted(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def nginx_config(
-    app, site: dict[str, Rendered], root: Path, app_servers: tuple[str, ...] = ()
-) -> str:
-    """The server configuration for an export of `site` (render_site) in `root`.
+def by_section(site: dict[str, Rendered], name: str) -> list[tuple[str, str]]:
+    """(section, value) of header `name`, the same for every file of a section.
 
-    With `app_servers` (nginx upstream addresses, such as `unix:/run/cde.sock` or
-    `10.0.0.2:8000`), requests with other methods than GET and HEAD go to those
-    app servers; nginx answers everything else from the files.
+    Set-Cookie counts only on answers that are read (200): nginx sends it with
+    nothing else. A section whose files differ stops the export, naming them.
     """
-    codes = app.config["LANGUAGES"]
-    with app.app_context():
-        default = i18n.request_default_language()
-    patterns = negotiation.tag_patterns(codes)
-    headers = {path: dict(answer.headers) for path, answer in site.items()}
-    per_file = [
-        (name, f"$cde_{name.lower().replace('-', '_')}",
-         [(file_of(path), _quoted(sent[name])) for path, sent in headers.items()
-          if name in sent])
-        for name in PER_FILE_HEADERS
-    ]
-    typed_files = [
-        (file_of(path), headers[path]["Content-Type"])
-        for path, answer in site.items()
-        if answer.status == 200 and headers[path]["Content-Type"] not in NGINX_TYPED
-    ]
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATE.parent), undefined=StrictUndefined,
+    values: dict[str, tuple[str, str]] = {}
+    for path, answer in site.items():
+        if name == "Set-Cookie" and answer.status != 200:
+            continue
+        section = section_of(file_of(path))
+        value = dict(answer.headers).get(name, "")
+        first = values.setdefault(section, (path, value))
+        if first[1] != value:
+            raise ValueError(f"{name} differs within /{section}/: {first[0]} was sent "
+                             f"{first[1]!r}, {path} {value!r}")
+    return [(section, _quoted(value)) for section, (_, value) in values.items()
+            if value]
+
+
+def content_types(site: dict[str, Rendered]) -> tuple[list, list]:
+    """nginx's `types` (mime, extension) and `charset_types`, as the app sent them:
+    one type per extension, which the export checks."""
+    types: dict[str, str] = {}
+    for path, answer in site.items():
+        extension = PurePosixPath(file_of(path)).suffix.lstrip(".")
+        sent = dict(answer.headers)["Content-Type"]
+        if types.setdefault(extension, sent) != sent:
+            raise ValueError(f"files ending in .{extension} were sent both "
+                             f"{types[extension]!r} and {sent!r}")
+    # text/html is always one of nginx's charset_types: naming it again is a warning.
+    charset = sorted({sent.removesuffix(CHARSET) for sent in types.values()
+                      if sent.endswith(CHARSET)} - {"text/html"})
+    return (sorted((sent.removesuffix(CHARSET), ext) for ext, sent in types.items()),
+            charset)
+
+
+def tls_settings(app) -> dict | None:
+    """For an https:// SITE_URL, the certificate paths (TLS_CERTIFICATE and
+    TLS_CERTIFICATE_KEY, else Let's Encrypt's for the host) and ciphers; else None."""
+    if not is_https(app.config):
+        return None
+    live = Path("/etc/letsencrypt/live") / urlsplit(app.config["SITE_URL"]).hostname
+    return {
+        "certificate": app.config["TLS_CERTIFICATE"] or live / "fullchain.pem",
+        "key": app.config["TLS_CERTIFICATE_KEY"] or live / "privkey.pem",
+        "ciphers": MOZILLA_INTERMEDIATE_CIPHERS,
+    }
+
+
+def headers_file(app, site: dict[str, Rendered]) -> str:
+    """`_headers` for hosts that read one (Netlify, Cloudflare Pages): the security
+    headers on every file, and Content-Language and Cache-Control by folder, as
+    nginx sends them. (No Set-Cookie: such hosts cannot choose at `/` anyway.)"""
+    lines = ["# Headers of the CdE site for static hosts (Netlify, Cloudflare Pages),",
+             "# written by `flask freeze` from the app: never edit it.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in policy_headers(
+        is_https(app.config))]
+    rules: dict[str, list[str]] = {}
+    for name in ("Content-Language", "Cache-Control"):
+        for section, value in by_section(site, name):
+            pattern = section if section.startswith("/") else f"/{section}/*"
+            rules.setdefault(pattern, []).append(f"  {name}: {value}")
+    for pattern, headers in rules.items():
+        lines += [pattern, *headers]
+    return "\n".join(lines) + "\n"
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    return environment.get_template(TEMPLATE.name).render(
-        codes=codes,
-        default=default,
-        tags="|".join(pattern for pattern, _ in patterns),
-        patterns=patterns,
-        q_levels=q_levels(),
-        max_header=negotiation.MAX_ACCEPT_LANGUAGE,
-        per_file=per_file,
-        typed_files=typed_files,
+
+
+def _default(app) -> str:
+    with app.app_context():
+        return i18n.request_default_language()
+
+
+def language_script(app) -> str:
+    """The njs module that chooses the language at `/`: negotiation.negotiate with
+    the app's languages, default and tag patterns."""
+    codes = app.config["LANGUAGES"]
+    return _environment().get_template(LANGUAGE_TEMPLATE).render(
+        codes=list(codes), default=_default(app),
+        patterns=negotiation.tag_patterns(codes),
+        member=negotiation.member_pattern(codes),
+        max_header=negotiation.MAX_ACCEPT_LANGUAGE, qvalue=negotiation.QVALUE)
+
+
+def nginx_config(app, site: dict[str, Rendered], root: Path, language_js: Path) -> str:
+    """The server configuration for an export of `site` (render_site) in `root`,
+    with the njs module `language_js` (language_script) choosing at `/`."""
+    types, charset_types = content_types(site)
+    return _environment().get_template(CONFIG_TEMPLATE).render(
+        codes=app.config["LANGUAGES"],
+        default=_default(app),
+        language_js=language_js,
+        server_names=app.config["TRUSTED_HOSTS"],
+        by_section=[(name, f"$cde_{name.lower().replace('-', '_')}",
+                     by_section(site, name)) for name in PER_FILE_HEADERS],
+        types=types,
+        charset_types=charset_types,
         policy_headers=[(n, _quoted(v)) for n, v in policy_headers(
             is_https(app.config))],
+        # No HSTS over plain HTTP: the server for other Hosts answers on port 80.
+        plain_policy_headers=[(n, _quoted(v)) for n, v in policy_headers(False)],
+        tls=tls_settings(app),
+        site_host=urlsplit(app.config["SITE_URL"]).netloc,
         root=root,
-        app_servers=app_servers,
+        error_statuses=ERROR_STATUSES,
         redirect_cache_control=PAGE_CACHE_CONTROL,
         negotiated_vary=NEGOTIATED_VARY,
         site_urls=[path for path, answer in site.items() if answer.status == 200],
-        not_found_files=[path for path, answer in site.items() if answer.status == 404],
     )
-

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Debian packages a make target needs, installed when missing (make test, serve,
 # bench and lighthouse call this; README: "What the tests run with").
-#   sh scripts/debian-packages.sh browser nginx java npm fonts wrk
+#   sh scripts/debian-packages.sh browser fonts nginx tls java npm wrk
 # As root it installs what is missing with apt-get; otherwise it prints the one
 # command to run and carries on, and the tests that need it skip with a notice.
 missing=""
@@ -11,7 +11,13 @@ has() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 for what in "$@"; do
     case "$what" in
         browser) has chromium || need chromium ;;
-        nginx) has nginx || need nginx-light ;;
+        # nginx itself (not nginx-light, whose metapackage pins its own module set)
+        # and the njs module built for it, which chooses the language at `/`.
+        nginx)
+            has nginx || need nginx
+            [ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || need libnginx-mod-http-js ;;
+        # A self-signed certificate and HTTPS requests, for the TLS tests.
+        tls) has openssl || need openssl; has curl || need curl ;;
         # Java runs the Nu HTML Checker, which npm installs (tests/tools).
         java) has java || need default-jre-headless ;;
         npm) has npm || need npm ;;

@@ -1,6 +1,6 @@
 """Lighthouse scores of the home pages, served as in production: `make lighthouse`.
 
-Starts `make serve`'s stack (nginx in front of gunicorn, deploy/serve.py) on a free
+Starts `make serve` (the export served by nginx, deploy/serve.py) on a free
 port of 127.0.0.1 with FLASK_SITE_URL set to that address, so the canonical and
 hreflang audits see the URL Lighthouse really visits; runs Lighthouse (mobile, its
 default form factor) on the home page of every language with Debian's Chromium;
@@ -64,28 +64,27 @@ def main() -> int:
     if not Path(LIGHTHOUSE).exists():
         sys.exit(f"no Lighthouse at {LIGHTHOUSE}: run `make lighthouse`")
     REPORTS.mkdir(parents=True, exist_ok=True)
-    port = serve.nginx_preview.free_port()
+    port = serve.nginx_server.free_port()
     site = f"http://127.0.0.1:{port}"
     homes = [f"/{lang}/" for lang in create_app().config["LANGUAGES"]]
     failed = False
-    with tempfile.TemporaryDirectory() as run, serve.production(
-        "127.0.0.1", port, Path(run), {"FLASK_SITE_URL": site},
-        stdout=subprocess.DEVNULL,
-    ):
-        for path in homes:
-            url = f"http://127.0.0.1:{port}{path}"
-            name = path.strip("/") or "root"
-            result = run_lighthouse(url, REPORTS / f"{name}.json")
-            print(f"{path}  (Lighthouse {result['lighthouseVersion']}, "
-                  f"{result['configSettings']['formFactor']})")
-            for category, required in REQUIRED.items():
-                score = round(result["categories"][category]["score"] * 100)
-                ok = score >= required
-                failed |= not ok
-                verdict = "ok" if ok else f"below {required}"
-                print(f"  {category:15} {score:3}  {verdict}")
-                if score < 100:
-                    print("\n".join(lost_points(result, category)))
+    with tempfile.TemporaryDirectory() as run:
+        Path(run).chmod(0o711)  # nginx's workers (www-data under root) pass through
+        with serve.production("127.0.0.1", port, Path(run), {"FLASK_SITE_URL": site}):
+            for path in homes:
+                url = f"http://127.0.0.1:{port}{path}"
+                name = path.strip("/") or "root"
+                result = run_lighthouse(url, REPORTS / f"{name}.json")
+                print(f"{path}  (Lighthouse {result['lighthouseVersion']}, "
+                      f"{result['configSettings']['formFactor']})")
+                for category, required in REQUIRED.items():
+                    score = round(result["categories"][category]["score"] * 100)
+                    ok = score >= required
+                    failed |= not ok
+                    verdict = "ok" if ok else f"below {required}"
+                    print(f"  {category:15} {score:3}  {verdict}")
+                    if score < 100:
+                        print("\n".join(lost_points(result, category)))
     return 1 if failed else 0
 
 

@@ -20,6 +20,17 @@ UV = Path(sys.executable).parent / "uv"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
 
 
+def lock_command() -> list[str]:
+    """How requirements.lock was written (uv records it in the lock's header), less
+    its output file: the newest releases are resolved exactly as the lock was, for
+    every platform, so the two lists compare package by package."""
+    header = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()[1]
+    words = header.removeprefix("#").split()
+    assert words[:3] == ["uv", "pip", "compile"], f"requirements.lock: {header}"
+    output = words.index("-o")
+    return words[1:output] + words[output + 2:]
+
+
 def pins(text: str) -> dict[str, str]:
     """{normalised name: version} of a requirements file's `name==version` lines."""
     return {re.sub(r"[-_.]+", "-", name).lower(): version
@@ -49,9 +60,8 @@ def main() -> int:
         latest = scratch / "requirements.txt"
         venv = scratch / "venv"
         python = venv / "bin" / "python"
-        subprocess.run([UV, "pip", "compile", "pyproject.toml", "--extra", "test",
-                        "--extra", "dev", "--upgrade", "--quiet", "--no-header",
-                        "--python", sys.executable, "-o", latest], cwd=ROOT, check=True)
+        subprocess.run([UV, *lock_command(), "--upgrade", "--quiet", "-o", latest],
+                       cwd=ROOT, check=True)
         newest = pins(latest.read_text(encoding="utf-8"))
         changed = differences(locked, newest)
         print("Newest releases against requirements.lock:")

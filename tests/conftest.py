@@ -1,11 +1,11 @@
 import os
-import subprocess
+import shutil
 
 import pytest
 
 from cde import ROOT, create_app
 from projectcopy import add_languages, app_for, copy_project
-from servers import HAS_NGINX, NO_NGINX, SITE, serve
+from servers import HAS_NGINX, NO_NGINX, SITE, public_folder, serve
 
 
 def pytest_sessionstart(session):
@@ -45,6 +45,14 @@ def app():
 
 
 @pytest.fixture
+def served():
+    """A folder for an export that nginx serves (servers.public_folder), removed after."""
+    folder = public_folder()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
 def project(tmp_path):
     """A scratch copy of the project (sources and catalogs) to break on purpose."""
     return copy_project(tmp_path)
@@ -73,17 +81,21 @@ def polyglot(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def production(tmp_path_factory):
-    """`make serve` on a free port of 127.0.0.1: nginx in front of gunicorn.
+def production_server():
+    """`make serve` on a free port of 127.0.0.1, exported for that address, as root
+    would start it when the tests run as root: (base URL, nginx master process).
 
-    Yields the base URL. Skipped without nginx (.ci/run installs it).
+    Skipped without nginx (.ci/run installs it).
     """
     if not HAS_NGINX:
         pytest.skip(NO_NGINX)
-    run = tmp_path_factory.mktemp("production")
-    port = serve.nginx_preview.free_port()
-    env = {"FLASK_SITE_URL": f"http://127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
-    with (run / "app.log").open("wb") as log, serve.production(
-        "127.0.0.1", port, run, env, stdout=subprocess.DEVNULL, stderr=log
-    ) as (url, _, _):
-        yield url
+    run = public_folder()
+    with serve.production("127.0.0.1", serve.nginx_server.free_port(), run) as server:
+        yield server
+    shutil.rmtree(run, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def production(production_server):
+    """The base URL of `make serve` (production_server)."""
+    return production_server[0]

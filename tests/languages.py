@@ -64,6 +64,21 @@ def empty_catalog(root, folder: str, compiled: bool = True) -> None:
             write_mo(fileobj, Catalog())
 
 
+# Django's Accept-Language vectors (tests/i18n/tests.py, test_parse_spec_http_header),
+# good and bad, as a server receives them (bytes read as Latin-1).
+DJANGO_ACCEPT_LANGUAGE = [
+    "de", "en-AU", "es-419", "*;q=1.00", "en-AU;q=0.123", "en-au;q=0.5",
+    "en-au;q=1.0", "da, en-gb;q=0.25, en;q=0.5", "en-au-xx",
+    "de,en-au;q=0.75,en-us;q=0.5,en;q=0.25,es;q=0.125,fa;q=0.125", "*", "de;q=0.",
+    "en; q=1,", "en; q=1.0, * ; q=0.5", "en" + "-x" * 20, ", ".join(["en; q=1.0"] * 20),
+    "en-gb;q=1.0000", "en;q=0.1234", "en;q=.2", "abcdefghi-au", "**", "en,,gb",
+    "en-au;q=0.1.0", ("X" * 97) + "Z,en", "da, en-gb;q=0.8, en;q=0.7,#", "de;q=2.0",
+    "de;q=0.a", "12-345", "", "en;q=1e0",
+    "en-au;q=\uff11.\uff10".encode().decode("latin-1"),
+    "xxxxxxxx" + "-xxxxxxxx" * 500, ", ".join(["en; q=1.0"] * 500),
+]
+
+
 def root_cases(languages) -> list[dict]:
     """Request headers for `/`: Accept-Language at the rule's corners and for each
     language, each with cookies right, wrong and missing (about a thousand)."""
@@ -82,6 +97,7 @@ def root_cases(languages) -> list[dict]:
         "fr-CA;q=0.9, es;q=0.9", "es;q=0.9, fr-CA;q=0.9", "x-klingon, ar;q=0.1",
         ", ".join(["x-klingon;q=0.5"] * 60) + ", fr;q=0.4",
         ", ".join(["x-klingon;q=0.5"] * 200) + ", fr;q=0.4",
+        *DJANGO_ACCEPT_LANGUAGE,
     ]
     for code in languages:
         tag = code.split("-")[0]

@@ -2,14 +2,22 @@
 a package) and plain HTTP to a real server, polite (`fetch`) or raw bytes (`send`)."""
 import http.client
 import importlib.util
+import os
+import shutil
 import socket
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from cde import ROOT
 
 # The SITE_URL of the test apps: canonical, alternate and sitemap URLs start with it.
 SITE = "https://cde.example.org"
+# The same site on plain HTTP, for exports that nginx serves without a certificate
+# (an https one gets a TLS server: tests/test_tls.py).
+PLAIN_SITE = "http://cde.example.org"
 # The Host the test client sends (the app's SERVER_NAME), and its cookies' domain.
 HOST = urlsplit(SITE).hostname
 DEPLOY = ROOT / "deploy"
@@ -24,18 +32,70 @@ def _load(name: str):
     return sys.modules[name]
 
 
-# `make serve-static`: nginx on an export; `make serve`: nginx in front of gunicorn.
-nginx_preview = _load("nginx_preview")
+# nginx on an export, and `make serve`: the export made and served by nginx.
+nginx_server = _load("nginx_server")
 serve = _load("serve")
-HAS_NGINX = nginx_preview.find_nginx() is not None
-NO_NGINX = "nginx is not installed (apt-get install nginx-light; .ci/run does it)"
+# `make test` installs them when missing (scripts/debian-packages.sh).
+HAS_NGINX = nginx_server.find_nginx() is not None
+
+
+def has_commands(*commands: str) -> bool:
+    """Whether the commands are there (`make test` installs openssl and curl)."""
+    return all(shutil.which(name) for name in commands)
+
+
+NO_NGINX = ("nginx or its njs module is not installed (apt-get install nginx "
+            "libnginx-mod-http-js)")
+
+
+def public_folder() -> Path:
+    """A new folder that nginx's workers, another user when the tests run as root,
+    can pass through to an export: pytest's own temporary folders are 0700. What
+    is inside is the export's to make readable (cde/export.py), not the test's."""
+    folder = Path(tempfile.mkdtemp(prefix="cde-served-"))
+    folder.chmod(0o711)
+    return folder
+
+
+def worker_users(master_pid: int) -> set[str]:
+    """The users nginx's worker processes (children of `master_pid`) run as."""
+    listed = subprocess.run(["ps", "-o", "user=", "--ppid", str(master_pid)],
+                            capture_output=True, text=True, check=True).stdout
+    return set(listed.split())
+
+
+# Whom root's nginx runs its workers as (deploy/nginx_server.py): never root.
+UNPRIVILEGED = {"www-data", "nobody"}
+IS_ROOT = os.geteuid() == 0
+
+
+def on_site(url: str) -> str:
+    """`url` of a test server (http://127.0.0.1:port) as the site's name at that
+    port, http://cde.example.org:port: the Host nginx serves the site on."""
+    return url.replace("127.0.0.1", HOST, 1)
+
+
+def make_certificate(folder: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate for `name` (openssl): (certificate, key) files."""
+    certificate, key = folder / f"{name}.pem", folder / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                    "-days", "2", "-subj", f"/CN={name}", "-addext",
+                    f"subjectAltName=DNS:{name}", "-keyout", str(key), "-out",
+                    str(certificate)], check=True, capture_output=True)
+    return certificate, key
 
 
 def fetch(base: str, path: str, headers=None, method: str = "GET"):
     """One request to the server at `base`, redirects not followed, any header name
-    allowed (SCRIPT_NAME): (status, headers, body)."""
+    allowed (SCRIPT_NAME): (status, headers, body). Every test server is on this
+    machine: a base named for the site (on_site) is reached on 127.0.0.1."""
     parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1" if parts.hostname == HOST else parts.hostname, parts.port,
+        timeout=20)
+    if parts.hostname == HOST:
+        connection.connect()
+        connection.host = HOST  # the Host header names the site
     try:
         connection.putrequest(method, path, skip_accept_encoding=True)
         for name, value in (headers or {}).items():

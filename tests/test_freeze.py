@@ -5,7 +5,9 @@ context that `flask` pushes), of a project with every UN language; each file is
 compared with a page rendered afresh by another app, one request at a time.
 """
 import gzip
+import os
 import re
+import stat
 from pathlib import Path
 
 import brotli
@@ -104,9 +106,14 @@ def test_plain_hosts_get_the_default_language_at_the_top(site, export, fresh):
 
 def test_the_nginx_configuration_names_every_language(site, export):
     config = (export / "nginx.conf").read_text()
+    script = (export / "language.js").read_text()
     for lang in site.config["LANGUAGES"]:
-        assert f'"/{lang}/404.html"' in config
-    assert f"root {export / 'site'};" in config
+        assert f'    "/{lang}/" "/{lang}/";' in config
+        assert f'"{lang}"' in script.split("var LANGUAGES = ")[1].split(";")[0]
+    release = (export / "current").resolve()
+    assert f"root {release / 'site'};" in config
+    assert f"js_import cde_language from {release / 'language.js'};" in config
+    assert "    server_name cde.example.org;" in config
 
 
 def test_freeze_refuses_a_folder_that_is_not_an_export(site, tmp_path):
@@ -128,3 +135,30 @@ def test_a_second_export_replaces_the_first_whole(site, export):
     assert result.exit_code == 0, result.output
     assert not stale.exists()
     assert not list(export.parent.glob(".build*")), "staging folders left behind"
+
+
+def test_the_export_is_world_readable_whatever_the_umask(site, tmp_path):
+    # A service's umask (077) must not hide the site from the web server's user.
+    umask = os.umask(0o077)
+    try:
+        result = site.test_cli_runner().invoke(
+            args=["freeze", "--destination", str(tmp_path / "build")])
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.output
+    modes = {path: stat.S_IMODE(path.stat().st_mode)
+             for path in [tmp_path / "build", *(tmp_path / "build").rglob("*")]}
+    assert {modes[p] for p in modes if p.is_dir()} == {0o755}
+    assert {modes[p] for p in modes if p.is_file()} == {0o644}
+
+
+def test_static_hosts_get_the_app_headers_in_a_headers_file(site, export, fresh):
+    # Netlify / Cloudflare Pages form: a path, then its headers indented.
+    rules = (export / "site" / "_headers").read_text()
+    page = fresh.get("/en/about/")
+    every_file = rules.split("\n/*\n")[1].split("\n/")[0]
+    for name in ("Content-Security-Policy", "X-Content-Type-Options",
+                 "Referrer-Policy", "Permissions-Policy"):
+        assert f"  {name}: {page.headers[name]}" in every_file.splitlines()
+    assert "/en/*\n  Content-Language: en\n  Cache-Control: private, no-cache\n" in rules
+    assert "/static/*\n  Cache-Control: public, max-age=31536000, immutable\n" in rules

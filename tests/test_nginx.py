@@ -7,6 +7,7 @@ logs and temporary files in the test's temporary folder, and is stopped afterwar
 Skipped when nginx is not installed (.ci/run installs it).
 """
 import gzip
+import os
 import shutil
 from urllib.parse import urlsplit
 
@@ -19,7 +20,9 @@ from cde.i18n import code_of
 from cde.security import policy_headers
 from languages import root_cases
 from projectcopy import app_for
-from servers import HAS_NGINX, NO_NGINX, fetch, nginx_preview
+from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, PLAIN_SITE, UNPRIVILEGED, fetch,
+                     nginx_server, on_site,
+                     public_folder, worker_users)
 
 # What nginx must send as the app does, besides the body.
 SAME_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Set-Cookie")
@@ -30,22 +33,23 @@ pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 
 @pytest.fixture(scope="module")
 def site(polyglot):
-    return app_for(polyglot)
+    return app_for(polyglot, SITE_URL=PLAIN_SITE)
 
 
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
     """Base URL of nginx serving a fresh export of `site`."""
-    workdir = tmp_path_factory.mktemp("nginx")
+    workdir = public_folder()
     freeze(site, workdir / "build")
-    with nginx_preview.running(workdir / "build", workdir / "run") as (url, _):
-        yield url
+    with nginx_server.running(workdir / "build", workdir / "run") as (url, _):
+        yield on_site(url)
+    shutil.rmtree(workdir)
 
 
 @pytest.fixture
 def fresh(polyglot):
     """Another app, no page kept anywhere, cookies sent by hand as to nginx."""
-    return app_for(polyglot).test_client(use_cookies=False)
+    return app_for(polyglot, SITE_URL=PLAIN_SITE).test_client(use_cookies=False)
 
 
 def assert_same_answer(nginx_answer, app_answer, what):
@@ -64,7 +68,7 @@ def test_every_url_of_the_site_is_the_app_answer(site, nginx, fresh):
 def missing_paths(site) -> list[str]:
     """Addresses no page has: under each language, and outside any."""
     paths = ["/nothing", "/index.html", "/404.html", "/static/", "/static/x.css",
-             "/sitemap.xml.gz"]
+             "/sitemap.xml.gz", "/_headers"]
     for lang in site.config["LANGUAGES"]:
         paths += [f"/{lang}/no-such-page/", f"/{lang}/index.html", f"/{lang}/404.html",
                   f"/{lang}/index.html.gz"]
@@ -131,17 +135,18 @@ def test_head_answers_like_get_without_body(site, nginx):
     assert int(headers["Content-Length"]) == len(fetch(nginx, page)[2])
 
 
-def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
+def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path, served):
     # A regional variant is a folder like any other: zh_Hant gets /zh-hant/, and
     # Traditional Chinese readers (zh-TW) reach it while zh-CN stays on /zh/.
     translations = tmp_path / "translations"
     shutil.copytree(polyglot / "translations", translations)
     if not (translations / "zh_Hant").exists():
         shutil.copytree(translations / "zh", translations / "zh_Hant")
-    app = app_for(polyglot, TRANSLATIONS_DIR=str(translations))
+    app = app_for(polyglot, TRANSLATIONS_DIR=str(translations), SITE_URL=PLAIN_SITE)
     assert code_of("zh_Hant") in app.config["LANGUAGES"]
-    freeze(app, tmp_path / "build")
-    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as (url, _):
+    freeze(app, served / "build")
+    with nginx_server.running(served / "build", served / "run") as (url, _):
+        url = on_site(url)
         for accept, expected in (("zh-TW", "/zh-hant/"), ("zh-Hant", "/zh-hant/"),
                                  ("zh-CN", "/zh/"), ("zh", "/zh/")):
             assert fetch(url, "/", {"Accept-Language": accept})[1]["Location"] == (
@@ -151,3 +156,24 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path):
         status, headers, _ = fetch(url, "/zh-hant/")
         assert status == 200
         assert headers["Content-Language"] == "zh-Hant"
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="only root can run nginx's workers as "
+                    "another user")
+def test_an_export_made_under_a_strict_umask_is_served_by_unprivileged_workers(
+        site, served):
+    # The export is made as a service makes it (umask 077), and served by workers
+    # that are not its owner: every page, the sitemap and the 404 page are read.
+    umask = os.umask(0o077)
+    try:
+        freeze(site, served / "build")
+    finally:
+        os.umask(umask)
+    with nginx_server.running(served / "build", served / "run") as (url, process):
+        url = on_site(url)
+        users = worker_users(process.pid)
+        assert users and users <= UNPRIVILEGED, users
+        assert fetch(url, "/")[0] == 302
+        for path in site_paths(site):
+            assert fetch(url, path)[0] == 200, path
+        assert fetch(url, "/en/no-such-page/")[0] == 404

@@ -1,4 +1,4 @@
-"""`make serve` as visitors and attackers meet it: nginx in front of gunicorn.
+"""`make serve` as visitors and attackers meet it: nginx on the export, alone.
 
 Each answer is compared with a fresh render of another app. Raw bytes over a socket
 try what no HTTP client sends (invalid UTF-8 and NUL in the request line, absurd Host
@@ -18,7 +18,9 @@ import pytest
 from cde import ROOT, create_app
 from cde.build import site_paths
 from cde.security import policy_headers
-from servers import HAS_NGINX, NO_NGINX, fetch, send, serve
+from languages import LANGUAGES, translated
+from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, send, serve,
+                     worker_users)
 
 pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 # What must reach the visitor as the app sends it, besides the body.
@@ -106,7 +108,7 @@ def test_forged_forwarding_headers_change_nothing(production, fresh):
     app = create_app({"SITE_URL": production})
     paths = site_paths(app)[:3] + ["/nothing", "/es/no-existe/"]
     for path in paths:
-        for method in ("GET", "POST"):  # POST reaches the app, GET nginx's files
+        for method in ("GET", "POST"):  # a page, and nginx's own 405
             expected = fresh.open(path, method=method).data
             for name, value in FORGED.items():
                 status, _, body = fetch(production, path, {name: value}, method)
@@ -117,9 +119,9 @@ def test_forged_forwarding_headers_change_nothing(production, fresh):
     assert status == 404 and b"evil.example" not in body
 
 
-def test_slow_clients_hold_no_application_thread(production, fresh):
-    # More clients than gunicorn has threads, each stuck halfway through its
-    # headers: nginx waits for them; pages and the app's answers still come.
+def test_slow_clients_do_not_stop_the_site(production, fresh):
+    # Clients stuck halfway through their headers: nginx waits for them in its
+    # event loop; pages and error pages still come.
     address = urlsplit(production)
     with ExitStack() as stack:
         for _ in range(40):
@@ -131,18 +133,52 @@ def test_slow_clients_hold_no_application_thread(production, fresh):
         assert fetch(production, "/nothing")[2] == fresh.get("/nothing").data
 
 
-def test_a_catalog_that_cannot_be_loaded_stops_the_start(tmp_path):
+def test_a_catalog_that_cannot_be_loaded_stops_the_start(tmp_path, served):
     catalogs = tmp_path / "translations"
     shutil.copytree(ROOT / "translations", catalogs)
     broken = sorted(catalogs.glob("*/LC_MESSAGES/messages.mo"))[0]
     broken.write_bytes(b"not a catalog")
     env = {"FLASK_TRANSLATIONS_DIR": str(catalogs)}
     with pytest.raises(SystemExit) as stopped:
-        with serve.production("127.0.0.1", serve.nginx_preview.free_port(),
-                              tmp_path / "run", env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL):
+        with serve.production("127.0.0.1", serve.nginx_server.free_port(),
+                              served, env):
             pass
     assert str(broken) in str(stopped.value)
+
+
+def test_make_serve_exports_for_the_address_it_serves(production):
+    # No FLASK_SITE_URL: canonical links name the port nginx listens on.
+    body = fetch(production, "/en/")[2].decode()
+    assert f'<link rel="canonical" href="{production}/en/">' in body
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="only root can run nginx's workers as "
+                    "another user")
+def test_make_serve_started_by_root_serves_visitors_as_another_user(
+        production_server):
+    _, nginx = production_server
+    users = worker_users(nginx.pid)
+    assert users and users <= UNPRIVILEGED, users
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nginx_refusals_are_the_app_error_pages_in_the_visitor_language(
+        production, fresh, lang):
+    # nginx answers them itself, with the export's pages: the 400 page for a
+    # request target it refuses and for a body too large (413), the 405 page.
+    app = create_app({"SITE_URL": production})
+    heading = translated(app, lang, "Invalid request")
+    refused = send(production, get(f"/{lang}/\xff".encode("latin-1")))
+    assert refused.status == 400
+    assert refused.header("content-language") == lang
+    assert f"<h1>{heading}</h1>" in refused.body.decode()
+    too_large = fetch(production, f"/{lang}/", {"Content-Length": "100000"}, "POST")
+    assert too_large[0] == 413
+    assert too_large[2] == refused.body
+    not_allowed = fetch(production, f"/{lang}/", method="PUT")
+    assert not_allowed[0] == 405
+    assert not_allowed[1]["Allow"] == "GET, HEAD, OPTIONS"
+    assert not_allowed[2] == fresh.put(f"/{lang}/").data
 
 
 def test_a_body_the_site_would_not_read_is_refused(production):
@@ -203,9 +239,16 @@ def assert_policy_headers(answer) -> None:
             assert len(answer.headers.get(name.lower(), [])) == 1, name
 
 
+# Requests for another host than the site's: nginx closes the connection (444).
+OTHER_HOST = {"absolute-form request", "absurd Host", "Host with a long label"}
+
+
 @pytest.mark.parametrize("name", list(HOSTILE_REQUESTS))
 def test_hostile_raw_request_gets_no_500_and_no_traceback(production, name):
     answer = send(production, HOSTILE_REQUESTS[name])
+    if name in OTHER_HOST:
+        assert answer.raw == b""
+        return
     assert answer.raw, "the server closed without answering"
     assert 100 <= answer.status < 500, answer.raw[:300]
     assert_no_leak(answer)
@@ -218,10 +261,8 @@ def test_hostile_raw_request_gets_no_500_and_no_traceback(production, name):
         assert not location.startswith(("//", "/\\")), location
 
 
-def test_http_0_9_request_gets_no_traceback(production):
-    answer = send(production, b"GET /\r\n\r\n")
-    assert answer.raw, "the server closed without answering"
-    assert_no_leak(answer)
+def test_http_0_9_request_names_no_host_and_gets_nothing(production):
+    assert send(production, b"GET /\r\n\r\n").raw == b""
 
 
 def test_unknown_http_version_is_refused_with_a_505(production):
@@ -239,11 +280,12 @@ def test_production_names_its_server_without_a_version(production, request_bytes
     assert not re.search(rb"(Werkzeug|gunicorn|nginx|Python)/\d", answer.raw)
 
 
-def test_redirect_ignores_a_forged_host(production):
-    answer = send(
-        production,
-        b"GET /en/about HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-    )
+def test_another_host_gets_no_page(production):
+    # nginx serves the site on SITE_URL's host only (here 127.0.0.1 and localhost).
+    for host in (b"evil.example", b"cde.example.org", b"127.0.0.2"):
+        answer = send(production, b"GET /en/about/ HTTP/1.1\r\nHost: " + host
+                      + b"\r\nConnection: close\r\n\r\n")
+        assert answer.raw == b"", host
+    answer = send(production, get(b"/en/about"))
     assert answer.status == 308
     assert answer.header("location") == "/en/about/"
-    assert b"evil.example" not in answer.raw

@@ -16,7 +16,7 @@ from cde.seo import og_locale
 from htmltext import HtmlText
 from projectcopy import app_for, replace_in
 from pseudo import fill
-from servers import HAS_NGINX, NO_NGINX, fetch, nginx_preview
+from servers import HAS_NGINX, NO_NGINX, PLAIN_SITE, fetch, nginx_server, on_site
 
 DRAFT = "fr"
 
@@ -99,10 +99,11 @@ def test_the_threshold_is_a_setting(draft):
 
 
 @pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
-def test_the_export_keeps_the_draft_as_private_as_the_app(draft, tmp_path):
-    app = app_for(draft)
-    freeze(app, tmp_path / "build")
-    with nginx_preview.running(tmp_path / "build", tmp_path / "run") as (url, _):
+def test_the_export_keeps_the_draft_as_private_as_the_app(draft, served):
+    app = app_for(draft, SITE_URL=PLAIN_SITE)
+    freeze(app, served / "build")
+    with nginx_server.running(served / "build", served / "run") as (url, _):
+        url = on_site(url)
         status, _, body = fetch(url, f"/{DRAFT}/")
         assert status == 200 and b'<meta name="robots" content="noindex">' in body
         status, headers, _ = fetch(url, "/", {"Accept-Language": DRAFT,

@@ -67,6 +67,15 @@ def test_every_language_is_reached_by_its_tag_and_its_regional_tags(app):
         ("*;q=0.9, fr;q=0.5", "/fr/"),  # `*` never picks a language
         ("ar-EG, en;q=0.9", "/ar/"),
         ("garbage;;q=, fr-CA;q=0.9", "/fr/"),
+        # RFC 9110's weight is `q=` then the number, nothing around it: the entry
+        # with a malformed one is skipped.
+        ("fr;q= 0.9, ru;q=0.4", "/ru/"),
+        ("ru;q=0.5, fr;q=00.6", "/ru/"),
+        ("fr;q=0.5000, ru;q=0.1", "/ru/"),
+        ("fr;Q=0.4, ru;q=0.3", "/fr/"),  # parameter names ignore case
+        ("fr; q=0.4 , ru;q=0.3", "/fr/"),  # white space around `;` is allowed
+        ("fr;q=1.000, ru", "/fr/"),
+        ("ru;q=0., fr;q=0.001", "/fr/"),  # "0." is q=0
     ],
 )
 def test_accept_language_by_quality(polyglot_app, accept, expected):

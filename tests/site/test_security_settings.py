@@ -7,16 +7,16 @@ import pytest
 
 from cde import ROOT, create_app
 from cde.pages import PAGES
-from servers import SITE, nginx_preview
+from servers import SITE, nginx_server
 
 
-def test_production_with_debug_on_refuses_to_start():
-    # deploy/gunicorn.conf.py sets FLASK_PRODUCTION; FLASK_DEBUG is left on by mistake.
-    env = {**os.environ, "PORT": str(nginx_preview.free_port()), "FLASK_DEBUG": "1"}
+def test_production_with_debug_on_refuses_to_start(served):
+    # `make serve` sets FLASK_PRODUCTION; FLASK_DEBUG is left on by mistake.
+    env = {**os.environ, "PORT": str(nginx_server.free_port()), "FLASK_DEBUG": "1",
+           "RUN_DIR": str(served)}
     finished = subprocess.run(
-        [sys.executable, "-m", "gunicorn", "--config",
-         str(ROOT / "deploy" / "gunicorn.conf.py"), "app:app"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=30,
+        [sys.executable, str(ROOT / "deploy" / "serve.py")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )
     assert finished.returncode != 0
     # The message says what to change.

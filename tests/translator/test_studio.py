@@ -186,10 +186,14 @@ def test_the_start_page_links_each_text_to_a_page_of_its_language(studio):
 
 
 def exported(app, destination):
-    """Every file `flask freeze` writes into `destination`, by name, with its bytes."""
+    """Every file of the release `flask freeze` writes into `destination`, by name,
+    with its bytes; the release's own folder, which the configuration names, is
+    written as RELEASE."""
     freeze(app, destination)
-    return {path.relative_to(destination): path.read_bytes()
-            for path in sorted(destination.rglob("*")) if path.is_file()}
+    release = (destination / "current").resolve()
+    return {path.relative_to(release): path.read_bytes().replace(
+                str(release).encode(), b"RELEASE")
+            for path in sorted(release.rglob("*")) if path.is_file()}
 
 
 def test_outside_the_studio_none_of_it_exists_and_the_export_is_the_same(
@@ -197,10 +201,10 @@ def test_outside_the_studio_none_of_it_exists_and_the_export_is_the_same(
 ):
     app, root = studio
     plain = app_for(root)
-    before = exported(plain, tmp_path / "build")
+    before = exported(plain, tmp_path / "before")
     page(app, "about")  # the studio at work in the same process
     save(app, picked(page(app, "contact")[1], "Dirección postal"), "Dirección postal")
-    assert exported(app_for(root), tmp_path / "build") == before
+    assert exported(app_for(root), tmp_path / "after") == before
     assert plain.test_client().get("/_studio/").status_code == 404
     assert not any(b"data-cde-msg" in data or b"/_studio/" in data
                    for data in before.values())
