@@ -1,9 +1,10 @@
 """The application: `flask --app app run` (make run), `flask --app app freeze` (the
 export nginx serves) and `flask --app app translate` load this.
 
-The commands of the translator's desk are added here, not by the factory, and
-imported only when a command line names them, so rendering a page never loads them
-(tests check this): `flask --app app translate ...` is cde/translator/cli.py.
+The commands of the export and of the translator's desk are added here, not by the
+factory, and each is imported only when a command line names it, so rendering a
+page loads neither room (tests check this): `flask freeze` and `flask rollback` are
+cde/export/freeze.py's, `flask translate ...` cde/translator/cli.py's.
 """
 from importlib import import_module
 
@@ -30,6 +31,12 @@ class Later(click.Command):
 
 
 app = create_app()
-app.cli.add_command(Later(
-    "translate", "cde.translator.cli:translate",
-    "Keep the translation catalogs up to date (see TRANSLATING.md)."))
+for command in (
+    Later("freeze", "cde.export.freeze:freeze_command",
+          "Export the whole site as static files, with its nginx configuration."),
+    Later("rollback", "cde.export.freeze:rollback_command",
+          "Serve the previous export again; reload nginx afterwards."),
+    Later("translate", "cde.translator.cli:translate",
+          "Keep the translation catalogs up to date (see TRANSLATING.md)."),
+):
+    app.cli.add_command(command)

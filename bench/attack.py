@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # root_cases, and the deploy scripts
 from cde import create_app  # noqa: E402
-from cde.build import site_paths  # noqa: E402
+from cde.export.render import site_paths  # noqa: E402
 from languages import root_cases  # noqa: E402
 from servers import fetch, serve  # noqa: E402
 

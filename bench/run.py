@@ -47,8 +47,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # projectcopy: the six-language copy
 from servers import serve  # noqa: E402  (the deploy scripts)
 
-from cde.build import site_paths  # noqa: E402
-from cde.export import make_world_readable  # noqa: E402
+from cde.export.render import site_paths  # noqa: E402
+from cde.export.releases import make_world_readable  # noqa: E402
 
 
 nginx_server = serve.nginx_server

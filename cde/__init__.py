@@ -1,9 +1,10 @@
 """The CdE microsite: a multilingual Flask application, built by `create_app`.
 
 Besides the modules wired below: pages.py (the page table) and negotiation.py (the
-language at `/`); build.py (the site rendered once), export.py (`flask freeze`) and
-webserver.py (its nginx configuration). The translator's desk, cde/translator/, is
-no part of the site: app.py adds its commands, and serving a page never imports it.
+language at `/`). Two rooms are no part of the site, and rendering a page never
+imports them: the export (cde/export/: `flask freeze`, its nginx configuration) and
+the translator's desk (cde/translator/: `flask translate`). app.py adds their
+commands.
 """
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # it, a draft: its pages only at their address, with noindex.
         PUBLISH_THRESHOLD=100,
         # For an https:// SITE_URL, the certificate and key nginx serves (PEM);
-        # unset, Let's Encrypt's paths for SITE_URL's host (cde/webserver.py).
+        # unset, Let's Encrypt's paths for SITE_URL's host (cde/export/nginx.py).
         TLS_CERTIFICATE=None,
         TLS_CERTIFICATE_KEY=None,
     )
@@ -40,8 +41,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     from . import (
-        assets, errors, export, i18n, languages, safe_gettext, security, seo,
-        templating, views,
+        assets, errors, i18n, languages, safe_gettext, security, seo, templating,
+        views,
     )
     from .finish import finish
 
@@ -63,9 +64,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     seo.init_app(app)
     # Static files under content-hashed names, cached by browsers for a year.
     assets.init_app(app)
-    # `flask freeze`: the whole site as static files, with its nginx configuration
-    # (what `make serve` and `make serve-static` put in front of visitors).
-    export.init_app(app)
     # Every response completed in one step: untranslated texts shown as the
     # original, the page's language, the security headers (cde/finish.py).
     app.after_request(finish)

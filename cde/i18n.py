@@ -9,7 +9,7 @@ plural rules) comes from Babel's CLDR data, so a new folder is a new language.
 
 Pages live under a prefix, which decides for them. Only `/` (and errors outside
 any prefix) negotiate, by the rule of cde/negotiation.py, which the generated web
-server configuration (cde/webserver.py) applies too.
+server configuration (cde/export/nginx.py) applies too.
 """
 from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, g, request, url_for
@@ -67,10 +67,15 @@ def negotiate_language() -> str:
     )
 
 
-def request_default_language() -> str:
+def default_language(config) -> str:
     """The configured default language, if it has a catalog, else English."""
-    default = code_of(current_app.config["DEFAULT_LANGUAGE"])
-    return default if default in current_languages() else SOURCE_LANGUAGE
+    default = code_of(config["DEFAULT_LANGUAGE"])
+    return default if default in config["LANGUAGES"] else SOURCE_LANGUAGE
+
+
+def request_default_language() -> str:
+    """The default language of the app of this request (`default_language`)."""
+    return default_language(current_app.config)
 
 
 def current_languages() -> tuple[str, ...]:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from cde import ROOT, create_app
+from cde.export.freeze import freeze_command, rollback_command
 from cde.translator import catalogs, studio
 from cde.translator.cli import translate
 from cde.pages import SOURCE_LANGUAGE
@@ -52,8 +53,8 @@ def add_languages(root: Path, folders=UN_LANGUAGES) -> Path:
 
 
 def app_for(root: Path, **config):
-    """An app whose `flask translate` commands and catalogs are those of the copy at
-    `root` (app.py adds the commands to the real one)."""
+    """An app whose catalogs and `flask translate` commands are those of the copy at
+    `root`, with the commands app.py adds to the real one (freeze, rollback)."""
     app = create_app({
         "TESTING": True,
         "SITE_URL": SITE,
@@ -61,7 +62,8 @@ def app_for(root: Path, **config):
         "TRANSLATIONS_DIR": str(root / "translations"),
         **config,
     })
-    app.cli.add_command(translate)
+    for command in (freeze_command, rollback_command, translate):
+        app.cli.add_command(command)
     return app
 
 

@@ -51,7 +51,7 @@ NO_NGINX = ("nginx or its njs module is not installed (apt-get install nginx "
 def public_folder() -> Path:
     """A new folder that nginx's workers, another user when the tests run as root,
     can pass through to an export: pytest's own temporary folders are 0700. What
-    is inside is the export's to make readable (cde/export.py), not the test's."""
+    is inside is the export's to make readable (cde/export/freeze.py), not the test's."""
     folder = Path(tempfile.mkdtemp(prefix="cde-served-"))
     folder.chmod(0o711)
     return folder

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cde.export import freeze
+from cde.export.freeze import freeze
 from projectcopy import app_for
 from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, fetch, nginx_server, send,
                      worker_users)

@@ -14,7 +14,7 @@ import brotli
 import pytest
 from flask import url_for
 
-from cde.build import not_found_paths, site_paths
+from cde.export.render import not_found_paths, site_paths
 from cde.i18n import language_tag, text_direction
 from cde.pages import PAGES
 from htmltext import HtmlText

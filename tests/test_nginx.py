@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from flask import url_for
 
-from cde.build import site_paths
-from cde.export import freeze
+from cde.export.render import site_paths
+from cde.export.freeze import freeze
 from cde.i18n import code_of
 from cde.security import policy_headers
 from languages import root_cases

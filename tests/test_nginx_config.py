@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cde.export import freeze
+from cde.export.freeze import freeze
 from projectcopy import app_for
 from servers import HAS_NGINX, HOST, NO_NGINX, make_certificate, nginx_server
 

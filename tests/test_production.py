@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from cde import ROOT, create_app
-from cde.build import site_paths
+from cde.export.render import site_paths
 from cde.security import policy_headers
 from languages import LANGUAGES, translated
 from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, send, serve,

@@ -1,11 +1,11 @@
 """Exports as releases: a new export is switched in with one rename, the one before
 stays for `flask rollback`, and the hashed static files of earlier exports stay
-for the grace period (cde/releases.py)."""
+for the grace period (cde/export/releases.py)."""
 import os
 
 import pytest
 
-from cde.export import freeze
+from cde.export.freeze import freeze
 from projectcopy import app_for
 
 OLD_STYLES = "static/css/site.0123456789ab.css"

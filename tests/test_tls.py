@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from cde.export import freeze
+from cde.export.freeze import freeze
 from projectcopy import app_for
 from servers import (HAS_NGINX, HOST, NO_NGINX, has_commands, make_certificate,
                      nginx_server, public_folder)

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 from flask import Flask
 
-from ..build import not_found_paths, render, site_paths
+from ..export.render import not_found_paths, render, site_paths
 
 # Where the studio's own pages are, which are none of the site's.
 STUDIO_PREFIX = "/_studio"

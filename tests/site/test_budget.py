@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from cde import create_app
-from cde.export import COMPRESSED_SUFFIXES, COMPRESSORS
+from cde.export.freeze import COMPRESSED_SUFFIXES, COMPRESSORS
 from cde.pages import PAGES_BY_ENDPOINT
-from cde.webserver import file_of
+from cde.export.nginx import file_of
 from htmltext import HtmlText
 from languages import LANGUAGES
 from servers import SITE

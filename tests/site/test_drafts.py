@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from cde.translator import catalogs
-from cde.export import freeze
+from cde.export.freeze import freeze
 from cde.pages import PAGES
 from cde.seo import og_locale
 from htmltext import HtmlText

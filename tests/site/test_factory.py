@@ -31,15 +31,16 @@ def test_wsgi_module_exposes_app():
     assert wsgi.app.name == "cde"
 
 
-def test_serving_a_page_never_imports_the_translators_desk():
-    # In a fresh interpreter: the WSGI entry point loaded, a page and an error served.
+def test_rendering_a_page_imports_neither_the_export_nor_the_translators_desk():
+    # In a fresh interpreter: the application loaded, a page and an error rendered.
     script = """
 import sys
 import app
 client = app.app.test_client()
 assert client.get("/en/about/").status_code == 200
 assert client.get("/en/missing/").status_code == 404
-print(sorted(name for name in sys.modules if name.startswith("cde.translator")))
+print(sorted(name for name in sys.modules
+             if name.startswith(("cde.translator", "cde.export"))))
 """
     finished = subprocess.run([sys.executable, "-c", script], cwd=ROOT,
                               capture_output=True, text=True, timeout=60)
@@ -47,11 +48,14 @@ print(sorted(name for name in sys.modules if name.startswith("cde.translator")))
     assert finished.stdout.splitlines() == ["[]"]
 
 
-def test_the_command_line_lists_translate_and_loads_it_when_named():
+def test_the_command_line_lists_the_rooms_commands_and_loads_them_when_named():
     flask = [sys.executable, "-m", "flask", "--app", "app"]
     listing = subprocess.run([*flask, "--help"], cwd=ROOT, capture_output=True,
                              text=True, timeout=60).stdout
-    assert "translate  Keep the translation catalogs up to date" in listing
+    for line in ("freeze     Export the whole site as static files",
+                 "rollback   Serve the previous export again",
+                 "translate  Keep the translation catalogs up to date"):
+        assert line in listing, listing
     commands = subprocess.run([*flask, "translate", "--help"], cwd=ROOT,
                               capture_output=True, text=True, timeout=60).stdout
     for command in ("check", "compile", "init", "status", "studio", "update", "where"):

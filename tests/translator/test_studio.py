@@ -11,7 +11,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from cde.translator import catalogs, studio as translation_studio
-from cde.export import freeze
+from cde.export.freeze import freeze
 from cde.translator.studio import message_id
 from htmltext import HtmlText
 from cde.pages import PAGES_BY_ENDPOINT

@@ -1,34 +1,27 @@
-"""The nginx configuration of the export, generated from the app.
+"""The web server's configuration for the export, generated from the app: nginx's
+(nginx.conf.jinja, with the njs rule at `/`, language.js.jinja) and the `_headers`
+file of static hosts (Netlify, Cloudflare Pages).
 
 Nothing in it is written by hand: the languages and the default come from the app,
-the rule at `/` from cde/negotiation.py (an njs function, language.js), the host
-names from SITE_URL (TRUSTED_HOSTS), and the headers and content types of every
-file from the built site itself (cde/build.py), so a new language or page, or a
-changed header, reaches nginx with the next export.
+the rule at `/` from cde/negotiation.py, the host names from SITE_URL
+(TRUSTED_HOSTS), and the headers and content types of every file from the rendered
+site itself (render.py), so a new language or page, or a changed header, reaches
+nginx with the next export.
 """
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import ROOT, i18n, negotiation
-from .build import ERROR_STATUSES, Rendered
-from .security import is_https, policy_headers
-from .views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
+from .. import negotiation
+from ..i18n import default_language
+from ..security import is_https, policy_headers
+from ..views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
+from .render import ERROR_STATUSES, Rendered
 
-TEMPLATES = ROOT / "deploy"
-CONFIG_TEMPLATE = "nginx.conf.jinja"
-LANGUAGE_TEMPLATE = "language.js.jinja"
 # Headers that differ from file to file, sent by nginx as the app sent them.
 PER_FILE_HEADERS = ("Cache-Control", "Content-Language", "Set-Cookie")
 CHARSET = "; charset=utf-8"
-# Mozilla's intermediate profile (v5.7): TLS 1.2 and 1.3, these ciphers for 1.2.
-MOZILLA_INTERMEDIATE_CIPHERS = ":".join((
-    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
-    "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
-    "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
-    "DHE-RSA-AES128-GCM-SHA256", "DHE-RSA-AES256-GCM-SHA384",
-    "DHE-RSA-CHACHA20-POLY1305"))
 
 
 def file_of(path: str) -> str:
@@ -86,54 +79,42 @@ def content_types(site: dict[str, Rendered]) -> tuple[list, list]:
 
 
 def tls_settings(app) -> dict | None:
-    """For an https:// SITE_URL, the certificate paths (TLS_CERTIFICATE and
-    TLS_CERTIFICATE_KEY, else Let's Encrypt's for the host) and ciphers; else None."""
+    """For an https:// SITE_URL, the certificate paths: TLS_CERTIFICATE and
+    TLS_CERTIFICATE_KEY, else Let's Encrypt's for the host; else None."""
     if not is_https(app.config):
         return None
     live = Path("/etc/letsencrypt/live") / urlsplit(app.config["SITE_URL"]).hostname
-    return {
-        "certificate": app.config["TLS_CERTIFICATE"] or live / "fullchain.pem",
-        "key": app.config["TLS_CERTIFICATE_KEY"] or live / "privkey.pem",
-        "ciphers": MOZILLA_INTERMEDIATE_CIPHERS,
-    }
+    return {"certificate": app.config["TLS_CERTIFICATE"] or live / "fullchain.pem",
+            "key": app.config["TLS_CERTIFICATE_KEY"] or live / "privkey.pem"}
 
 
 def headers_file(app, site: dict[str, Rendered]) -> str:
     """`_headers` for hosts that read one (Netlify, Cloudflare Pages): the security
     headers on every file, and Content-Language and Cache-Control by folder, as
     nginx sends them. (No Set-Cookie: such hosts cannot choose at `/` anyway.)"""
-    lines = ["# Headers of the CdE site for static hosts (Netlify, Cloudflare Pages),",
-             "# written by `flask freeze` from the app: never edit it.", "/*"]
-    lines += [f"  {name}: {value}" for name, value in policy_headers(
-        is_https(app.config))]
-    rules: dict[str, list[str]] = {}
+    rules: dict[str, list[tuple[str, str]]] = {}
     for name in ("Content-Language", "Cache-Control"):
         for section, value in by_section(site, name):
             pattern = section if section.startswith("/") else f"/{section}/*"
-            rules.setdefault(pattern, []).append(f"  {name}: {value}")
-    for pattern, headers in rules.items():
-        lines += [pattern, *headers]
-    return "\n".join(lines) + "\n"
+            rules.setdefault(pattern, []).append((name, value))
+    return _template("_headers.jinja").render(
+        policy_headers=policy_headers(is_https(app.config)), rules=rules)
 
 
-def _environment() -> Environment:
+def _template(name: str):
+    """A template of this folder, where nothing may be left undefined."""
     return Environment(
-        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+        loader=FileSystemLoader(Path(__file__).parent), undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-    )
-
-
-def _default(app) -> str:
-    with app.app_context():
-        return i18n.request_default_language()
+    ).get_template(name)
 
 
 def language_script(app) -> str:
     """The njs module that chooses the language at `/`: negotiation.negotiate with
     the app's languages, default and tag patterns."""
     codes = app.config["LANGUAGES"]
-    return _environment().get_template(LANGUAGE_TEMPLATE).render(
-        codes=list(codes), default=_default(app),
+    return _template("language.js.jinja").render(
+        codes=list(codes), default=default_language(app.config),
         patterns=negotiation.tag_patterns(codes),
         member=negotiation.member_pattern(codes),
         max_header=negotiation.MAX_ACCEPT_LANGUAGE, qvalue=negotiation.QVALUE)
@@ -143,9 +124,9 @@ def nginx_config(app, site: dict[str, Rendered], root: Path, language_js: Path) 
     """The server configuration for an export of `site` (render_site) in `root`,
     with the njs module `language_js` (language_script) choosing at `/`."""
     types, charset_types = content_types(site)
-    return _environment().get_template(CONFIG_TEMPLATE).render(
+    return _template("nginx.conf.jinja").render(
         codes=app.config["LANGUAGES"],
-        default=_default(app),
+        default=default_language(app.config),
         language_js=language_js,
         server_names=app.config["TRUSTED_HOSTS"],
         by_section=[(name, f"$cde_{name.lower().replace('-', '_')}",

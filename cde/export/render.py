@@ -1,21 +1,20 @@
 """The whole site rendered once: every URL the site has, each in its own request.
 
 This is the one rendering visitors get: `flask freeze` writes it to disk
-(cde/export.py), and nginx serves those files both in `make serve` (in front of
-the app) and in `make serve-static`, so no two ways of serving the site can
-differ. Each URL is requested through the app like any visit, in a request and
-app context of its own: nothing a request leaves behind (Flask-Babel caches the
-locale on `g`) can reach the next page.
+(freeze.py), and nginx serves those files. Each URL is requested through the app
+like any visit, in a request and app context of its own: nothing a request leaves
+behind (Flask-Babel caches the locale on `g`) can reach the next page.
 """
 import contextvars
+from functools import partial
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from flask import Flask, url_for
 from werkzeug.exceptions import default_exceptions
 
-from . import i18n
-from .pages import PAGES
+from .. import i18n
+from ..pages import PAGES
 
 # The error pages the web server shows for its own answers, as the app renders them
 # under each language's prefix: /en/404.html for any missing address, /en/405.html
@@ -75,16 +74,18 @@ def not_found_paths(app: Flask) -> list[str]:
     return [path for path, status in error_paths(app).items() if status == 404]
 
 
-def render(app: Flask, path: str) -> Rendered:
-    """GET `path` from the app, in fresh contexts, on the site's own address."""
-    client = app.test_client()
+def _rendered(answer) -> Rendered:
     # An empty contextvars context: without it, a caller's app context (`flask
     # freeze` runs inside one) would be shared by every request, and with it the
     # first page's language.
-    response = contextvars.Context().run(
-        client.get, path, base_url=site_address(app))
+    response = contextvars.Context().run(answer)
     return Rendered(response.status_code, tuple(response.headers.items()),
                     response.get_data())
+
+
+def render(app: Flask, path: str) -> Rendered:
+    """GET `path` from the app, in fresh contexts, on the site's own address."""
+    return _rendered(partial(app.test_client().get, path, base_url=site_address(app)))
 
 
 def render_error(app: Flask, path: str, status: int) -> Rendered:
@@ -94,9 +95,7 @@ def render_error(app: Flask, path: str, status: int) -> Rendered:
         with app.test_request_context(path, base_url=site_address(app)):
             return app.finalize_request(
                 app.handle_user_exception(default_exceptions[status]()))
-    response = contextvars.Context().run(answer)
-    return Rendered(response.status_code, tuple(response.headers.items()),
-                    response.get_data())
+    return _rendered(answer)
 
 
 def render_site(app: Flask) -> dict[str, Rendered]:
