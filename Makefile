@@ -135,7 +135,7 @@ test: catalogs
 # The same suite with the newest releases pyproject.toml allows, in a throwaway
 # environment: drift is seen here before a visitor sees it (scripts/test_latest.py).
 test-latest: install
-	@CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/test_latest.py
+	@CHROMIUM=$(CHROMIUM) $(BIN)/python -m scripts.test_latest
 
 # The Nu HTML Checker for tests/site/test_valid_html.py; Java runs it. No install scripts:
 # the jar is in the package, and its postinstall would try to download a Java.
@@ -152,7 +152,7 @@ $(LIGHTHOUSE): $(TOOLS)/package-lock.json
 # Lighthouse against make serve's stack on a free local port, never part of `make test`.
 lighthouse: release-catalogs $(LIGHTHOUSE)
 	@$(DEBIAN) browser nginx
-	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
+	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python -m scripts.lighthouse
 
 clean:
 	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)/node_modules
@@ -163,7 +163,7 @@ clean:
 # www-data (else nobody).
 serve: release-catalogs
 	@$(DEBIAN) nginx
-	PORT=$(PORT) $(BIN)/python deploy/serve.py
+	PORT=$(PORT) $(BIN)/python -m deploy.serve
 
 # The old name of `make serve`: there is one way to serve the site.
 serve-static: serve
@@ -184,5 +184,5 @@ freeze: release-catalogs
 # wrk and nginx from Debian.
 bench: release-catalogs
 	@$(DEBIAN) nginx wrk
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/attack.py
+	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.attack

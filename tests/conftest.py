@@ -4,8 +4,9 @@ import shutil
 import pytest
 
 from cde import ROOT, create_app
-from projectcopy import add_languages, app_for, copy_project
-from servers import HAS_NGINX, NO_NGINX, SITE, public_folder, serve
+from tests.projectcopy import add_languages, app_for, copy_project
+from deploy import serve
+from tests.servers import HAS_NGINX, NO_NGINX, SITE, public_folder
 
 
 def pytest_sessionstart(session):

@@ -11,8 +11,8 @@ from cde.export.freeze import freeze_command, rollback_command
 from cde.translator import catalogs, studio
 from cde.translator.cli import translate
 from cde.pages import SOURCE_LANGUAGE
-from pseudo import fill
-from servers import SITE
+from tests.pseudo import fill
+from tests.servers import SITE
 
 # The catalogs the translator tests break on purpose, relative to a copy.
 ES = "translations/es/LC_MESSAGES/messages.po"

@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 
 from cde import create_app
 from cde.translator import catalogs
-from projectcopy import ES, app_for, copy_project, studio_for
+from tests.projectcopy import ES, app_for, copy_project, studio_for
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

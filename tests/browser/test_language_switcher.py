@@ -1,8 +1,8 @@
 """A visitor switches language with the switcher, and the choice is remembered."""
 import pytest
 
-from languages import WRITTEN
-from visits import APP, HOME, LANGUAGES, SWITCHES, counterpart
+from tests.languages import WRITTEN
+from tests.browser.visits import APP, HOME, LANGUAGES, SWITCHES, counterpart
 
 
 @pytest.mark.parametrize("path, code", SWITCHES)

@@ -15,8 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
-from projectcopy import YEARS
-from test_axe import AXE_OPTIONS, describe
+from tests.projectcopy import YEARS
+from tests.browser.test_axe import AXE_OPTIONS, describe
 
 ABOUT = "/es/acerca/"
 # The paragraph about INEGI, as the Spanish catalog has it.

@@ -5,9 +5,9 @@ languages are pseudo-translated in their own scripts.
 import pytest
 
 from cde.pages import SOURCE_LANGUAGE
-from languages import WRITTEN
-from projectcopy import UN_LANGUAGES
-from visits import HOME, path_of
+from tests.languages import WRITTEN
+from tests.projectcopy import UN_LANGUAGES
+from tests.browser.visits import HOME, path_of
 
 POLYGLOT = list(UN_LANGUAGES)  # their codes are their folders' names
 RIGHT_TO_LEFT = [code for code in POLYGLOT if WRITTEN[code].dir == "rtl"]

@@ -9,9 +9,9 @@ from cde import create_app
 from cde.export.freeze import COMPRESSED_SUFFIXES, COMPRESSORS
 from cde.pages import PAGES_BY_ENDPOINT
 from cde.export.nginx import file_of
-from htmltext import HtmlText
-from languages import LANGUAGES
-from servers import SITE
+from tests.htmltext import HtmlText
+from tests.languages import LANGUAGES
+from tests.servers import SITE
 
 # The home page in every language of the site (one per catalog in translations/).
 HOMES = [PAGES_BY_ENDPOINT["home"].rule(lang) for lang in LANGUAGES]

@@ -3,7 +3,7 @@ import pytest
 
 from cde.i18n import language_name
 from cde.pages import PAGES
-from htmltext import HtmlText
+from tests.htmltext import HtmlText
 
 # Each page in English and in Spanish, and a missing page (the 404 page) in both.
 PAIRS = [(page.rule("en"), page.rule("es")) for page in PAGES] + [

@@ -13,10 +13,11 @@ from cde.translator import catalogs
 from cde.export.freeze import freeze
 from cde.pages import PAGES
 from cde.seo import og_locale
-from htmltext import HtmlText
-from projectcopy import app_for, replace_in
-from pseudo import fill
-from servers import HAS_NGINX, NO_NGINX, PLAIN_SITE, fetch, nginx_server, on_site
+from tests.htmltext import HtmlText
+from tests.projectcopy import app_for, replace_in
+from tests.pseudo import fill
+from deploy import nginx_server
+from tests.servers import HAS_NGINX, NO_NGINX, PLAIN_SITE, fetch, on_site
 
 DRAFT = "fr"
 

@@ -3,8 +3,8 @@ import pytest
 
 from cde import create_app, i18n
 from cde.pages import PAGES, PAGES_BY_ENDPOINT
-from htmltext import HtmlText
-from languages import LANGUAGES, WRITTEN, language_without_catalog, translated
+from tests.htmltext import HtmlText
+from tests.languages import LANGUAGES, WRITTEN, language_without_catalog, translated
 
 HOME = PAGES_BY_ENDPOINT["home"]
 ABOUT = PAGES_BY_ENDPOINT["about"]

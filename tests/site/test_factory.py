@@ -5,7 +5,7 @@ import pytest
 
 from cde import ROOT, create_app
 from cde.languages import UnusableCatalog
-from languages import empty_catalog
+from tests.languages import empty_catalog
 
 
 def test_languages_come_from_translations_folder(tmp_path):

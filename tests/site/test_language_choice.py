@@ -8,8 +8,8 @@ from flask import url_for
 
 from cde import create_app
 from cde.i18n import code_of
-from projectcopy import app_for
-from servers import HOST
+from tests.projectcopy import app_for
+from tests.servers import HOST
 
 
 @pytest.fixture(scope="module")

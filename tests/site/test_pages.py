@@ -3,9 +3,9 @@ import pytest
 from babel.lists import format_list
 
 from cde.pages import PAGES, PAGES_BY_ENDPOINT
-from htmltext import HtmlText
-from languages import LANGUAGES, WRITTEN, translated
-from servers import HOST, SITE
+from tests.htmltext import HtmlText
+from tests.languages import LANGUAGES, WRITTEN, translated
+from tests.servers import HOST, SITE
 
 # The English title of each page, before " | " and the site's name.
 TITLES = {

@@ -15,8 +15,8 @@ from werkzeug.datastructures import Headers
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from cde import create_app
-from htmltext import HtmlText
-from servers import SITE
+from tests.htmltext import HtmlText
+from tests.servers import SITE
 
 HOST_MARKER = "h0stmark"
 

@@ -15,10 +15,10 @@ from cde import ROOT, create_app
 from cde.translator import catalogs
 from cde.i18n import language_name
 from cde.pages import PAGES
-from htmltext import HtmlText
-from languages import language_without_catalog
-from pseudo import CLOSE, OPEN, fill, pseudo
-from test_content import SAME_IN_BOTH
+from tests.htmltext import HtmlText
+from tests.languages import language_without_catalog
+from tests.pseudo import CLOSE, OPEN, fill, pseudo
+from tests.site.test_content import SAME_IN_BOTH
 
 PSEUDO = language_without_catalog()
 PATHS = [(page.rule(PSEUDO), 200) for page in PAGES] + [

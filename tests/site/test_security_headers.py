@@ -3,8 +3,8 @@ import pytest
 
 from cde import create_app
 from cde.pages import PAGES
-from htmltext import HtmlText
-from languages import LANGUAGES
+from tests.htmltext import HtmlText
+from tests.languages import LANGUAGES
 
 
 POLICY_HEADERS = (

@@ -3,7 +3,7 @@ import pytest
 
 from cde import create_app
 from cde.pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
-from servers import SITE
+from tests.servers import SITE
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ import pytest
 
 from cde import ROOT, create_app
 from cde.pages import PAGES
-from servers import SITE, nginx_server
+from deploy import nginx_server
+from tests.servers import SITE
 
 
 def test_production_with_debug_on_refuses_to_start(served):
@@ -15,7 +16,7 @@ def test_production_with_debug_on_refuses_to_start(served):
     env = {**os.environ, "PORT": str(nginx_server.free_port()), "FLASK_DEBUG": "1",
            "RUN_DIR": str(served)}
     finished = subprocess.run(
-        [sys.executable, str(ROOT / "deploy" / "serve.py")],
+        [sys.executable, "-m", "deploy.serve"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )
     assert finished.returncode != 0

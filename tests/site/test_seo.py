@@ -6,9 +6,9 @@ import pytest
 from cde import create_app
 from cde.pages import PAGES
 from cde.seo import og_locale
-from htmltext import HtmlText
-from languages import LANGUAGES, empty_catalog
-from servers import SITE
+from tests.htmltext import HtmlText
+from tests.languages import LANGUAGES, empty_catalog
+from tests.servers import SITE
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -14,8 +14,8 @@ import pytest
 
 from cde import ROOT, create_app
 from cde.pages import PAGES as SITE_PAGES
-from languages import LANGUAGES
-from servers import SITE
+from tests.languages import LANGUAGES
+from tests.servers import SITE
 
 VNU_JAR = Path(
     os.environ.get("VNU_JAR", ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar")

@@ -8,8 +8,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from cde.translator.catalogs import Project
-from projectcopy import ES, YEARS, app_for, line_of, replace_in
-from pseudo import fill
+from tests.projectcopy import ES, YEARS, app_for, line_of, replace_in
+from tests.pseudo import fill
 
 
 def check(project, *languages, **config):

@@ -11,10 +11,10 @@ from flask_babel import ngettext
 from cde import create_app
 from cde.translator.po_reader import read_strictly
 from cde.pages import SOURCE_LANGUAGE
-from htmltext import HtmlText
-from languages import empty_catalog
-from projectcopy import ES, SITE, app_for, line_of, replace_in
-from pseudo import fill
+from tests.htmltext import HtmlText
+from tests.languages import empty_catalog
+from tests.projectcopy import ES, SITE, app_for, line_of, replace_in
+from tests.pseudo import fill
 
 
 def run(project, *args):

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from cde import ROOT
 from cde.translator import tool_language
-from projectcopy import ES, app_for, line_of, replace_in
+from tests.projectcopy import ES, app_for, line_of, replace_in
 
 SPANISH = tool_language.LOCALE_DIR / "es" / "LC_MESSAGES" / "translate.po"
 

@@ -9,9 +9,9 @@ from babel.messages.pofile import read_po, write_po
 from flask import render_template_string
 
 from cde.pages import PAGES_BY_ENDPOINT
-from htmltext import HtmlText
-from languages import WRITTEN
-from projectcopy import ES, YEARS, add_languages, app_for, replace_in
+from tests.htmltext import HtmlText
+from tests.languages import WRITTEN
+from tests.projectcopy import ES, YEARS, add_languages, app_for, replace_in
 
 
 def compile_and_get(project, path):

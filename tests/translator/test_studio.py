@@ -13,9 +13,9 @@ from babel.messages.pofile import read_po, write_po
 from cde.translator import catalogs, studio as translation_studio
 from cde.export.freeze import freeze
 from cde.translator.studio import message_id
-from htmltext import HtmlText
+from tests.htmltext import HtmlText
 from cde.pages import PAGES_BY_ENDPOINT
-from projectcopy import ES, YEARS, app_for, replace_in, studio_for
+from tests.projectcopy import ES, YEARS, app_for, replace_in, studio_for
 
 STUDIO = "http://127.0.0.1:5099"
 

@@ -18,11 +18,20 @@ from cde.export.render import site_paths
 from cde.export.freeze import freeze
 from cde.i18n import code_of
 from cde.security import policy_headers
-from languages import root_cases
-from projectcopy import app_for
-from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, PLAIN_SITE, UNPRIVILEGED, fetch,
-                     nginx_server, on_site,
-                     public_folder, worker_users)
+from tests.languages import root_cases
+from tests.projectcopy import app_for
+from deploy import nginx_server
+from tests.servers import (
+    HAS_NGINX,
+    IS_ROOT,
+    NO_NGINX,
+    PLAIN_SITE,
+    UNPRIVILEGED,
+    fetch,
+    on_site,
+    public_folder,
+    worker_users,
+)
 
 # What nginx must send as the app does, besides the body.
 SAME_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Set-Cookie")

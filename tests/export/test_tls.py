@@ -9,9 +9,16 @@ import subprocess
 import pytest
 
 from cde.export.freeze import freeze
-from projectcopy import app_for
-from servers import (HAS_NGINX, HOST, NO_NGINX, has_commands, make_certificate,
-                     nginx_server, public_folder)
+from tests.projectcopy import app_for
+from deploy import nginx_server
+from tests.servers import (
+    HAS_NGINX,
+    HOST,
+    NO_NGINX,
+    has_commands,
+    make_certificate,
+    public_folder,
+)
 
 pytestmark = [pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX),
               pytest.mark.skipif(not has_commands("openssl", "curl"),

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from cde.export.freeze import freeze
-from projectcopy import app_for
+from tests.projectcopy import app_for
 
 OLD_STYLES = "static/css/site.0123456789ab.css"
 

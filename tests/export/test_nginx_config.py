@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from cde.export.freeze import freeze
-from projectcopy import app_for
-from servers import HAS_NGINX, HOST, NO_NGINX, make_certificate, nginx_server
+from tests.projectcopy import app_for
+from deploy import nginx_server
+from tests.servers import HAS_NGINX, HOST, NO_NGINX, make_certificate
 
 pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 # gixy-ng is a test dependency (pyproject's `test` extra, pinned in the lock).

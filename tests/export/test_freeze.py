@@ -17,8 +17,8 @@ from flask import url_for
 from cde.export.render import not_found_paths, site_paths
 from cde.i18n import language_tag, text_direction
 from cde.pages import PAGES
-from htmltext import HtmlText
-from projectcopy import app_for
+from tests.htmltext import HtmlText
+from tests.projectcopy import app_for
 
 
 @pytest.fixture(scope="module")

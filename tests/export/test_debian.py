@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from cde.export.freeze import freeze
-from projectcopy import app_for
-from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, fetch, nginx_server, send,
-                     worker_users)
+from tests.projectcopy import app_for
+from deploy import nginx_server
+from tests.servers import HAS_NGINX, IS_ROOT, NO_NGINX, fetch, send, worker_users
 
 DEBIAN_CONFIG = Path("/etc/nginx/nginx.conf")
 DEBIAN_DEFAULT_SITE = Path("/etc/nginx/sites-enabled/default")

@@ -18,9 +18,17 @@ import pytest
 from cde import ROOT, create_app
 from cde.export.render import site_paths
 from cde.security import policy_headers
-from languages import LANGUAGES, translated
-from servers import (HAS_NGINX, IS_ROOT, NO_NGINX, UNPRIVILEGED, fetch, send, serve,
-                     worker_users)
+from tests.languages import LANGUAGES, translated
+from deploy import serve
+from tests.servers import (
+    HAS_NGINX,
+    IS_ROOT,
+    NO_NGINX,
+    UNPRIVILEGED,
+    fetch,
+    send,
+    worker_users,
+)
 
 pytestmark = pytest.mark.skipif(not HAS_NGINX, reason=NO_NGINX)
 # What must reach the visitor as the app sends it, besides the body.
