@@ -1,9 +1,8 @@
 """The work of the translators' commands on the catalogs, through Babel's API, said
-in plain words; never a half-written file. Problems read as a compiler's, `file:line:
-what is wrong: "msgid"`, so a translator can jump straight to the line."""
+in plain words; written by po_writer.py, never half a file. Problems read as a
+compiler's, `file:line: what is wrong: "msgid"`, so a translator can jump straight to
+the line."""
 import io
-import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,21 +12,21 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import normalize, read_po, write_po
+from babel.messages.pofile import read_po
 
 from .. import ROOT
-from .checks import (
-    folder_problem, msgids, parse_language, plural_forms, translation_problem,
-)
 from ..i18n import code_of
 from ..languages import SITE_TEXTS, entries, is_published, is_translated
 from ..pages import SOURCE_LANGUAGE
-from .po_reader import Unreadable, previous_parts, read_strictly
+from .checks import (
+    folder_problem, msgids, parse_language, plural_forms, translation_problem,
+)
+from .po_reader import Unreadable, read_strictly
+from .po_writer import po_bytes, write_file
 from .tool_language import _t, _t_noop, _tn
 
 UPDATE_HINT = _t_noop('run "make translations-update"')
 UNREADABLE = _t_noop("{lang}: the catalog cannot be read, see above.")
-
 
 def problem(path: str, line: int, what: str, message: Message | None = None) -> str:
     """One thing wrong in a catalog, as `file:line: what: "msgid"`."""
@@ -124,7 +123,7 @@ def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
     return results
 
 
-# --- Extracting and writing ---------------------------------------------------------
+# --- Extracting ----------------------------------------------------------------------
 
 def extract(project: Project) -> Catalog:
     """A fresh template: every string of the templates and code that babel.cfg names."""
@@ -141,47 +140,6 @@ def extract(project: Project) -> Catalog:
         template.add(message, None, [(filename, lineno)], auto_comments=comments,
                      context=context)
     return template
-
-
-def _previous_lines(block: re.Match) -> str:
-    """`#|` lines as msgmerge writes them, one quoted line after another (Babel wraps
-    them as words, cutting quoted texts across lines)."""
-    lines = [line[2:].strip() for line in block.group(0).splitlines()]
-    parts = previous_parts(lines)
-    return "".join(f"#| {keyword} " + normalize(text, width=73).replace(
-        "\n", "\n#| ") + "\n" for keyword, text in parts)
-
-
-_GENERATED_BY = re.compile(r'^"Generated-By: .*"$', re.M)
-
-
-def po_bytes(catalog: Catalog, edited: bytes = b"") -> bytes:
-    """A catalog as .po text; locations (file:line) stay, sorted by file, and the
-    English before a change stays as `#|` lines above a fuzzy entry. When `edited`
-    (the file as it was) is given, its "Generated-By" line stays too: Babel writes
-    its own version there, and one text saved must change one text only."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, sort_by_file=True, include_previous=True)
-    text = buffer.getvalue().decode("utf-8")
-    if kept := _GENERATED_BY.search(edited.decode("utf-8", "replace")):
-        text = _GENERATED_BY.sub(lambda _: kept.group(0), text, count=1)
-    return re.sub(r"(?:^#\|.*\n)+", _previous_lines, text, flags=re.M).encode("utf-8")
-
-
-def write_file(path: Path, data: bytes) -> bool:
-    """Replace `path` in one step, so nobody ever reads half a file; only when its
-    bytes change (`make run` restarts on every .mo that changes)."""
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        temporary.write_bytes(data)
-        temporary.chmod(0o644)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return True
 
 
 def write_template(project: Project) -> Catalog:

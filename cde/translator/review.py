@@ -6,10 +6,10 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from . import glossary
-from .checks import forms, msgids, translation_problem
 from ..i18n import code_of, language_name
 from ..languages import entries, is_translated
+from . import glossary
+from .checks import forms, msgids, translation_problem
 from .catalogs import (
     UNREADABLE, UPDATE_HINT, Project, Result, each_catalog, extract, is_live, problem,
 )

@@ -34,8 +34,9 @@ from ..marks import Mark
 from ..pages import SOURCE_LANGUAGE
 from ..safe_gettext import site_texts
 from ..security import LOOPBACK
-from .catalogs import Project, compile_catalogs, po_bytes, problem, write_file
+from .catalogs import Project, compile_catalogs, problem
 from .po_reader import Unreadable, read_strictly
+from .po_writer import po_bytes, write_file
 from .review import about, refusal, work_to_do
 from .tool_language import _t, _t_noop, spoken_language
 from .where import STUDIO_PREFIX, pages_showing

@@ -15,9 +15,9 @@ import pytest
 from flask import url_for
 
 from cde.export.render import not_found_paths, site_paths
-from cde.i18n import language_tag, text_direction
 from cde.pages import PAGES
 from tests.htmltext import HtmlText
+from tests.languages import WRITTEN
 from tests.projectcopy import app_for
 
 
@@ -62,8 +62,8 @@ def test_every_page_is_in_its_own_language(site, export):
             with site.test_request_context():
                 path = url_for(page.endpoint, lang=lang)
             html = HtmlText(exported(export, path).read_text(encoding="utf-8"))
-            assert html.html_lang == language_tag(lang), path
-            assert html.html_dir == text_direction(lang), path
+            assert html.html_lang == WRITTEN[lang].tag, path
+            assert html.html_dir == WRITTEN[lang].dir, path
             titles.setdefault(page.endpoint, set()).add(html.title)
         # Each language has its own catalog: no two languages share the text.
         assert len(titles[page.endpoint]) == len(site.config["LANGUAGES"]), page
@@ -74,7 +74,7 @@ def test_not_found_page_of_each_language_is_the_fresh_one(site, export, fresh):
         lang = path.split("/")[1]
         response = fresh.get(f"/{lang}/no-such-page/")
         assert response.status_code == 404
-        assert response.headers["Content-Language"] == language_tag(lang)
+        assert response.headers["Content-Language"] == WRITTEN[lang].tag
         assert (export / "site" / lang / "404.html").read_bytes() == response.data
 
 
