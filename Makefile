@@ -21,8 +21,8 @@ LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
 CHROMIUM ?= /usr/bin/chromium
 DEBIAN := sh scripts/debian-packages.sh
 
-.PHONY: help install catalogs release-catalogs run translate test test-latest upgrade lock clean \
-	serve freeze serve-static rollback bench lighthouse \
+.PHONY: help install catalogs release-catalogs run translate tool-messages test test-latest \
+	upgrade lock clean serve freeze serve-static rollback bench lighthouse \
 	translations-update translations-check translations-status \
 	translations-init
 
@@ -37,6 +37,7 @@ help:
 	@echo "make bench  speed, load, build time and attacks on make serve (bench/README.md); installs wrk"
 	@echo "make lighthouse  Lighthouse scores of every home page (mobile); fails below 100/100/100, performance 95"
 	@echo "make translate  the translation studio: translate on the pages themselves (TRANSLATING.md)"
+	@echo "make tool-messages  refresh the catalog of the translators' commands' own messages"
 	@echo "make translations-update / -check / -status / -init LANG=fr   catalogs for translators (TRANSLATING.md)"
 	@echo "make catalogs   compile the catalogs (.po -> .mo) after editing a translation"
 
@@ -83,7 +84,7 @@ release-catalogs: install
 #   make translations-check LANG=es   the same, for one language only
 # They report in plain words and leave out make's own "Error 1" (`flask --app app
 # translate check` itself exits with 1 on a problem, for scripts). The commands
-# speak the translator's language (cde/tool_language.py): LANG= on the make line
+# speak the translator's language (cde/translator/tool_language.py): LANG= on the make line
 # replaces the computer's, so it is also the language they speak, unless LANGUAGE
 # says otherwise (LANGUAGE=es make translations-check LANG=fr).
 TRANSLATE_STEPS := update check status
@@ -95,9 +96,18 @@ $(TRANSLATE_STEPS:%=translations-%): translations-%: install
 		|| true
 
 # The translation studio: translate on the pages themselves, on this machine only
-# (cde/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
+# (cde/translator/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
 translate: catalogs
 	@$(BIN)/flask --app app translate studio --port $(PORT)
+
+# The commands' own messages (cde/translator/locale/, cde/translator/tool_language.py):
+# after adding or changing one, refresh the template and the Spanish catalog with
+# Babel's own commands, then translate what is new or fuzzy (make test fails until).
+TOOL_LOCALE := cde/translator/locale
+tool-messages: install
+	$(BIN)/pybabel extract --no-default-keywords -k _t -k _tn:1,2 -k _t_noop \
+		--project="CdE translators' commands" -o $(TOOL_LOCALE)/translate.pot cde/translator/
+	$(BIN)/pybabel update -D translate -i $(TOOL_LOCALE)/translate.pot -d $(TOOL_LOCALE)
 
 translations-init: install
 	@[ -n "$(ONLY)" ] || { echo 'Say which language / Indique el idioma: make translations-init LANG=fr (or/o LANG=zh_Hant, LANG=pt_BR)'; exit 2; }
@@ -119,15 +129,15 @@ test: catalogs
 	@$(MAKE) --no-print-directory $(VNU_JAR)
 	@status=0; CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest || status=$$?; \
 	[ -x $(CHROMIUM) ] || echo "NOTICE: browser tests (tests/browser) were SKIPPED: no Chromium at $(CHROMIUM). Install it: apt-get install chromium"; \
-	{ command -v java >/dev/null 2>&1 && [ -f $(VNU_JAR) ]; } || echo "NOTICE: HTML validity tests (tests/test_valid_html.py) were SKIPPED: no Java or no $(VNU_JAR). Install them: apt-get install default-jre-headless npm"; \
+	{ command -v java >/dev/null 2>&1 && [ -f $(VNU_JAR) ]; } || echo "NOTICE: HTML validity tests (tests/site/test_valid_html.py) were SKIPPED: no Java or no $(VNU_JAR). Install them: apt-get install default-jre-headless npm"; \
 	exit $$status
 
 # The same suite with the newest releases pyproject.toml allows, in a throwaway
 # environment: drift is seen here before a visitor sees it (scripts/test_latest.py).
 test-latest: install
-	@CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/test_latest.py
+	@CHROMIUM=$(CHROMIUM) $(BIN)/python -m scripts.test_latest
 
-# The Nu HTML Checker for tests/test_valid_html.py; Java runs it. No install scripts:
+# The Nu HTML Checker for tests/site/test_valid_html.py; Java runs it. No install scripts:
 # the jar is in the package, and its postinstall would try to download a Java.
 # Without npm (a machine with only Python and make) the checks skip, with a notice.
 $(VNU_JAR): $(TOOLS)/package-lock.json
@@ -142,7 +152,7 @@ $(LIGHTHOUSE): $(TOOLS)/package-lock.json
 # Lighthouse against make serve's stack on a free local port, never part of `make test`.
 lighthouse: release-catalogs $(LIGHTHOUSE)
 	@$(DEBIAN) browser nginx
-	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python scripts/lighthouse.py
+	CHROME_PATH=$(CHROMIUM) LIGHTHOUSE=$(LIGHTHOUSE) $(BIN)/python -m scripts.lighthouse
 
 clean:
 	rm -rf $(VENV) build .run .pytest_cache $(TOOLS)/node_modules
@@ -153,7 +163,7 @@ clean:
 # www-data (else nobody).
 serve: release-catalogs
 	@$(DEBIAN) nginx
-	PORT=$(PORT) $(BIN)/python deploy/serve.py
+	PORT=$(PORT) $(BIN)/python -m deploy.serve
 
 # The old name of `make serve`: there is one way to serve the site.
 serve-static: serve
@@ -174,5 +184,5 @@ freeze: release-catalogs
 # wrk and nginx from Debian.
 bench: release-catalogs
 	@$(DEBIAN) nginx wrk
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/attack.py
+	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.attack

@@ -15,7 +15,7 @@ nginx) on 127.0.0.1 only, prints its figures and says whether its target holds:
    during 30 s at 64 connections. Target: at most 0.01% failed requests.
 5. The language at `/`: app and nginx on about a thousand cases. Target: 100% agree.
 
-    python bench/attack.py          (make bench runs it after bench/run.py)
+    python -m bench.attack          (make bench runs it after bench.run)
 """
 import asyncio
 import os
@@ -29,13 +29,13 @@ import threading
 import time
 from pathlib import Path
 
+from cde import create_app
+from cde.export.render import site_paths
+from deploy import serve
+from tests.languages import root_cases
+from tests.servers import fetch
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # root_cases, and the deploy scripts
-from cde import create_app  # noqa: E402
-from cde.build import site_paths  # noqa: E402
-from languages import root_cases  # noqa: E402
-from servers import fetch, serve  # noqa: E402
 
 FORGED = {
     "SCRIPT_NAME": "//evil.example",

@@ -35,6 +35,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from cde.export.releases import make_world_readable
+from cde.export.render import site_paths
+from deploy import nginx_server, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TARGET_RATIO = 0.8
@@ -43,15 +47,6 @@ TARGET_FIRST_PAGE_SECONDS = 10
 TARGET_FREEZE_SECONDS = 10
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # projectcopy: the six-language copy
-from servers import serve  # noqa: E402  (the deploy scripts)
-
-from cde.build import site_paths  # noqa: E402
-from cde.export import make_world_readable  # noqa: E402
-
-
-nginx_server = serve.nginx_server
 
 
 @dataclass
@@ -211,7 +206,7 @@ def build_figures(logdir: Path) -> list[str]:
 
     Prints the figures; returns the targets missed.
     """
-    from projectcopy import add_languages, copy_project
+    from tests.projectcopy import add_languages, copy_project
 
     copy = logdir / "six-copy"
     copy.mkdir()

@@ -1,11 +1,10 @@
 """The CdE microsite: a multilingual Flask application, built by `create_app`.
 
-Besides the modules wired below: pages.py (the page table), negotiation.py (the
-language at `/`), build.py (the site rendered once), webserver.py (its nginx
-configuration), and the translators' tooling behind `flask translate`: catalogs.py
-(the files), po_reader.py (reading them strictly), catalog_checks.py (what can be
-wrong), catalog_review.py (status and check), glossary.py (the termbase),
-tool_language.py (the tool's own language).
+Besides the modules wired below: pages.py (the page table) and negotiation.py (the
+language at `/`). Two rooms are no part of the site, and rendering a page never
+imports them: the export (cde/export/: `flask freeze`, its nginx configuration) and
+the translator's desk (cde/translator/: `flask translate`). app.py adds their
+commands.
 """
 from pathlib import Path
 
@@ -33,25 +32,25 @@ def create_app(test_config: dict | None = None) -> Flask:
         # it, a draft: its pages only at their address, with noindex.
         PUBLISH_THRESHOLD=100,
         # For an https:// SITE_URL, the certificate and key nginx serves (PEM);
-        # unset, Let's Encrypt's paths for SITE_URL's host (cde/webserver.py).
+        # unset, Let's Encrypt's paths for SITE_URL's host (cde/export/nginx.py).
         TLS_CERTIFICATE=None,
         TLS_CERTIFICATE_KEY=None,
     )
     app.config.from_prefixed_env()
-    # The translation studio writes the catalogs: only `flask translate studio`
-    # turns it on (through test_config), never an environment variable.
-    app.config.pop("STUDIO", None)
     if test_config:
         app.config.from_mapping(test_config)
 
     from . import (
-        assets, errors, export, i18n, safe_gettext, security, seo, studio,
-        templating, translate, views,
+        assets, errors, i18n, languages, safe_gettext, security, seo, templating,
+        views,
     )
+    from .finish import finish
 
-    # No debug in production; the site's own host only; policy headers everywhere.
+    # No debug in production; the site's own host only; the policy headers, built.
     security.init_app(app)
-    # Languages come from translations/; the URL prefix picks one per request.
+    # Languages come from translations/: offered once translated, else drafts.
+    languages.init_app(app)
+    # The URL prefix picks a request's language; Flask-Babel's locale follows it.
     i18n.init_app(app)
     # Plain-text translations are escaped; bad ones never reach the .mo (compile).
     safe_gettext.init_app(app)
@@ -65,12 +64,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     seo.init_app(app)
     # Static files under content-hashed names, cached by browsers for a year.
     assets.init_app(app)
-    # `flask freeze`: the whole site as static files, with its nginx configuration
-    # (what `make serve` and `make serve-static` put in front of visitors).
-    export.init_app(app)
-    # `flask translate`: update, check, status, compile and init catalogs.
-    translate.init_app(app)
-    # The translation studio (`make translate` only): texts picked and edited on the
-    # page itself. Without STUDIO, which nothing else sets, it does nothing.
-    studio.init_app(app)
+    # Every response completed in one step: untranslated texts shown as the
+    # original, the page's language, the security headers (cde/finish.py).
+    app.after_request(finish)
     return app

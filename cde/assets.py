@@ -14,8 +14,9 @@ from werkzeug.exceptions import NotFound
 
 # The name changes whenever the bytes do, so the URL may be cached for good.
 IMMUTABLE = "public, max-age=31536000, immutable"
-# Plain (unhashed) names still work, for a hand-written link, but must be
-# revalidated every time since their bytes can change under the same name.
+# Kept, but asked about every time, since the bytes can change under the same
+# name: plain (unhashed) names, which still work for a hand-written link, and the
+# sitemap and robots.txt (cde/seo.py).
 REVALIDATE = "public, no-cache"
 # 12 hex digits: a collision between two versions of one file is out of reach.
 HASH_LENGTH = 12

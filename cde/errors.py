@@ -10,7 +10,7 @@ from werkzeug.exceptions import (
 
 from . import i18n
 from .pages import PAGES_BY_ENDPOINT, SOURCE_LANGUAGE
-from .views import PAGE_CACHE_CONTROL
+from .views import NEGOTIATED_VARY, PAGE_CACHE_CONTROL
 
 # Heading and message of the error page, by status: other 4xx read as 400, 5xx as 500.
 ERROR_TEXTS = {
@@ -81,7 +81,7 @@ def render_error(error: HTTPException):
     # visitor's negotiated language (no /en/ or /es/ in the path) to the next.
     response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
     if prefix not in languages:
-        response.vary.update(("Accept-Language", "Cookie"))
+        response.headers["Vary"] = NEGOTIATED_VARY
     return response
 
 

@@ -1,5 +1,5 @@
-"""The language for `/`: the one rule, applied by the app and by nginx, whose
-njs function (deploy/language.js.jinja, written into the export with this module's
+"""The language for `/`: the one rule, applied by the app and by nginx, whose njs
+function (cde/export/language.js.jinja, written into the export with this module's
 `tag_patterns`) is this module's `negotiate` line for line.
 
 1. The `lang` cookie (that exact name), when it names a language of the site.

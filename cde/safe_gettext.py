@@ -4,14 +4,13 @@ Jinja's i18n extension marks every translation safe. A msgid without `<` or `&` 
 plain text, so its translation is escaped here: a stray quote typed by a translator
 (`Idioma" onfocus="...`) then cannot break out of an attribute. Every other catalog
 mistake is stopped before it reaches a page: `flask translate compile` leaves out of
-the .mo any translation that `flask translate check` refuses (cde/catalog_checks.py).
+the .mo any translation that `flask translate check` refuses (cde/translator/checks.py).
 
 A text the catalog lacks (not translated yet, under review, or left out) shows in
 English, inside `<span lang="en">` (WCAG 3.1.2, language of parts), so a screen
 reader reads it as English; in an attribute or the <title>, where no element can
-go, it is plain English.
+go, it is plain English (cde/marks.py tells which, once the page is complete).
 """
-import re
 from gettext import NullTranslations
 
 from flask import Flask, Response
@@ -19,11 +18,11 @@ from flask_babel import Domain, get_translations
 from markupsafe import Markup, escape
 
 from . import i18n
+from .marks import Mark
 from .pages import SOURCE_LANGUAGE
 
-# Private-use characters around an untranslated text until the page is complete.
-START, END = "\ue000", "\ue001"
-_INNERMOST = re.compile(f"{START}([^{START}{END}]*){END}")
+# A text the catalog lacks, marked until the page is complete (cde/marks.py).
+ORIGINAL = Mark("\ue000", "\ue001")
 
 
 class _Original(NullTranslations):
@@ -31,7 +30,7 @@ class _Original(NullTranslations):
     marked."""
 
     def gettext(self, message):
-        return START + message + END
+        return ORIGINAL.around(message)
 
     def ngettext(self, singular, plural, n):
         return self.gettext(singular if n == 1 else plural)
@@ -49,33 +48,37 @@ class _Original(NullTranslations):
 class _MarkingCache(dict):
     """Flask-Babel's cache of loaded catalogs, one per locale: each catalog but the
     original language's gets the marked original as its gettext fallback, and
-    goes through `wrap` (the translation studio's, cde/studio.py) if given."""
+    goes through its domain's `wrap` (the translation studio's), if any."""
 
-    def __init__(self, wrap=None):
+    def __init__(self, domain: "SiteTexts"):
         super().__init__()
-        self.wrap = wrap
+        self.domain = domain
 
     def __setitem__(self, key, translations):
         if key[0] != str(i18n.locale_of(SOURCE_LANGUAGE)):
             translations.add_fallback(_Original())
-            translations = self.wrap(translations) if self.wrap else translations
+            if self.domain.wrap:
+                translations = self.domain.wrap(translations)
         super().__setitem__(key, translations)
 
 
-class MarkingDomain(Domain):
+class SiteTexts(Domain):
     """The site's gettext domain: Flask-Babel's, with the cache above (the hook
-    Flask-Babel documents for how loaded catalogs are kept)."""
+    Flask-Babel documents for how loaded catalogs are kept). Every request takes it
+    by Flask-Babel's own `as_default`."""
 
-    def __init__(self, wrap=None):
+    def __init__(self):
         super().__init__()
-        self._marking = _MarkingCache(wrap)
+        # Put around each catalog as it is loaded: the translation studio's marks.
+        self.wrap = None
+        self._loaded = _MarkingCache(self)
 
     def forget(self) -> None:
         """Load the compiled catalogs again on the next request (after a save)."""
-        self._marking.clear()
+        self._loaded.clear()
 
     def get_translations_cache(self, ctx):
-        return self._marking
+        return self._loaded
 
     # Flask-Babel formats a translation only when given variables, Jinja always:
     # `%%` would be one % in a template and two in a menu label. Always, as Jinja.
@@ -86,39 +89,24 @@ class MarkingDomain(Domain):
         return self.get_translations().upgettext(context, string) % variables
 
 
-def replace_marked(html: str, pattern: re.Pattern, replace) -> str:
-    """`replace(match, bare)` for each text `pattern` finds, innermost first (an
-    untranslated text can hold another: a link's words given to a sentence);
-    `bare` where no element can go, inside a tag or the <title>. Also what the
-    translation studio (cde/studio.py) does with its own marks."""
-    def one(match: re.Match) -> str:
-        before = match.string[:match.start()]
-        return replace(match, before.rfind("<") > before.rfind(">")
-                       or before.rfind("<title") > before.rfind("</title"))
-
-    while (marked := pattern.sub(one, html)) != html:
-        html = marked
-    return html
+def site_texts(app: Flask) -> SiteTexts:
+    """The gettext domain of `app`'s pages."""
+    return app.extensions["site_texts"]
 
 
-def show_original(html: str, dir: str) -> str:
-    """Each marked text as `<span lang="en">`, or bare inside a tag or the title."""
-    tag = i18n.language_tag(SOURCE_LANGUAGE)
-    direction = f' dir="{i18n.text_direction(SOURCE_LANGUAGE)}"' if dir != (
-        i18n.text_direction(SOURCE_LANGUAGE)) else ""
-    html = replace_marked(html, _INNERMOST, lambda match, bare: match.group(1) if bare
-                          else f'<span lang="{tag}"{direction}>{match.group(1)}</span>')
-    return html.replace(START, "").replace(END, "")
-
-
-def _finish(response: Response) -> Response:
-    """after_request: a page with marked texts gets them shown as the original."""
-    if response.mimetype == "text/html" and not response.direct_passthrough:
-        html = response.get_data(as_text=True)
-        if START in html:
-            page_dir = i18n.text_direction(i18n.page_language())
-            response.set_data(show_original(html, page_dir))
-    return response
+def show_original(response: Response) -> None:
+    """A page's marked texts as the original: inside `<span lang="en">` where an
+    element can go (with `dir` on a page written the other way), bare elsewhere."""
+    if response.mimetype != "text/html" or response.direct_passthrough:
+        return
+    html = response.get_data(as_text=True)
+    if ORIGINAL.opening not in html:
+        return
+    attributes = f'lang="{i18n.language_tag(SOURCE_LANGUAGE)}"'
+    if (direction := i18n.text_direction(SOURCE_LANGUAGE)) != i18n.text_direction(
+            i18n.page_language()):
+        attributes += f' dir="{direction}"'
+    response.set_data(ORIGINAL.resolve(html, lambda key: attributes)[0])
 
 
 def _html(translation: str, *msgids: str) -> Markup:
@@ -128,7 +116,7 @@ def _html(translation: str, *msgids: str) -> Markup:
 
 def init_app(app: Flask) -> None:
     """Install the gettext callables as Flask-Babel does, escaping plain text, and
-    show what the catalogs lack as the original."""
+    make SiteTexts the domain of every request."""
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: _html(get_translations().ugettext(s), s),
         ngettext=lambda s, p, n: _html(get_translations().ungettext(s, p, n), s, p),
@@ -137,5 +125,5 @@ def init_app(app: Flask) -> None:
             get_translations().unpgettext(c, s, p, n), s, p),
         newstyle=True,
     )
-    app.extensions["babel"].instance.domain_instance = MarkingDomain()
-    app.after_request(_finish)
+    app.extensions["site_texts"] = texts = SiteTexts()
+    app.before_request(texts.as_default)

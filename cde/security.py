@@ -5,7 +5,7 @@ cookie is `lang`, the visitor's language.
 """
 from urllib.parse import urlsplit
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 
 # Only the site's own files; nothing inline (a <style> or <script> in a template, or
 # a style="" attribute, would need its hash added here), no plugins, no framing.
@@ -54,7 +54,8 @@ def policy_headers(https: bool) -> list[tuple[str, str]]:
 
 
 def init_app(app: Flask) -> None:
-    """Refuse debug in production; trust only the site's host; add policy headers."""
+    """Refuse debug in production; trust only the site's host; build the policy
+    headers (`add_policy_headers` adds them)."""
     # The debugger runs any code a visitor types into an error page.
     if app.config.get("PRODUCTION") and app.debug:
         raise ProductionDebugError(
@@ -89,14 +90,11 @@ def init_app(app: Flask) -> None:
     wsgi_app = app.wsgi_app
     app.wsgi_app = lambda environ, respond: wsgi_app(
         {**environ, "wsgi.url_scheme": site.scheme}, respond)
-    headers = policy_headers(is_https(app.config))
+    app.extensions["policy_headers"] = policy_headers(is_https(app.config))
 
-    def secure_response(response: Response) -> Response:
-        # Once only, even if a response object were answered twice.
-        if "Content-Security-Policy" not in response.headers:
-            response.headers.extend(headers)
-        return response
 
-    # Registered before the other hooks, so it runs after them (Flask runs them in
-    # reverse) and sees each response as it leaves.
-    app.after_request(secure_response)
+def add_policy_headers(response: Response) -> None:
+    """The policy headers of the app (built once, when it starts), on `response`."""
+    # Once only, even if a response object were answered twice.
+    if "Content-Security-Policy" not in response.headers:
+        response.headers.extend(current_app.extensions["policy_headers"])

@@ -12,10 +12,9 @@ from babel.languages import get_official_languages
 from flask import Flask, Response, current_app, url_for
 
 from . import i18n
+from .assets import REVALIDATE
 from .pages import PAGES
 
-# Anyone may keep the sitemap and robots.txt, but must ask whether they changed.
-REVALIDATE = {"Cache-Control": "no-cache"}
 # Serialise as <urlset xmlns=...> with <xhtml:link>, the prefixes crawlers document.
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -66,14 +65,16 @@ def sitemap():
                               rel="alternate", hreflang=hreflang, href=href)
     ET.indent(urlset)
     body = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
-    return Response(body, mimetype="application/xml", headers=REVALIDATE)
+    # Anyone may keep the sitemap and robots.txt, but must ask whether they changed.
+    return Response(body, mimetype="application/xml",
+                    headers={"Cache-Control": REVALIDATE})
 
 
 def robots():
     """Let every crawler in, and tell it where the sitemap is (an absolute URL)."""
     sitemap_url = i18n.absolute(url_for("sitemap"))
     return Response(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n",
-                    mimetype="text/plain", headers=REVALIDATE)
+                    mimetype="text/plain", headers={"Cache-Control": REVALIDATE})
 
 
 def init_app(app: Flask) -> None:

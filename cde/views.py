@@ -1,6 +1,6 @@
 """The pages: one URL rule per page and language, and the language choice at `/`."""
 from flask import (
-    Flask, current_app, g, redirect, render_template, request, url_for,
+    Flask, Response, current_app, g, redirect, render_template, request, url_for,
 )
 
 from werkzeug.http import dump_cookie
@@ -56,7 +56,7 @@ def language_cookie(lang: str) -> str:
     )
 
 
-def mark_language(response):
+def mark_language(response: Response) -> None:
     """Say which language a page is in, and remember it for the next visit to `/`.
 
     Reading a page in a language (by the switcher or a link) is choosing it, as on
@@ -69,11 +69,9 @@ def mark_language(response):
         response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
         # Only a page actually read (not an OPTIONS probe or a 405) is a choice,
         # and a draft is no language to choose.
-        if (request.method not in ("GET", "HEAD") or response.status_code >= 400
-                or lang not in i18n.current_languages()):
-            return response
-        response.headers.add("Set-Cookie", language_cookie(lang))
-    return response
+        if (request.method in ("GET", "HEAD") and response.status_code < 400
+                and lang in i18n.current_languages()):
+            response.headers.add("Set-Cookie", language_cookie(lang))
 
 
 def init_app(app: Flask) -> None:
@@ -84,4 +82,3 @@ def init_app(app: Flask) -> None:
             app.add_url_rule(
                 page.rule(lang), page.endpoint, show_page, defaults={"lang": lang}
             )
-    app.after_request(mark_language)

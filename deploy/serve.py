@@ -1,6 +1,6 @@
 """`make serve`: the site as production runs it, until Ctrl-C or SIGTERM.
 
-    python deploy/serve.py [--host 127.0.0.1] [--port 5000]
+    python -m deploy.serve [--host 127.0.0.1] [--port 5000]   (from the project)
 
 1. Exports the site (`flask freeze`) into EXPORT_DIR (default .run/export/), for
    FLASK_SITE_URL or, when that is unset, for the address it serves: canonical and
@@ -23,11 +23,9 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-import nginx_server  # noqa: E402  (deploy/ is not a package)
+from deploy import nginx_server
 
+ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 

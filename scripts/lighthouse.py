@@ -18,11 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cde import create_app
+from deploy import serve
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # the deploy scripts
-from cde import create_app  # noqa: E402
-from servers import serve  # noqa: E402
 LIGHTHOUSE = os.environ.get(
     "LIGHTHOUSE", str(ROOT / ".tools/node_modules/.bin/lighthouse")
 )

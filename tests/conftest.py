@@ -4,8 +4,9 @@ import shutil
 import pytest
 
 from cde import ROOT, create_app
-from projectcopy import add_languages, copy_project
-from servers import HAS_NGINX, NO_NGINX, SITE, public_folder, serve
+from tests.projectcopy import add_languages, app_for, copy_project
+from deploy import serve
+from tests.servers import HAS_NGINX, NO_NGINX, SITE, public_folder
 
 
 def pytest_sessionstart(session):
@@ -33,7 +34,7 @@ def clean_environment():
         for name in list(os.environ):
             if name.startswith("FLASK_"):
                 patch.delenv(name)
-        # LANGUAGE comes first where gettext (and cde/tool_language.py) looks.
+        # LANGUAGE comes first where gettext (and cde/translator/tool_language.py) looks.
         patch.setenv("LANGUAGE", "en")
         yield
 
@@ -64,8 +65,9 @@ def client(app):
 
 
 @pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
+def runner():
+    """`flask` on the project itself, with the commands app.py adds."""
+    return app_for(ROOT).test_cli_runner()
 
 
 @pytest.fixture(scope="session")

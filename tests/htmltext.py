@@ -5,8 +5,9 @@ from html.parser import HTMLParser
 VISIBLE_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder"}
 
 
-class Page(HTMLParser):
-    """Parse a page into its text blocks, links, head metadata and elements."""
+class HtmlText(HTMLParser):
+    """A rendered page as a visitor or a crawler reads it: its text blocks, links,
+    head metadata and elements."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)

@@ -1,15 +1,43 @@
-"""What the tests know of the site's languages: derived from translations/, never
-listed, so a language added there is tested with no change here."""
+"""What the tests know of the site's languages: which ones, derived from
+translations/, never listed, so a language added there is tested with no change
+here; and how each is written on a page, written out (WRITTEN), never computed by
+the code under test."""
+from typing import NamedTuple
+
 from babel.localedata import locale_identifiers
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from flask_babel import force_locale, gettext
 
 from cde import ROOT
-from cde.i18n import discover_languages, locale_of
+from cde.i18n import locale_of
+from cde.languages import discover_languages
 
 # The languages the `app` fixture serves: one per catalog in translations/.
 LANGUAGES = discover_languages(ROOT / "translations")
+
+
+class Written(NamedTuple):
+    """How a language is written on a page."""
+
+    tag: str  # <html lang>, hreflang, Content-Language
+    dir: str  # <html dir>
+    name: str  # its name in the switcher, in itself
+
+
+# The UN's languages and the variants the README names, by code (URL prefix), as
+# CLDR writes them. A language added to translations/ that is missing here fails
+# test_pages.py's test_every_language_is_written_out, which says to add it.
+WRITTEN = {
+    "ar": Written("ar", "rtl", "العربية"),
+    "en": Written("en", "ltr", "English"),
+    "es": Written("es", "ltr", "Español"),
+    "fr": Written("fr", "ltr", "Français"),
+    "pt-br": Written("pt-BR", "ltr", "Português (Brasil)"),
+    "ru": Written("ru", "ltr", "Русский"),
+    "zh": Written("zh", "ltr", "中文"),
+    "zh-hant": Written("zh-Hant", "ltr", "中文 (繁體)"),
+}
 
 
 def translated(app, lang: str, text: str) -> str:

@@ -6,10 +6,13 @@ config, so an app made by `app_for(copy)` works on the copy and never on the rep
 import shutil
 from pathlib import Path
 
-from cde import ROOT, catalogs, create_app
+from cde import ROOT, create_app
+from cde.export.freeze import freeze_command, rollback_command
+from cde.translator import catalogs, studio
+from cde.translator.cli import translate
 from cde.pages import SOURCE_LANGUAGE
-from pseudo import fill
-from servers import SITE
+from tests.pseudo import fill
+from tests.servers import SITE
 
 # The catalogs the translator tests break on purpose, relative to a copy.
 ES = "translations/es/LC_MESSAGES/messages.po"
@@ -50,14 +53,26 @@ def add_languages(root: Path, folders=UN_LANGUAGES) -> Path:
 
 
 def app_for(root: Path, **config):
-    """An app whose commands and catalogs are those of the copy at `root`."""
-    return create_app({
+    """An app whose catalogs and `flask translate` commands are those of the copy at
+    `root`, with the commands app.py adds to the real one (freeze, rollback)."""
+    app = create_app({
         "TESTING": True,
         "SITE_URL": SITE,
         "PROJECT_ROOT": str(root),
         "TRANSLATIONS_DIR": str(root / "translations"),
         **config,
     })
+    for command in (freeze_command, rollback_command, translate):
+        app.cli.add_command(command)
+    return app
+
+
+def studio_for(root: Path, site_url: str):
+    """`app_for(root)` at the local `site_url`, with the translation studio added as
+    `flask translate studio` adds it."""
+    app = app_for(root, SITE_URL=site_url)
+    studio.init_app(app)
+    return app
 
 
 def line_of(path: Path, text: str, after: int = 0) -> int:

@@ -1,40 +1,24 @@
-"""How the tests reach the site: its address, the deployment scripts of deploy/ (not
-a package) and plain HTTP to a real server, polite (`fetch`) or raw bytes (`send`)."""
+"""How the tests reach the site: its address, the deployment scripts of deploy/ and
+plain HTTP to a real server, polite (`fetch`) or raw bytes (`send`)."""
 import http.client
-import importlib.util
 import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cde import ROOT
+from deploy import nginx_server
 
 # The SITE_URL of the test apps: canonical, alternate and sitemap URLs start with it.
 SITE = "https://cde.example.org"
 # The same site on plain HTTP, for exports that nginx serves without a certificate
-# (an https one gets a TLS server: tests/test_tls.py).
+# (an https one gets a TLS server: tests/export/test_tls.py).
 PLAIN_SITE = "http://cde.example.org"
 # The Host the test client sends (the app's SERVER_NAME), and its cookies' domain.
 HOST = urlsplit(SITE).hostname
-DEPLOY = ROOT / "deploy"
 
-
-def _load(name: str):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DEPLOY / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-# nginx on an export, and `make serve`: the export made and served by nginx.
-nginx_server = _load("nginx_server")
-serve = _load("serve")
 # `make test` installs them when missing (scripts/debian-packages.sh).
 HAS_NGINX = nginx_server.find_nginx() is not None
 
@@ -51,7 +35,8 @@ NO_NGINX = ("nginx or its njs module is not installed (apt-get install nginx "
 def public_folder() -> Path:
     """A new folder that nginx's workers, another user when the tests run as root,
     can pass through to an export: pytest's own temporary folders are 0700. What
-    is inside is the export's to make readable (cde/export.py), not the test's."""
+    is inside is the export's to make readable (cde/export/releases.py), not the
+    test's."""
     folder = Path(tempfile.mkdtemp(prefix="cde-served-"))
     folder.chmod(0o711)
     return folder

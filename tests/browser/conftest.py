@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from cde import catalogs, create_app
-from projectcopy import ES, app_for, copy_project
+from cde import create_app
+from cde.translator import catalogs
+from tests.projectcopy import ES, app_for, copy_project, studio_for
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -82,11 +83,11 @@ def polyglot_server(polyglot):
 
 @pytest.fixture
 def studio_server(tmp_path):
-    """The translation studio (STUDIO) on a fresh copy of the project, running: .url,
+    """The translation studio on a fresh copy of the project, running: .url,
     .app and .po, the copy's Spanish catalog, which a save writes."""
     root = copy_project(tmp_path)
     catalogs.compile_catalogs(catalogs.Project(root, root / "translations"))
-    with LiveServer(lambda url: app_for(root, STUDIO=True, SITE_URL=url)) as server:
+    with LiveServer(lambda url: studio_for(root, url)) as server:
         server.po = root / ES
         yield server
 

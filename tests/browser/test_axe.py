@@ -7,7 +7,7 @@ judges the page a visitor gets. Its script goes in through Playwright's evaluate
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from visits import EVERYTHING, HOMES
+from tests.browser.visits import EVERYTHING, HOMES
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {

@@ -1,7 +1,7 @@
 """No page breaks its own Content-Security-Policy: nothing blocked, nothing reported."""
 import pytest
 
-from visits import EVERYTHING
+from tests.browser.visits import EVERYTHING
 
 # Installed before any script of the page runs; CSP does not apply to init scripts.
 LISTEN_FOR_VIOLATIONS = """

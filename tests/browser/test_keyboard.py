@@ -2,7 +2,7 @@
 import pytest
 
 from cde.pages import PAGES as SITE_PAGES
-from visits import EVERYTHING, PAGES
+from tests.browser.visits import EVERYTHING, PAGES
 
 # Enough Tab presses to go round any page of the site and come back.
 MAX_TAB_STOPS = 60

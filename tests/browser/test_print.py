@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from visits import APP, LANGUAGES, path_of
+from tests.browser.visits import APP, LANGUAGES, path_of
 
 # The About page, the longest, in every language.
 ABOUT = [path_of(APP, "about", code) for code in LANGUAGES]

@@ -3,7 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cde.pages import PAGES as SITE_PAGES
-from visits import EVERYTHING, HOMES, LANGUAGES, PAGES
+from tests.browser.visits import EVERYTHING, HOMES, LANGUAGES, PAGES
 
 WIDTHS = [320, 390]
 

@@ -1,10 +1,11 @@
 """The translation studio in a real browser: pick a text, edit it, save it.
 
-Each test gets its own studio (cde/studio.py, `make translate`) on a scratch copy of
-the project (the studio_server fixture, conftest.py), so a save writes the copy's
-catalog and never the repository's. The interface's words are read from the page
-(data-labels of the cde-studio meta), in whatever language the studio speaks to the
-translator. The front end is cde/studio_assets/studio.js and studio.css.
+Each test gets its own studio (cde/translator/studio.py, `make translate`) on a
+scratch copy of the project (the studio_server fixture, conftest.py), so a save
+writes the copy's catalog and never the repository's. The interface's words are read
+from the page (data-labels of the cde-studio meta), in whatever language the studio
+speaks to the translator. The front end is cde/translator/studio_assets/: studio.js (with page.js
+and panel.js) and studio.css.
 """
 import json
 import re
@@ -14,8 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
-from projectcopy import YEARS
-from test_axe import AXE_OPTIONS, describe
+from tests.projectcopy import YEARS
+from tests.browser.test_axe import AXE_OPTIONS, describe
 
 ABOUT = "/es/acerca/"
 # The paragraph about INEGI, as the Spanish catalog has it.

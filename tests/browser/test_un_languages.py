@@ -4,15 +4,14 @@ languages are pseudo-translated in their own scripts.
 """
 import pytest
 
-from cde.i18n import code_of, language_name, locale_of, text_direction
 from cde.pages import SOURCE_LANGUAGE
-from projectcopy import UN_LANGUAGES
-from pseudo import script_of
-from visits import HOME, path_of
+from tests.languages import WRITTEN
+from tests.projectcopy import UN_LANGUAGES
+from tests.browser.visits import HOME, path_of
 
-POLYGLOT = [code_of(folder) for folder in UN_LANGUAGES]
-RIGHT_TO_LEFT = [code for code in POLYGLOT if text_direction(code) == "rtl"]
-CHINESE = [code for code in POLYGLOT if script_of(locale_of(code)) in ("Hans", "Hant")]
+POLYGLOT = list(UN_LANGUAGES)  # their codes are their folders' names
+RIGHT_TO_LEFT = [code for code in POLYGLOT if WRITTEN[code].dir == "rtl"]
+CHINESE = ["zh"]  # in simplified characters, as CLDR writes plain zh
 # Languages the repository has too: the same page with two languages and with six.
 SHARED = [code for code in HOME if code in POLYGLOT]
 
@@ -94,7 +93,7 @@ def test_switcher_links_are_set_in_the_fonts_of_their_language(
         page.goto(path_of(polyglot_server.app, "home", host))
         for code in POLYGLOT:
             if code != host:
-                link = page.get_by_role("link", name=language_name(code), exact=True)
+                link = page.get_by_role("link", name=WRITTEN[code].name, exact=True)
                 font = link.evaluate("a => getComputedStyle(a).fontFamily")
                 assert font == fonts[code], f"{code} link in the {host} page"
 

@@ -1,0 +1,114 @@
+"""`flask freeze`: the whole site as static files, with its web server's
+configuration, as a new release (releases.py); `flask rollback`.
+
+Every answer of render.py is written once, a page as `<path>/index.html` so the
+site's URLs work on any web server. The language choice at `/` is the web server's
+job: nginx.conf makes it by the app's own rule. For a host that cannot be configured
+at all, `index.html` and `404.html` at the top of site/ are the default language's.
+app.py adds the commands; rendering a page never imports this room.
+"""
+import gzip
+import shutil
+import time
+from pathlib import Path
+
+import brotli
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from .. import ROOT
+from ..i18n import default_language
+from . import releases
+from .nginx import file_of, headers_file, language_script, nginx_config
+from .render import render_site
+
+# For static hosts that read one (nginx answers 404 for it).
+HEADERS_FILE = "_headers"
+# What gets precompressed siblings: text, which shrinks (images are compressed).
+COMPRESSED_SUFFIXES = frozenset({".html", ".css", ".js", ".svg", ".xml", ".txt"})
+# Compressed once per export, never per request: the strongest levels are worth it.
+# gzip gets no timestamp, so the same file always gives the same bytes.
+COMPRESSORS = {
+    ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+    ".br": lambda data: brotli.compress(data, quality=11),
+}
+
+
+def write_files(app: Flask, site: dict, folder: Path) -> None:
+    """Write every answer of `site` under `folder`, text with compressed siblings."""
+    for path, answer in site.items():
+        target = folder / file_of(path).lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(answer.body)
+        if target.suffix in COMPRESSED_SUFFIXES:
+            for suffix, compress in COMPRESSORS.items():
+                packed = compress(answer.body)
+                if len(packed) < len(answer.body):
+                    target.with_name(target.name + suffix).write_bytes(packed)
+    # For hosts that serve files and nothing else (no choice at `/`, one 404 page):
+    # the default language's index.html and 404.html, with their siblings.
+    for source in (folder / default_language(app.config)).glob("*.html*"):
+        shutil.copy2(source, folder / source.name)
+
+
+def freeze(app: Flask, destination: Path,
+           grace_days: float = releases.GRACE_DAYS) -> int:
+    """Export the site into a new release of `destination` and switch to it
+    (releases.py); return the files written."""
+    destination = Path(destination).resolve()
+    releases.check_destination(destination)
+    site = render_site(app)
+    # Written into a folder of its own first, so a web server serving the old
+    # export never sees half of the new one.
+    release = releases.new_release(destination)
+    try:
+        write_files(app, site, release / releases.SITE)
+        releases.keep_retired_static(destination, release, time.time(), grace_days)
+        for name, text in ((releases.CONFIG, nginx_config(
+                app, site, release / releases.SITE, release / releases.LANGUAGE_JS)),
+                (releases.LANGUAGE_JS, language_script(app)),
+                (f"{releases.SITE}/{HEADERS_FILE}", headers_file(app, site))):
+            (release / name).write_text(text, encoding="utf-8")
+        releases.make_world_readable(release)
+    except BaseException:
+        shutil.rmtree(release, ignore_errors=True)  # the current one stays in service
+        raise
+    releases.switch(destination, release)
+    return sum(path.is_file() for path in (release / releases.SITE).rglob("*"))
+
+
+# Where the commands export when not told: build/ beside app.py.
+DEFAULT_DESTINATION = ROOT / "build"
+
+
+@click.command("freeze")
+@click.option(
+    "--destination", type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DESTINATION, help="Folder to write the export into (build/).")
+@with_appcontext
+def freeze_command(destination: Path) -> None:
+    """Export the whole site as static files, with its nginx configuration.
+
+    Writes DESTINATION/site/ (every page in every language, the error pages of each
+    language, the sitemap, robots.txt and the hashed static files, with .gz and .br
+    siblings) and DESTINATION/nginx.conf, which serves them as the app does.
+    """
+    # The app itself: the export renders each page in a context of its own.
+    count = freeze(current_app._get_current_object(), destination)
+    click.echo(f"Exported {count} files to {destination}; serve them with "
+               f"{destination / releases.CONFIG} and reload nginx (deploy/README.md).")
+
+
+@click.command("rollback")
+@click.option(
+    "--destination", type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DESTINATION, help="Folder of the exports (build/).")
+def rollback_command(destination: Path) -> None:
+    """Serve the previous export again; reload nginx afterwards."""
+    try:
+        release = releases.rollback(destination.resolve())
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{destination / releases.CURRENT} is {release.name} again; "
+               "reload nginx (systemctl reload nginx, or make rollback).")

@@ -1,0 +1,238 @@
+/* Translation studio, its panel: built once, opened and closed, the list of the
+   page's texts and the details of the one selected. What the panel does when used
+   (pick, select, save) is studio.js's, handed to `build`. */
+import {
+  HIDDEN, LANG, OPEN_KEY, PICK, el, getEntry, label, pageSpans, pageTexts, remember,
+  shorten
+} from "./page.js";
+
+// The panel's elements, once built.
+export var ui = {};
+// The selected text's ID, and its translation as the panel read it (sent back as
+// `was` when saving).
+export var selection = { current: null, shown: "" };
+var built = false;
+var listButtons = {};
+var actions = {};
+
+// actions: select(id, options), save(), pick(event).
+export function build(given) {
+  actions = given;
+  ui.toggle = el("button", {
+    type: "button",
+    class: "cde-studio-toggle",
+    "aria-expanded": "false",
+    "aria-controls": "cde-studio-panel"
+  }, label("open"));
+
+  ui.panel = el("aside", {
+    id: "cde-studio-panel",
+    class: "cde-studio-panel",
+    "aria-label": label("panel")
+  });
+  ui.panel.hidden = true;
+  // The interface speaks the translator's language, not necessarily the page's.
+  if (label("lang")) {
+    [ui.toggle, ui.panel].forEach(function (node) {
+      node.setAttribute("lang", label("lang"));
+      node.setAttribute("dir", label("dir") || "ltr");
+    });
+  }
+
+  ui.heading = el("h2", { class: "cde-studio-heading", tabindex: "-1" }, label("panel"));
+  ui.panel.appendChild(ui.heading);
+  ui.panel.appendChild(el("p", { class: "cde-studio-hint" }, label("hint")));
+
+  var listSection = el("section", {
+    class: "cde-studio-texts",
+    "aria-labelledby": "cde-studio-texts-title"
+  });
+  listSection.appendChild(el("h3", { id: "cde-studio-texts-title" }, label("texts_on_page")));
+  ui.list = el("ul", { class: "cde-studio-list" });
+  listSection.appendChild(ui.list);
+  ui.panel.appendChild(listSection);
+  buildDetails();
+  ui.panel.appendChild(ui.details);
+
+  // First in the page, so the keyboard reaches it with one Tab.
+  document.body.insertBefore(ui.toggle, document.body.firstChild);
+  document.body.appendChild(ui.panel);
+  document.documentElement.classList.add("cde-studio");
+
+  ui.toggle.addEventListener("click", function () {
+    if (ui.panel.hidden) {
+      open(true);
+    } else {
+      close(true);
+    }
+  });
+  ui.saveButton.addEventListener("click", actions.save);
+  ui.textarea.addEventListener("input", fit);
+  ui.textarea.addEventListener("keydown", function (event) {
+    // Ctrl+Enter (Cmd+Enter) saves from the text box; Enter alone is a new line.
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      actions.save();
+    }
+  });
+  document.addEventListener("click", actions.pick, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !ui.panel.hidden && !event.isComposing) {
+      event.preventDefault();
+      close(true);
+    }
+  });
+}
+
+// The details of the selected text: its English, the translation, and what helps.
+function buildDetails() {
+  ui.details = el("section", {
+    class: "cde-studio-details",
+    "aria-labelledby": "cde-studio-english-title"
+  });
+  ui.details.hidden = true;
+  ui.details.appendChild(el("h3", { id: "cde-studio-english-title" }, label("english")));
+  ui.englishText = el("p", { class: "cde-studio-english", lang: "en", dir: "ltr" });
+  ui.details.appendChild(ui.englishText);
+  ui.changedText = el("p", { class: "cde-studio-changed", lang: "en", dir: "ltr" });
+  ui.changedText.hidden = true;
+  ui.details.appendChild(ui.changedText);
+
+  var field = el("div", { class: "cde-studio-field" });
+  field.appendChild(el("label", { for: "cde-studio-translation" }, label("translation")));
+  ui.textarea = el("textarea", {
+    id: "cde-studio-translation",
+    class: "cde-studio-textarea",
+    rows: "6",
+    spellcheck: "true"
+  });
+  var pageLang = document.documentElement.getAttribute("lang") || LANG;
+  if (pageLang) {
+    ui.textarea.setAttribute("lang", pageLang);
+  }
+  ui.textarea.setAttribute("dir", document.documentElement.getAttribute("dir") || "auto");
+  field.appendChild(ui.textarea);
+  ui.details.appendChild(field);
+
+  ui.saveButton = el("button", { type: "button", class: "cde-studio-save" }, label("save"));
+  ui.details.appendChild(ui.saveButton);
+  ui.status = el("p", {
+    class: "cde-studio-status",
+    role: "status",
+    "aria-live": "polite"
+  });
+  ui.details.appendChild(ui.status);
+
+  ui.notesList = section(ui.details, "notes");
+  ui.whereList = section(ui.details, "where");
+  ui.termsList = section(ui.details, "terms");
+  ui.problemsList = section(ui.details, "problems");
+}
+
+// The text box as tall as its text (rows, not a style: nothing inline), within
+// reason, so that the whole translation shows without scrolling inside it.
+export function fit() {
+  if (ui.details.hidden) {
+    return;
+  }
+  var style = window.getComputedStyle(ui.textarea);
+  var line = parseFloat(style.lineHeight) || 24;
+  var padding = (parseFloat(style.paddingTop) || 0) + (parseFloat(style.paddingBottom) || 0);
+  ui.textarea.rows = 2;
+  var needed = Math.ceil((ui.textarea.scrollHeight - padding) / line);
+  ui.textarea.rows = Math.min(Math.max(needed, 4), 20);
+}
+
+function section(parent, key) {
+  var id = "cde-studio-" + key + "-title";
+  var part = el("section", { class: "cde-studio-" + key, "aria-labelledby": id });
+  part.appendChild(el("h3", { id: id }, label(key)));
+  var items = el("ul", { class: "cde-studio-items" });
+  part.appendChild(items);
+  parent.appendChild(part);
+  return items;
+}
+
+// The list of texts: visible ones in page order, then those hidden in the title
+// or in attributes, named by their English (asked of the server).
+function fillList() {
+  ui.list.textContent = "";
+  listButtons = {};
+  var found = pageTexts(ui.panel);
+  found.texts.forEach(function (text) {
+    var button = listButton(text.id);
+    var words = el("span", null, shorten(text.text) || text.id);
+    if (text.lang) {
+      words.setAttribute("lang", text.lang);
+    }
+    button.appendChild(words);
+  });
+  HIDDEN.forEach(function (id) {
+    if (found.seen[id] || listButtons[id]) {
+      return;
+    }
+    var button = listButton(id);
+    button.classList.add("cde-studio-hidden-text");
+    button.appendChild(document.createTextNode(label("hidden") + " "));
+    var english = el("span", { lang: "en", dir: "ltr" }, id);
+    button.appendChild(english);
+    getEntry(id).then(function (entry) {
+      english.textContent = shorten(entry.english) || id;
+    }, function () {
+      /* the ID stays as the button's text */
+    });
+  });
+  markCurrent();
+}
+
+function listButton(id) {
+  var item = el("li");
+  var button = el("button", { type: "button", class: "cde-studio-item", "data-id": id });
+  button.addEventListener("click", function () {
+    actions.select(id, { focus: "textarea", scroll: true });
+  });
+  item.appendChild(button);
+  ui.list.appendChild(item);
+  listButtons[id] = button;
+  return button;
+}
+
+// The selected text marked, in the list and on the page.
+export function markCurrent() {
+  Object.keys(listButtons).forEach(function (id) {
+    if (id === selection.current) {
+      listButtons[id].setAttribute("aria-current", "true");
+    } else {
+      listButtons[id].removeAttribute("aria-current");
+    }
+  });
+  pageSpans(ui.panel).forEach(function (span) {
+    span.classList.toggle("cde-studio-current", span.getAttribute(PICK) === selection.current);
+  });
+}
+
+export function open(moveFocus) {
+  if (!built) {
+    fillList();
+    built = true;
+  }
+  ui.panel.hidden = false;
+  ui.toggle.setAttribute("aria-expanded", "true");
+  ui.toggle.textContent = label("close");
+  document.documentElement.classList.add("cde-studio-picking", "cde-studio-open");
+  remember(OPEN_KEY, "1");
+  if (moveFocus) {
+    ui.heading.focus();
+  }
+}
+
+export function close(moveFocus) {
+  ui.panel.hidden = true;
+  ui.toggle.setAttribute("aria-expanded", "false");
+  ui.toggle.textContent = label("open");
+  document.documentElement.classList.remove("cde-studio-picking", "cde-studio-open");
+  remember(OPEN_KEY, null);
+  if (moveFocus) {
+    ui.toggle.focus();
+  }
+}

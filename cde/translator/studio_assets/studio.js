@@ -1,0 +1,232 @@
+/* Translation studio: pick a text on the page, edit its translation, save it.
+
+   Loaded only in translator mode (`make translate`), where every page carries
+   <meta name="cde-studio" content="LANG" data-api="..." data-hidden="ID ..."
+   data-labels='{...}'> and wraps each visible translated text in
+   <span data-cde-msg="ID">. No library, nothing inline (the site's CSP is
+   default-src 'self'); server strings reach the DOM through textContent only.
+   Every word of the interface comes from data-labels, in the translator's language.
+   page.js reads the page and talks to the server, panel.js builds the panel; this
+   module is what the panel does: pick, select, show, save. */
+import {
+  LANG, ON, OPEN_KEY, PICK, SAVED_KEY, SELECTOR, el, failed, getEntry, label,
+  pageSpans, postTranslation, recall, reducedMotion, remember
+} from "./page.js";
+import { build, fit, markCurrent, open, selection, ui } from "./panel.js";
+
+// An address ending in #cde-studio=ID (the studio's start page, "where" links)
+// opens the panel on that text.
+var HASH = /^#cde-studio=(\w+)$/;
+var request = 0; // the latest selection, so a slow answer cannot overwrite it
+var saving = false;
+
+// While the panel is open, a click on a text of the page picks it instead of
+// following a link. A link whose text is a message, activated from the keyboard,
+// is picked too (the click's target is then the link itself).
+function pick(event) {
+  if (!ui.panel || ui.panel.hidden || event.defaultPrevented) {
+    return;
+  }
+  var target = event.target;
+  if (!(target instanceof Element) || ui.panel.contains(target) || target === ui.toggle) {
+    return;
+  }
+  var span = target.closest(SELECTOR);
+  if (!span) {
+    var control = target.closest("a, button, summary, label");
+    span = control && control.querySelector(SELECTOR);
+  }
+  if (!span || ui.panel.contains(span)) {
+    return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+  select(span.getAttribute(PICK), { focus: "textarea", scroll: false });
+}
+
+function fillItems(items, values, render) {
+  items.textContent = "";
+  if (!values || !values.length) {
+    items.appendChild(el("li", { class: "cde-studio-none" }, label("none")));
+    return;
+  }
+  values.forEach(function (value) {
+    var item = el("li");
+    render(item, value);
+    items.appendChild(item);
+  });
+}
+
+function showEntry(entry) {
+  ui.englishText.textContent = entry.english || "";
+  ui.changedText.textContent = entry.changed || "";
+  ui.changedText.hidden = !entry.changed;
+  ui.textarea.value = entry.translation || "";
+  selection.shown = ui.textarea.value;
+  if (entry.fuzzy) {
+    ui.textarea.setAttribute("data-fuzzy", "true");
+  } else {
+    ui.textarea.removeAttribute("data-fuzzy");
+  }
+  ui.status.textContent = "";
+  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved");
+
+  fillItems(ui.notesList, entry.notes, function (item, note) {
+    item.setAttribute("lang", "en");
+    item.textContent = note;
+  });
+  var where = [];
+  // This language's pages (another language's show the same text, in its own
+  // translation): all of them only when none is this language's.
+  var pages = entry.pages || [];
+  var mine = pages.filter(function (page) {
+    return LANG && page.indexOf("/" + LANG.toLowerCase() + "/") === 0;
+  });
+  (mine.length ? mine : pages).forEach(function (page) {
+    where.push({ page: page });
+  });
+  (entry.locations || []).forEach(function (location) {
+    where.push({ location: location });
+  });
+  fillItems(ui.whereList, where, function (item, place) {
+    if (place.page) {
+      var id = entry.id || selection.current;
+      item.appendChild(el("a", { href: place.page + "#cde-studio=" + id }, place.page));
+    } else {
+      item.appendChild(el("code", null, place.location));
+    }
+  });
+  fillItems(ui.termsList, entry.terms, function (item, term) {
+    item.appendChild(el("span", { lang: "en" }, term.en));
+    item.appendChild(document.createTextNode(" \u2192 "));
+    item.appendChild(el("span", ui.textarea.hasAttribute("lang")
+      ? { lang: ui.textarea.getAttribute("lang") } : null, term.required));
+  });
+  fillItems(ui.problemsList, entry.problems, function (item, problem) {
+    item.textContent = problem;
+  });
+  ui.details.hidden = false;
+  fit();
+  ui.textarea.scrollTop = 0;
+}
+
+// Show one text in the details. options.focus: "textarea" moves focus there once
+// it is filled; options.scroll: bring its first span on the page into view.
+function select(id, options) {
+  options = options || {};
+  selection.current = id;
+  markCurrent();
+  if (options.scroll) {
+    var span = pageSpans(ui.panel).filter(function (node) {
+      return node.getAttribute(PICK) === id;
+    })[0];
+    if (span && span.scrollIntoView) {
+      span.scrollIntoView({
+        block: "nearest",
+        behavior: reducedMotion() ? "auto" : "smooth"
+      });
+    }
+  }
+  var mine = ++request;
+  return getEntry(id).then(function (entry) {
+    if (mine !== request) {
+      return null;
+    }
+    showEntry(entry);
+    if (options.focus === "textarea") {
+      // The caret at the start, where reading begins, and the box in view.
+      ui.textarea.focus();
+      ui.textarea.setSelectionRange(0, 0);
+      ui.textarea.scrollTop = 0;
+    }
+    return entry;
+  }, function (error) {
+    if (mine !== request) {
+      return null;
+    }
+    ui.details.hidden = false;
+    ui.status.textContent = failed(error.message);
+    ui.status.classList.add("cde-studio-problem");
+    return null;
+  });
+}
+
+function save() {
+  if (!selection.current || saving) {
+    return;
+  }
+  saving = true;
+  ui.saveButton.setAttribute("aria-disabled", "true");
+  var id = selection.current;
+  var typed = ui.textarea.value;
+  ui.status.textContent = "";
+  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved");
+  postTranslation(id, typed, selection.shown).then(function (answer) {
+    if (answer.status === 200 && answer.body.saved) {
+      remember(SAVED_KEY, id);
+      remember(OPEN_KEY, "1");
+      window.location.reload();
+      return;
+    }
+    done();
+    ui.status.textContent = answer.body.problem || failed(answer.status);
+    ui.status.classList.add("cde-studio-problem");
+    ui.textarea.value = typed;
+    ui.textarea.focus();
+  }, function () {
+    done();
+    ui.status.textContent = failed("");
+    ui.status.classList.add("cde-studio-problem");
+    ui.textarea.focus();
+  });
+
+  function done() {
+    saving = false;
+    ui.saveButton.removeAttribute("aria-disabled");
+  }
+}
+
+function start() {
+  build({ select: select, save: save, pick: pick });
+  var saved = recall(SAVED_KEY);
+  remember(SAVED_KEY, null);
+  if (saved) {
+    // Back from a save: the same text, its new translation, and "saved".
+    open(false);
+    select(saved, { focus: "textarea", scroll: true }).then(function (entry) {
+      if (entry && selection.current === saved) {
+        // A moment after the details appear, so that screen readers, which
+        // watch the status line only once it is shown, announce it.
+        window.setTimeout(function () {
+          if (selection.current === saved) {
+            ui.status.textContent = label("saved");
+            ui.status.classList.add("cde-studio-saved");
+          }
+        }, 100);
+      }
+    });
+  } else if (HASH.test(window.location.hash)) {
+    openOnHash(true);
+  } else if (recall(OPEN_KEY)) {
+    open(false);
+  }
+  window.addEventListener("hashchange", function () {
+    openOnHash(true);
+  });
+}
+
+function openOnHash(moveFocus) {
+  var match = HASH.exec(window.location.hash);
+  if (match) {
+    open(false);
+    select(match[1], { focus: moveFocus ? "textarea" : "", scroll: true });
+  }
+}
+
+if (ON) {
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}

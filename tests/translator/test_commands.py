@@ -1,0 +1,371 @@
+"""`flask translate update / init / compile / status`, on a project copy."""
+import logging
+import shutil
+
+import pytest
+from babel import Locale
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from flask_babel import ngettext
+
+from cde import create_app
+from cde.translator.po_reader import read_strictly
+from cde.pages import SOURCE_LANGUAGE
+from tests.htmltext import HtmlText
+from tests.languages import empty_catalog
+from tests.projectcopy import ES, SITE, app_for, line_of, replace_in
+from tests.pseudo import fill
+
+
+def run(project, *args):
+    """Invoke `flask translate ARGS` on the copy."""
+    return app_for(project).test_cli_runner().invoke(args=["translate", *args])
+
+
+def read(path):
+    with path.open("rb") as fileobj:
+        return read_po(fileobj)
+
+
+def missing_language(project):
+    """A language the copy has no catalog for: the repository gains languages."""
+    return next(lang for lang in ("fr", "de", "it", "pt", "ru", "ja", "ko", "nl", "pl")
+                if not (project / "translations" / lang).exists())
+
+
+def started_afresh(project, lang):
+    """`translate init LANG` on the copy, whether or not the repository has LANG."""
+    shutil.rmtree(project / "translations" / lang, ignore_errors=True)
+    return run(project, "init", lang)
+
+
+def contents(folder):
+    return sorted(path.name for path in folder.iterdir())
+
+
+# --- extraction (update) ----------------------------------------------------------------
+
+def test_extract_keeps_translator_notes_from_templates_and_code(project):
+    result = run(project, "update")
+    assert result.exit_code == 0
+    template = read(project / "translations" / "messages.pot")
+    # The "NOTE:" tag itself is dropped: translators read only the note.
+    assert template["Main menu"].auto_comments == [
+        "label read by screen readers for the main menu."]
+    assert template["About"].auto_comments == ["navigation label of the About page."]
+
+
+def test_extract_finds_lazy_strings_of_the_code_with_their_lines(project):
+    run(project, "update")
+    template = read(project / "translations" / "messages.pot")
+    line = line_of(project / "cde" / "pages.py",
+                   'Page("contact", "contact.html", _l("Contact"), '
+                   '{"en": "contact", "es": "contacto"}),')
+    assert ("cde/pages.py", line) in template["Contact"].locations
+
+
+def test_extract_keeps_the_context_of_a_short_ambiguous_string(project):
+    replace_in(project / "templates" / "contact.html", "<h2>{{ _(\"Email\") }}</h2>",
+               "<h2>{{ _(\"Email\") }}</h2>\n  <p>{{ pgettext(\"month\", \"May\") }}"
+               "</p>\n  <p>{% trans \"verb\" %}May{% endtrans %}</p>")
+    replace_in(project / "cde" / "pages.py",
+               "from flask_babel import lazy_gettext as _l",
+               "from flask_babel import lazy_gettext as _l, lazy_pgettext\n\n"
+               'ORDER = lazy_pgettext("sort", "Order")')
+    run(project, "update")
+    text = (project / "translations" / "messages.pot").read_text(encoding="utf-8")
+    assert 'msgctxt "month"\nmsgid "May"' in text
+    assert 'msgctxt "verb"\nmsgid "May"' in text
+    assert 'msgctxt "sort"\nmsgid "Order"' in text
+
+
+def test_extract_leaves_an_unchanged_template_alone(project):
+    run(project, "update")
+    before = (project / "translations" / "messages.pot").read_bytes()
+    result = run(project, "update")
+    assert "already up to date" in result.output
+    assert (project / "translations" / "messages.pot").read_bytes() == before
+
+
+# --- update ---------------------------------------------------------------------------
+
+def test_update_adds_new_strings_untranslated_and_marks_changed_ones_fuzzy(project):
+    contact = project / "templates" / "contact.html"
+    replace_in(contact, '<h2>{{ _("Email") }}</h2>',
+               '<h2>{{ _("Email") }}</h2>\n  <p>{{ _("We read every message.") }}</p>')
+    replace_in(contact, '{{ _("Postal address") }}', '{{ _("Postal addresses") }}')
+    result = run(project, "update")
+    assert result.exit_code == 0
+    assert (f"{ES}: 1 new to translate, 1 changed, to review (fuzzy)."
+            in result.output)
+    catalog = read(project / ES)
+    assert catalog["We read every message."].string == ""
+    changed = catalog["Postal addresses"]
+    assert changed.fuzzy and changed.string == "Dirección postal"
+
+
+def test_update_keeps_the_english_before_a_change_until_it_is_reviewed(project):
+    lead = ("Write to the Center of Excellence by email or send correspondence to "
+            "its postal address.")
+    replace_in(project / "templates" / "contact.html", "its postal\n",
+               "its official postal\n")
+    run(project, "update")
+    run(project, "update")  # a second update keeps it too
+    text = (project / ES).read_text(encoding="utf-8")
+    # As msgmerge and Poedit write it: one quoted line after another.
+    block = text[text.index("#| msgid"):text.index("\nmsgid", text.index("#| msgid"))]
+    assert all(line.startswith(('#| msgid "', '#| "')) and line.endswith('"')
+               for line in block.splitlines())
+    catalog, _ = read_strictly((project / ES).read_bytes(), "es")
+    changed = next(m for m in catalog if m.fuzzy)
+    assert changed.id == lead.replace("its postal", "its official postal")
+    assert changed.previous_id == [lead]
+    # Reviewed: "fuzzy" removed, and the next update drops the earlier English.
+    (project / ES).write_text(text.replace("#, fuzzy\n#| msgid", "#| msgid", 1),
+                              encoding="utf-8")
+    run(project, "update")
+    assert "#|" not in (project / ES).read_text(encoding="utf-8")
+
+
+def test_update_keeps_every_existing_translation(project):
+    before = {m.id: m.string for m in read(project / ES) if m.id}
+    run(project, "update")
+    after = {m.id: m.string for m in read(project / ES) if m.id}
+    assert after == before
+
+
+def test_update_retires_strings_no_page_uses(project):
+    replace_in(project / "templates" / "contact.html",
+               '<h2>{{ _("Postal address") }}</h2>', "")
+    result = run(project, "update")
+    assert f"{ES}: 1 no longer used." in result.output
+    catalog = read(project / ES)
+    assert "Postal address" not in catalog
+    assert "Postal address" in catalog.obsolete
+
+
+def test_update_does_not_touch_a_catalog_that_does_not_parse(project):
+    po = project / ES
+    replace_in(po, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    before = po.read_bytes()
+    result = run(project, "update")
+    assert result.exit_code == 1
+    line = line_of(po, 'msgstr "Dirección postal')
+    assert f"{ES}:{line}: cannot be read" in result.output
+    assert po.read_bytes() == before
+
+
+# --- init -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "spelling, folder, prefix", [
+        ("zh_Hant", "zh_Hant", "zh-hant"), ("zh-Hant", "zh_Hant", "zh-hant"),
+        ("zh-hant", "zh_Hant", "zh-hant"), ("pt_BR", "pt_BR", "pt-br"),
+        ("pt-br", "pt_BR", "pt-br"), ("es_419", "es_419", "es-419"),
+    ])
+def test_init_takes_any_spelling_and_names_the_folder_as_babel(
+    project, spelling, folder, prefix
+):
+    shutil.rmtree(project / "translations" / folder, ignore_errors=True)
+    result = run(project, "init", spelling)
+    assert result.exit_code == 0, result.output
+    po = f"translations/{folder}/LC_MESSAGES/messages.po"
+    assert result.output.startswith(f"{po}: created with ")
+    assert f"the pages appear under /{prefix}/." in result.output
+    assert read(project / po).locale_identifier == folder
+
+
+@pytest.mark.parametrize(
+    "code", ["xx", "klingon", "fr-XX-YY", "Français", "../es", ""])
+def test_init_refuses_what_is_not_a_language_code_and_gives_examples(project, code):
+    before = contents(project / "translations")
+    result = run(project, "init", code)
+    assert result.exit_code == 2
+    assert (f'Error: "{code}" is not a language code that Babel knows; use a language '
+            'code such as "fr" (French), or a language with its script or region such '
+            'as "zh_Hant"') in " ".join(result.output.split())
+    assert contents(project / "translations") == before
+
+
+@pytest.mark.parametrize("code, babel", [("und", "en_US"), ("zh-TW", "zh_Hant_TW")])
+def test_init_refuses_a_code_babel_reads_as_another_locale(project, code, babel):
+    before = contents(project / "translations")
+    result = run(project, "init", code)
+    assert result.exit_code == 2
+    assert (f'Babel reads "{code}" as "{babel}"; if that is the language you mean, '
+            f'use "{babel}"') in result.output
+    assert contents(project / "translations") == before
+
+
+def test_init_refuses_a_language_that_exists(project):
+    before = (project / ES).read_bytes()
+    result = run(project, "init", "es")
+    assert result.exit_code == 2
+    assert f"{ES} already exists" in result.output
+    assert (project / ES).read_bytes() == before
+
+
+def test_init_refuses_the_original_language(project):
+    before = contents(project / "translations")
+    result = run(project, "init", SOURCE_LANGUAGE)
+    assert result.exit_code == 2
+    assert (f'"{SOURCE_LANGUAGE}" is the original language of the site'
+            in " ".join(result.output.split()))
+    assert contents(project / "translations") == before
+
+
+def test_a_new_language_is_served_after_init_translate_and_compile(project):
+    lang = missing_language(project)
+    assert run(project, "init", lang).exit_code == 0
+    po = project / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    replace_in(po, 'msgid "Home"\nmsgstr ""', f'msgid "Home"\nmsgstr "Home-{lang}"')
+    fill(po)  # every other text translated: a complete language is published
+    assert run(project, "compile").exit_code == 0
+
+    client = app_for(project).test_client()
+    home = client.get(f"/{lang}/")
+    assert home.status_code == 200
+    page = HtmlText(home.get_data(as_text=True))
+    assert page.html_lang == lang
+    assert page.title.startswith(f"Home-{lang} | ")
+    assert client.get(f"/{lang}/about/").status_code == 200
+    assert page.alternates()[lang] == f"{SITE}/{lang}/"
+    # The switcher of every language now offers the new one, named in itself.
+    spanish = HtmlText(client.get("/es/acerca/").get_data(as_text=True))
+    offered = [(a["href"], a["text"].casefold()) for a in spanish.anchors
+               if a.get("hreflang") == lang]
+    name = Locale(lang).get_display_name(lang).casefold()
+    assert offered == [(f"/{lang}/about/", name)]
+    assert spanish.alternates()[lang] == f"{SITE}/{lang}/about/"
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert f"<loc>{SITE}/{lang}/about/</loc>" in sitemap
+
+
+def test_a_script_variant_is_served_under_its_lower_case_prefix(project):
+    assert started_afresh(project, "zh_Hant").exit_code == 0
+    fill(project / "translations" / "zh_Hant" / "LC_MESSAGES" / "messages.po")
+    assert run(project, "compile").exit_code == 0
+    home = app_for(project).test_client().get("/zh-hant/")
+    assert home.status_code == 200
+    assert HtmlText(home.get_data(as_text=True)).html_lang == "zh-Hant"
+
+
+# CLDR's plural categories in the order msgstr[0], msgstr[1]... follow.
+CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+@pytest.mark.parametrize("lang, header", [
+    # The convention of gettext's tools (msginit, Poedit, Weblate), where it has one:
+    ("es", "nplurals=2; plural=(n != 1);"),
+    ("fr", "nplurals=2; plural=(n > 1);"),
+    ("ru", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+           "(n%100<10 || n%100>=20) ? 1 : 2);"),
+    ("ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && "
+           "n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"),
+    ("zh_Hant", "nplurals=1; plural=0;"),
+    # None for Chinese without a script: CLDR's rule, from Babel.
+    ("zh", "nplurals=1; plural=0;"),
+])
+def test_init_writes_the_plural_rule_translators_tools_write(project, lang, header):
+    assert started_afresh(project, lang).exit_code == 0
+    catalog = read(project / "translations" / lang / "LC_MESSAGES" / "messages.po")
+    assert dict(catalog.mime_headers)["Plural-Forms"] == header
+
+
+# --- compile --------------------------------------------------------------------------
+
+def test_compile_writes_every_translated_entry(project):
+    result = run(project, "compile")
+    assert result.exit_code == 0
+    catalog = read(project / ES)
+    total = sum(1 for m in catalog if m.id)
+    assert f"translations/es/LC_MESSAGES/messages.mo: {total} of {total} texts" in (
+        result.output)
+    with (project / ES).with_suffix(".mo").open("rb") as fileobj:
+        compiled = read_mo(fileobj)
+    assert compiled["Postal address"].string == "Dirección postal"
+
+
+def test_compile_counts_a_deleted_entry_as_not_translated(project):
+    total = len([m for m in read(project / "translations" / "messages.pot") if m.id])
+    (project / ES).write_bytes((project / ES).read_bytes().replace(
+        'msgid "Postal address"\nmsgstr "Dirección postal"\n'.encode(), b""))
+    assert (f"messages.mo: {total - 1} of {total} texts translated."
+            in run(project, "compile").output)
+
+
+def test_compile_stops_on_a_po_gettext_cannot_read_and_keeps_the_previous_mo(project):
+    assert run(project, "compile").exit_code == 0
+    mo = (project / ES).with_suffix(".mo")
+    before = mo.read_bytes()
+    replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    line = line_of(project / ES, 'msgstr "Dirección postal')
+    result = run(project, "compile")
+    assert result.exit_code == 1
+    assert (f'{ES}:{line}: cannot be read: the closing double quote (") is missing at '
+            "the end of the line") in result.output
+    assert "the site keeps its previous version" in result.output
+    assert mo.read_bytes() == before
+
+
+def test_compile_says_when_a_broken_po_has_no_previous_mo(project):
+    replace_in(project / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    result = run(project, "compile")
+    assert result.exit_code == 1
+    assert (f"{ES[:-3]}.mo: not compiled, and there is no previous version: the "
+            "preview shows this language in English.") in result.output
+    assert not (project / ES).with_suffix(".mo").exists()
+
+
+def test_the_site_picks_the_arabic_plural_form_cldr_gives_each_number(project):
+    assert started_afresh(project, "ar").exit_code == 0
+    po = project / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
+    forms = "".join(f'msgstr[{index}] "%(num)d {category}"\n'
+                    for index, category in enumerate(CLDR_ORDER))
+    with po.open("a", encoding="utf-8") as catalog:
+        catalog.write(f'\nmsgid "%(num)d report"\nmsgid_plural "%(num)d reports"\n'
+                      f"{forms}")
+    assert run(project, "compile").exit_code == 0
+    app = app_for(project)
+    with app.test_request_context("/ar/"):
+        app.preprocess_request()
+        shown = [ngettext("%(num)d report", "%(num)d reports", n)
+                 for n in (0, 1, 2, 3, 11, 100)]
+    assert shown == ["0 zero", "1 one", "2 two", "3 few", "11 many", "100 other"]
+
+
+def test_compile_leaves_out_fuzzy_entries(project):
+    replace_in(project / ES, 'msgid "Postal address"\n',
+               '#, fuzzy\nmsgid "Postal address"\n')
+    run(project, "compile")
+    with (project / ES).with_suffix(".mo").open("rb") as fileobj:
+        compiled = read_mo(fileobj)
+    assert "Postal address" not in compiled
+
+
+# --- status ---------------------------------------------------------------------------
+
+def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
+    po = project / ES
+    total = sum(1 for m in read(po) if m.id)
+    replace_in(po, 'msgstr "Dirección postal"', 'msgstr ""')
+    replace_in(po, 'msgid "Email"\n', '#, fuzzy\nmsgid "Email"\n')
+    result = run(project, "status")
+    assert result.exit_code == 0
+    done = total - 2
+    lines = result.output.splitlines()
+    assert (f"Spanish (es): {100 * done // total}% done. {done} of {total} texts "
+            "translated, 1 to review (fuzzy), 1 not translated yet.") in lines
+
+
+# --- discovery ------------------------------------------------------------------------
+
+def test_a_folder_babel_cannot_parse_is_skipped_with_a_warning(tmp_path, caplog):
+    for name in ("es", "xx", "pt-BR", "FR"):
+        empty_catalog(tmp_path, name)
+    with caplog.at_level(logging.WARNING, logger="cde.languages"):
+        app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(tmp_path)})
+    assert app.config["LANGUAGES"] == ("en", "es")
+    skipped = sorted(record.args[1] for record in caplog.records)
+    assert skipped == ["FR", "pt-BR", "xx"]
+    assert app.test_client().get("/es/").status_code == 200

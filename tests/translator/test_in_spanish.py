@@ -1,0 +1,109 @@
+"""The translators' commands speak the translator's language
+(cde/translator/tool_language.py): Spanish when the locale says so, English otherwise
+or when the tool's catalog fails.
+
+tests/conftest.py sets LANGUAGE=en for every test; these set it to hear Spanish.
+"""
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from cde import ROOT
+from cde.translator import tool_language
+from tests.projectcopy import ES, app_for, line_of, replace_in
+
+SPANISH = tool_language.LOCALE_DIR / "es" / "LC_MESSAGES" / "translate.po"
+
+
+@pytest.fixture
+def tool_catalogs():
+    """Each test reads the tool's catalogs afresh, and leaves none cached behind."""
+    tool_language._catalog.cache_clear()
+    yield
+    tool_language._catalog.cache_clear()
+
+
+def run(project, *args):
+    """`flask translate ARGS` on the copy: exit code, standard output and error."""
+    result = app_for(project).test_cli_runner().invoke(args=["translate", *args])
+    return result.exit_code, result.stdout.splitlines(), result.stderr.splitlines()
+
+
+def break_closing_quote(project):
+    """The Spanish of "Postal address" without its closing quote; its line."""
+    po = project / ES
+    replace_in(po, 'msgstr "Dirección postal"\n', 'msgstr "Dirección postal\n')
+    return line_of(po, 'msgstr "Dirección postal')
+
+
+@pytest.mark.usefixtures("tool_catalogs")
+def test_check_and_status_speak_spanish_to_a_spanish_speaking_translator(
+        project, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "es_MX.UTF-8")  # Mexican Spanish: the es catalog
+    status = run(project, "status", "es")[1]
+    assert re.fullmatch(r"Español \(es\): \d+% completado\. \d+ de \d+ textos "
+                        r"traducidos, \d+ por revisar \(fuzzy\), \d+ aún sin "
+                        r"traducir\.", status[0]), status
+    line = break_closing_quote(project)
+    assert run(project, "check", "es") == (1, [
+        f'{ES}:{line}: no se puede leer: faltan las comillas dobles de cierre (") al '
+        "final de la línea"], [
+        "Se encontró 1 problema. TRANSLATING.md explica cada tipo de problema y cómo "
+        "corregirlo."])
+
+
+def fields_of(texts) -> set[str]:
+    return set().union(*map(tool_language.fields, texts))
+
+
+def test_every_message_of_the_tool_has_its_spanish_with_the_same_fields():
+    # What keeps a developer from adding a message a Spanish speaker reads in English.
+    with SPANISH.open("rb") as fileobj:
+        spanish = read_po(fileobj)
+    wrong = []
+    desk = Path("cde", "translator")
+    for path, line, msgid, _, _ in extract_from_dir(
+            ROOT / desk, [("**.py", "python")], keywords=tool_language.TOOL_TEXTS.keywords):
+        msgids = msgid if isinstance(msgid, tuple) else (msgid,)
+        entry = spanish.get(msgids[0])
+        forms = entry and (entry.string if entry.pluralizable else (entry.string,))
+        if not entry or entry.fuzzy or not all(forms):
+            wrong.append(f"{desk / path}:{line}: no Spanish: {msgids[0]!r}")
+        elif any(fields_of([form]) != fields_of(msgids) for form in forms):
+            wrong.append(f"{desk / path}:{line}: the Spanish has other {{fields}} "
+                         f"than {msgids[0]!r}")
+    assert not wrong, "\n".join([*wrong, "Refresh and translate the tool's catalog: "
+                                 "cde/translator/tool_language.py says how."])
+
+
+SPOILT = """msgid ""
+msgstr ""
+"Language: es\\n"
+
+msgid "cannot be read: {problem}"
+msgstr "no se puede leer: {problema}"
+"""
+
+
+@pytest.mark.parametrize("catalog", [
+    None,                      # missing: no Spanish for the tool yet
+    b"\xff\xfe\x00garbage",    # not a .po at all
+    SPOILT.encode(),           # a {field} the code does not fill in
+], ids=["missing", "unreadable", "wrong field"])
+@pytest.mark.usefixtures("tool_catalogs")
+def test_a_missing_or_broken_tool_catalog_leaves_the_tool_in_english(
+        project, monkeypatch, tmp_path, catalog):
+    monkeypatch.setenv("LANGUAGE", "es")
+    monkeypatch.setattr(tool_language, "LOCALE_DIR", tmp_path / "locale")
+    if catalog is not None:
+        po = Path(tmp_path / "locale" / "es" / "LC_MESSAGES" / "translate.po")
+        po.parent.mkdir(parents=True)
+        po.write_bytes(catalog)
+    line = break_closing_quote(project)
+    code, output, _ = run(project, "check")
+    assert (code, output) == (1, [
+        f'{ES}:{line}: cannot be read: the closing double quote (") is missing at the '
+        "end of the line"])
