@@ -48,13 +48,13 @@ SEED_SECTIONS = [
     "The Center's main beneficiaries are organizations focused on the production and analysis",
     "International statistical framework for the work of the UNODC-INEGI Center of Excellence",
     "framed by the road map to improve the quality and availability of crime statistics "
-    "at the national and international levels, endorsed by",
-    "Commission on Crime Prevention and Criminal Justice in 2013.",
+    "at the national and international levels, endorsed in 2013 by",
+    "Commission on Crime Prevention and Criminal Justice.",
     "The report on the road map proposes that national statistical offices around the world",
     "Among other things, the report highlights:",
-    "the coordination of relevant actors in the production of statistical information;",
-    "the need for clear statistical definitions of crimes and criminal justice processes;",
-    "information needs of gender-sensitive public policy processes.",
+    "the coordination of relevant actors in the production of statistical information",
+    "the need for clear statistical definitions of crimes and criminal justice processes",
+    "information needs of gender-sensitive public policy processes",
     "activities of the road map in updates presented in 2015, 2019 and 2022.",
 ]
 
@@ -128,24 +128,24 @@ def test_home_page_names_the_region_it_serves_where_it_first_mentions_it(
     ("/en/about/", [
         "Among other things, the report highlights:",
         "the coordination of relevant actors in the production of statistical "
-        "information;",
+        "information",
         "the need for clear statistical definitions of crimes and criminal justice "
-        "processes;",
+        "processes",
         "the development of manuals to guide the collection and analysis of statistics "
-        "that meet the information needs of gender-sensitive public policy processes.",
+        "that meet the information needs of gender-sensitive public policy processes",
     ]),
     ("/es/acerca/", [
         "Entre otros aspectos, el informe destaca:",
         "la coordinación de los actores pertinentes en la producción de información "
-        "estadística;",
+        "estadística",
         "la necesidad de contar con definiciones estadísticas claras de los delitos y "
-        "de los procesos de justicia penal;",
+        "de los procesos de justicia penal",
         "la elaboración de manuales que orienten la recopilación y el análisis de "
         "estadísticas que respondan a las necesidades de información de los procesos "
-        "de políticas públicas con perspectiva de género.",
+        "de políticas públicas con perspectiva de género",
     ]),
 ])
-def test_the_reports_highlights_continue_the_sentence_that_introduces_them(
+def test_the_reports_highlights_continue_the_sentence_as_bullets_with_no_end_punctuation(
     client, path, items
 ):
     texts = HtmlText(client.get(path).get_data(as_text=True)).texts
