@@ -174,10 +174,10 @@ rollback: install
 	$(BIN)/flask --app app rollback --destination "$${EXPORT_DIR:-$${RUN_DIR:-.run}/export}"
 	@pid="$${RUN_DIR:-.run}/serve.pid"; [ ! -f "$$pid" ] || kill -HUP "$$(cat "$$pid")" 2>/dev/null || true
 
-# The whole site as static files in build/site/, and build/nginx.conf generated from
-# the app to serve them (README: Deploying the static export).
+# The whole site as static files in build/site/ (DESTINATION=/srv/cde for another
+# folder), with the nginx.conf generated from the app to serve them (deploy/README.md).
 freeze: release-catalogs
-	$(BIN)/flask --app app freeze
+	$(BIN)/flask --app app freeze $(if $(DESTINATION),--destination "$(DESTINATION)")
 
 # Benchmark, never part of `make test` (bench/README.md): make serve against a bare
 # Flask app, a load test, the six-language build, then bounded attacks on 127.0.0.1.

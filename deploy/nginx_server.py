@@ -44,8 +44,10 @@ def site_config(export: Path, port: int, host: str = "127.0.0.1",
     """The export's nginx.conf, listening on `host`:`port` instead of port 80, and
     on `host`:`tls_port` (default 443) for an https export."""
     config = export / "nginx.conf"
+    # One address here: the IPv6 wildcard lines are for a server's own ports.
+    text = re.sub(r"(?m)^\s*listen\s+\[::\]:\d+.*\n", "", config.read_text())
     text, listens = re.subn(r"(?m)^(\s*)listen\s+80\b", rf"\1listen {host}:{port}",
-                            config.read_text())
+                            text)
     text = re.sub(r"(?m)^(\s*)listen\s+443\b",
                   rf"\1listen {host}:{tls_port or 443}", text)
     if not listens:

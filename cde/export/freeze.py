@@ -19,6 +19,7 @@ from flask.cli import with_appcontext
 
 from .. import ROOT
 from ..i18n import default_language
+from ..languages import catalog_faults
 from . import releases
 from .nginx import file_of, headers_file, language_script, nginx_config
 from .render import render_site
@@ -94,8 +95,14 @@ def freeze_command(destination: Path) -> None:
     language, the sitemap, robots.txt and the hashed static files, with .gz and .br
     siblings) and DESTINATION/nginx.conf, which serves them as the app does.
     """
-    # The app itself: the export renders each page in a context of its own.
-    count = freeze(current_app._get_current_object(), destination)
+    app = current_app._get_current_object()  # each page renders in its own context
+    # What visitors get is never a fallback: a language whose catalog is missing or
+    # unreadable would be exported in English, and debug mode changes the files.
+    if app.debug:
+        raise click.ClickException("debug mode is on (FLASK_DEBUG): unset it to export")
+    if faults := catalog_faults(Path(app.config["TRANSLATIONS_DIR"])):
+        raise click.ClickException("not exported: " + "; ".join(faults.values()))
+    count = freeze(app, destination)
     click.echo(f"Exported {count} files to {destination}; serve them with "
                f"{destination / releases.CONFIG} and reload nginx (deploy/README.md).")
 
@@ -111,4 +118,4 @@ def rollback_command(destination: Path) -> None:
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{destination / releases.CURRENT} is {release.name} again; "
-               "reload nginx (systemctl reload nginx, or make rollback).")
+               "reload nginx to serve it (deploy/README.md).")

@@ -162,3 +162,25 @@ def test_static_hosts_get_the_app_headers_in_a_headers_file(site, export, fresh)
         assert f"  {name}: {page.headers[name]}" in every_file.splitlines()
     assert "/en/*\n  Content-Language: en\n  Cache-Control: private, no-cache\n" in rules
     assert "/static/*\n  Cache-Control: public, max-age=31536000, immutable\n" in rules
+
+
+@pytest.mark.parametrize("broken, said", [
+    ("missing catalog", "messages.mo cannot be read"),
+    ("debug mode", "debug mode is on (FLASK_DEBUG): unset it to export"),
+])
+def test_the_command_refuses_to_export_what_visitors_should_not_get(
+    project, broken, said, monkeypatch
+):
+    """A language whose compiled catalog is missing would be exported in English,
+    and debug mode serves other files: either stops the export, said in a line."""
+    assert app_for(project).test_cli_runner().invoke(
+        args=["translate", "compile"]).exit_code == 0
+    if broken == "missing catalog":
+        (project / "translations/es/LC_MESSAGES/messages.mo").unlink()
+    if broken == "debug mode":  # as an operator's shell may have it
+        monkeypatch.setenv("FLASK_DEBUG", "1")
+    result = app_for(project).test_cli_runner().invoke(
+        args=["freeze", "--destination", str(project / "out")])
+    assert result.exit_code == 1
+    assert said in result.output and "Traceback" not in result.output
+    assert not (project / "out").exists()

@@ -167,6 +167,22 @@ def test_a_variant_catalog_is_served_and_reached(polyglot, tmp_path, served):
         assert headers["Content-Language"] == "zh-Hant"
 
 
+def test_certbots_challenge_is_served_but_no_other_dotfile(site, served):
+    # certbot --webroot writes its token under site/.well-known/acme-challenge/ and
+    # Let's Encrypt fetches it over plain HTTP (deploy/README.md: TLS).
+    freeze(site, served / "build")
+    challenge = served / "build" / "site" / ".well-known" / "acme-challenge"
+    challenge.mkdir(parents=True)
+    (challenge / "token").write_text("proof")
+    (served / "build" / "site" / ".hidden").write_text("secret")
+    for path in (challenge, challenge / "token", served / "build" / "site" / ".hidden"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    with nginx_server.running(served / "build", served / "run") as (url, _):
+        url = on_site(url)
+        assert fetch(url, "/.well-known/acme-challenge/token")[::2] == (200, b"proof")
+        assert fetch(url, "/.hidden")[0] == 404
+
+
 @pytest.mark.skipif(not IS_ROOT, reason="only root can run nginx's workers as "
                     "another user")
 def test_an_export_made_under_a_strict_umask_is_served_by_unprivileged_workers(

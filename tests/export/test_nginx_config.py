@@ -3,6 +3,7 @@ enough to audit, accepted by `nginx -t` and by gixy-ng (an nginx static analyser
 without a single remark, on an export of a project with every UN language, for an
 https:// address (the longest form: a TLS server and a redirect from port 80).
 """
+import re
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,14 @@ def main_config(export, tmp_path_factory):
 def test_six_languages_fit_in_three_hundred_lines(polyglot, export):
     assert len(app_for(polyglot).config["LANGUAGES"]) >= 6
     assert len((export / "nginx.conf").read_text().splitlines()) <= 300
+
+
+def test_every_port_is_listened_on_over_ipv6_too(export):
+    listens = re.findall(r"(?m)^\s*listen (\S+)(.*);$", (export / "nginx.conf").read_text())
+    ipv4 = [(address, rest) for address, rest in listens if not address.startswith("[")]
+    ipv6 = [(address.removeprefix("[::]:"), rest) for address, rest in listens
+            if address.startswith("[::]:")]
+    assert ipv4 and ipv6 == ipv4
 
 
 def test_nginx_accepts_the_configuration_without_a_warning(main_config):
