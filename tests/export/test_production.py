@@ -9,7 +9,6 @@ Skipped without nginx.
 import re
 import shutil
 import socket
-import subprocess
 from contextlib import ExitStack
 from urllib.parse import urlsplit
 
