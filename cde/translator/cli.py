@@ -11,7 +11,7 @@ from flask.cli import AppGroup
 from .. import create_app
 from ..i18n import code_of
 from ..languages import entries
-from . import catalogs, review, studio as translation_studio
+from . import catalogs, review, serve, studio as translation_studio
 from .catalogs import Project, extract
 from .tool_language import _t, _tn
 from .where import pages_showing
@@ -141,18 +141,9 @@ def studio_app(port: int) -> Flask:
 def studio(port: int, no_browser: bool) -> None:
     """Translate on the pages themselves: the site in translator mode, on this
     machine only (127.0.0.1), with its start page opened in the browser."""
-    import webbrowser
-
-    from werkzeug.serving import run_simple
-
-    app = studio_app(port)
-    url = f"http://127.0.0.1:{port}/_studio/"
-    click.echo(_t("The translation studio is at {url} (Ctrl+C stops it).").format(
-        url=url))
-    if not no_browser:
-        webbrowser.open(url)
-    # Loopback only: the studio writes the catalogs, and is for this machine alone.
-    run_simple("127.0.0.1", port, app, threaded=True)
+    url = f"http://{serve.HOST}:{port}/_studio/"
+    serve.serve(studio_app(port), port, url,
+                opening=None if no_browser else serve.open_browser)
 
 
 @translate.command()
