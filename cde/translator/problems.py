@@ -159,6 +159,8 @@ def in_studio(problem: Problem) -> dict:
     fix = None
     if problem.fix:
         replace, write = problem.fix
-        fix = {"replace": replace, "write": write, "label": (
-            _t('Write "{text}"') if replace else _t('Add "{text}"')).format(text=write)}
+        # A placeholder shows as a token of its own (tokens.js): no quotes around it.
+        label = (_t("Add {text}") if not replace else _t("Write {text}")
+                 if problem.kind == "renamed_placeholder" else _t('Write "{text}"'))
+        fix = {"replace": replace, "write": write, "label": label.format(text=write)}
     return {"kind": problem.kind, "said": _studio_sentence(problem), "fix": fix}

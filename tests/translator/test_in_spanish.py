@@ -92,7 +92,7 @@ def test_the_studio_speaks_spanish_to_a_spanish_speaking_translator(
         ("Hay un signo % que no es un marcador de posición: escriba %% para el signo "
          "de porcentaje.", None),
         ("Falta %(years)s: el sitio escribe su valor en ese lugar.",
-         'Agregar "%(years)s"')]
+         'Agregar %(years)s')]
 
 
 def fields_of(texts) -> set[str]:

@@ -84,7 +84,7 @@ def test_a_stray_percent_does_not_hide_the_missing_placeholder(studio):
          "said": "A % sign that is not a placeholder: write %% for a percent sign."},
         {"kind": "missing_placeholder",
          "said": "%(years)s is missing: the site writes its value there.",
-         "fix": {"replace": "", "write": "%(years)s", "label": 'Add "%(years)s"'}},
+         "fix": {"replace": "", "write": "%(years)s", "label": 'Add %(years)s'}},
     ]
     # The commands say the same problems, in their words, at the entry's line.
     po = root / ES
