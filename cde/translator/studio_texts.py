@@ -60,7 +60,8 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message,
         "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
         "changed": word_diff(message.previous_id[0], english)
         if message.fuzzy and message.previous_id else "",
-        "notes": list(message.auto_comments),
+        # One note a developer wrote, which the .po wraps over several `#.` lines.
+        "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
         "locations": [f"{file}:{line}" for file, line in message.locations],
         "pages": pages,
         "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
@@ -111,7 +112,8 @@ def work_to_do(project: Project, ids, where: dict, names: dict) -> list[dict]:
                 pending[ids(*key)] = shown
                 language["todo"].append({
                     "english": msgids(message)[0], "said": [p["said"] for p in said],
-                    "page": _page_of(lang, shown) + f"#cde-studio={ids(*key)}"})
+                    "page": _page_of(lang, shown) + f"#cde-studio={ids(*key)}",
+                    "on_a_page": any(page.startswith(home) for page in shown)})
         language["pages"] = [{"path": path, "name": name, "todo": sum(
             path in shown for shown in pending.values())}
             for path, name in names.items() if path.startswith(home)]

@@ -127,6 +127,14 @@ def test_what_a_text_has_wrong_shows_when_it_is_opened(studio):
     assert shown(app, "Email")["problems"] == []
 
 
+def test_a_developers_note_is_one_note_however_the_file_wraps_it(studio):
+    app, _ = studio
+    assert shown(app, YEARS)["notes"] == [
+        'years is a list of years joined for the page\'s language, e.g. "2015, 2019 '
+        'and 2022".']
+    assert shown(app, "Email")["notes"] == []
+
+
 def test_the_first_page_lists_the_texts_of_its_title(studio):
     app, _ = studio
     html = app.test_client().get("/es/acerca/", base_url=STUDIO).get_data(as_text=True)

@@ -89,6 +89,15 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
     assert not re.search(r"messages\.po:\d|msgid|msgstr", html)
 
 
+def test_a_text_no_page_shows_opens_in_the_panel_and_says_so(studio):
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Solicitud no permitida"', 'msgstr ""')
+    page, _ = start(app)
+    assert [(a["href"], a["text"]) for a in page.anchors][-1] == (
+        f"/es/#cde-studio={message_id(None, 'Request not allowed')}",
+        "Open in the panel (no page shows it now: an error page's text)")
+
+
 def test_the_start_page_names_a_catalog_it_cannot_read_and_its_line(studio):
     app, root = studio
     replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')

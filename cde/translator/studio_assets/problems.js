@@ -42,7 +42,7 @@ function applyFix(fix, item) {
   fit();
   box.focus();
   box.setSelectionRange(start + fix.write.length, start + fix.write.length);
-  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved");
+  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
   ui.status.textContent = label("fixed");
 }
 
@@ -55,8 +55,8 @@ export function tooLong(entry, typed) {
     return false;
   }
   warned = typed;
-  ui.status.classList.remove("cde-studio-saved");
-  ui.status.classList.add("cde-studio-problem");
+  ui.status.classList.remove("cde-studio-saved", "cde-studio-problem");
+  ui.status.classList.add("cde-studio-warning");
   ui.status.textContent = fill("long", {
     typed: typed.length, english: (entry.english || "").length, where: short.where
   });

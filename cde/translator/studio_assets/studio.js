@@ -51,7 +51,7 @@ function pick(event) {
 
 function clearStatus() {
   ui.status.textContent = "";
-  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved");
+  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
 }
 
 function showEntry(entry) {
