@@ -62,6 +62,9 @@ def _own_ctrl_c():
         yield
         return
     previous = os.tcgetpgrp(terminal)
+    # Ctrl+C stops the studio, even when it was started with SIGINT ignored (from a
+    # background job of a script, say), as Python then leaves it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         # Leaving make's group makes this a background group, which the terminal
         # stops with SIGTTOU when it takes the terminal, unless ignored.
