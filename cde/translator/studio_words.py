@@ -23,6 +23,8 @@ PANEL = {
     "where": _t_noop("Where it appears"),
     "nowhere": _t_noop("No page shows this text now: an error page, or a text no "
                        "longer used."),
+    "elsewhere": _t_noop("This text is not on this page: “Where it appears” says "
+                         "where it is."),
     "terms": _t_noop("Glossary terms"),
     "no_terms": _t_noop("This text holds no term of the glossary."),
     "problems": _t_noop("Problems"),

@@ -31,6 +31,8 @@ WORDS = {
         "close": "Cerrar el estudio", "open": "Traducir esta página",
         "no_notes": "Los desarrolladores no dejaron notas sobre este texto.",
         "title": "Estudio de traducción",
+        "elsewhere": "Este texto no está en esta página: «Dónde aparece» indica dónde "
+                     "está.",
     },
     "en": {
         "saved": "Saved: the page shows it.",
@@ -42,6 +44,8 @@ WORDS = {
         "close": "Close the studio", "open": "Translate this page",
         "no_notes": "The developers left no note on this text.",
         "title": "Translation studio",
+        "elsewhere": "This text is not on this page: “Where it appears” says where it "
+                     "is.",
     },
 }
 MAX_TAB_STOPS = 150
@@ -147,6 +151,7 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab_to(tab, "el.closest('.cde-studio-results') && el.tagName === 'BUTTON'")
     tab.keyboard.press("Enter")
     expect(tab.locator(".cde-studio-english")).to_have_text("Request not allowed")
+    expect(tab.locator(".cde-studio-elsewhere")).to_have_text(words["elsewhere"])
     expect(tab.locator(".cde-studio-notes li")).to_have_text([words["no_notes"]])
     tab.keyboard.press("Control+a")
     tab.keyboard.type("Solicitud no admitida")

@@ -100,6 +100,10 @@ function buildDetails() {
   ui.changedText = el("p", { class: "cde-studio-changed", lang: "en", dir: "ltr" });
   ui.changedText.hidden = true;
   ui.details.appendChild(ui.changedText);
+  // A text found by a search or opened from the start page may be on no page here.
+  ui.elsewhere = el("p", { class: "cde-studio-elsewhere" }, label("elsewhere"));
+  ui.elsewhere.hidden = true;
+  ui.details.appendChild(ui.elsewhere);
 
   var field = el("div", { class: "cde-studio-field" });
   field.appendChild(el("label", { for: "cde-studio-translation" }, label("translation")));

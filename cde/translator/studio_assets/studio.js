@@ -10,7 +10,7 @@
    problems.js and search.js are the parts named so, tokens.js shows placeholders
    and tags; this module is what the panel does: pick, select, show, save. */
 import {
-  ON, OPEN_KEY, PICK, SAVED_KEY, SELECTOR, el, failed, getEntry, label,
+  HIDDEN, ON, OPEN_KEY, PICK, SAVED_KEY, SELECTOR, el, failed, getEntry, label,
   pageSpans, postTranslation, recall, reducedMotion, remember
 } from "./page.js";
 import { build, fillItems, fit, markCurrent, open, selection, ui } from "./panel.js";
@@ -59,6 +59,9 @@ function showEntry(entry) {
   showTokens(ui.englishText, entry.english);
   showTokens(ui.changedText, entry.changed);
   ui.changedText.hidden = !entry.changed;
+  ui.elsewhere.hidden = pageSpans(ui.panel).some(function (span) {
+    return span.getAttribute(PICK) === entry.id;
+  }) || HIDDEN.indexOf(entry.id) >= 0;
   ui.textarea.value = entry.translation || "";
   selection.shown = ui.textarea.value;
   if (entry.fuzzy) {
