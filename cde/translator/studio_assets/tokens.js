@@ -2,10 +2,11 @@
    as tokens, which no line break cuts in two and no reader takes for words: a
    <code> each, whole (studio.css: nowrap), with translate="no". The same
    patterns as the checks' (cde/translator/checks.py: Babel's PYTHON_FORMAT, _TAG). */
+// Names in any script, as Python's \w takes them (a translated %(años)s too).
 var TOKEN = new RegExp(
-  "%(?:\\([\\w]*\\))?[-#0 +]?(?:\\*|\\d+)?(?:\\.(?:\\*|\\d+))?[hlL]?[diouxXeEfFgGcrs%]" +
-  "|<\\/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?>",
-  "g"
+  "%(?:\\([\\p{L}\\p{N}_]*\\))?[-#0 +]?(?:\\*|\\d+)?(?:\\.(?:\\*|\\d+))?[hlL]?" +
+  "[diouxXeEfFgGcrs%]|<\\/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?>",
+  "gu"
 );
 
 // Append `text` to `parent`: plain words as text, each token as a <code>.
