@@ -97,7 +97,10 @@ $(TRANSLATE_STEPS:%=translations-%): translations-%: install
 
 # The translation studio: translate on the pages themselves, on this machine only
 # (cde/translator/studio.py; TRANSLATING.md). PORT=5001 make translate if 5000 is busy.
-translate: catalogs
+# The catalogs are compiled quietly: the terminal says only the studio's own line,
+# and its start page says, in the studio's words, what the compile left out.
+translate: install
+	@$(BIN)/flask --app app translate compile >/dev/null 2>&1 || true
 	@$(BIN)/flask --app app translate studio --port $(PORT)
 
 # The commands' own messages (cde/translator/locale/, cde/translator/tool_language.py):

@@ -23,7 +23,8 @@ TEXT_ONLY = frozenset({"title", "textarea", "script", "style"})
 
 class _Text(HTMLParser):
     """Where a page has text that an element can wrap: (start, end) offsets of the
-    text of every element but TEXT_ONLY ones, in order."""
+    text of every element but TEXT_ONLY ones, in order; and those of the text of
+    TEXT_ONLY ones, with the element's name."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=False)  # text as written: offsets hold
@@ -31,22 +32,25 @@ class _Text(HTMLParser):
         while (found := html.find("\n", self.line_starts[-1])) != -1:
             self.line_starts.append(found + 1)
         self.stretches: list[tuple[int, int]] = []
-        self._text_only = 0
+        self.text_only: list[tuple[int, int, str]] = []
+        self._text_only: list[str] = []
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag, attrs):
         if tag in TEXT_ONLY:
-            self._text_only += 1
+            self._text_only.append(tag)
 
     def handle_endtag(self, tag):
         if tag in TEXT_ONLY and self._text_only:
-            self._text_only -= 1
+            self._text_only.pop()
 
     def handle_data(self, data):
-        if not self._text_only:
-            line, column = self.getpos()
-            start = self.line_starts[line - 1] + column
+        line, column = self.getpos()
+        start = self.line_starts[line - 1] + column
+        if self._text_only:
+            self.text_only.append((start, start + len(data), self._text_only[-1]))
+        else:
             self.stretches.append((start, start + len(data)))
 
     def can_wrap(self, offset: int) -> bool:
@@ -54,6 +58,12 @@ class _Text(HTMLParser):
         index = bisect_right(self.stretches, (offset, float("inf"))) - 1
         return index >= 0 and self.stretches[index][0] <= offset < self.stretches[
             index][1]
+
+    def element_of(self, offset: int) -> str:
+        """The TEXT_ONLY element whose text holds `offset` ("title"), or "" (then
+        the offset is in an attribute's value)."""
+        return next((tag for start, end, tag in self.text_only
+                     if start <= offset < end), "")
 
 
 class Mark:
@@ -67,11 +77,12 @@ class Mark:
         """`text` marked, carrying `key`."""
         return f"{self.opening}{key}{KEY_END}{text}{self.closing}"
 
-    def resolve(self, html: str, attributes) -> tuple[str, list[str]]:
+    def resolve(self, html: str, attributes) -> tuple[str, list[tuple[str, str]]]:
         """`html` with each text of this kind inside `<span {attributes(key)}>` where
         an element can go, and bare where none can (an attribute, the <title>); and
-        the keys of those left bare, in order. Marks of other kinds stay as they are:
-        each kind is resolved on its own, in any order."""
+        those left bare, in order, as (key, the TEXT_ONLY element they are in, or ""
+        for an attribute). Marks of other kinds stay as they are: each kind is
+        resolved on its own, in any order."""
         if self.opening not in html:
             return html, []
         pairs, opened = [], []  # (opening offset, key, closing offset)
@@ -91,7 +102,7 @@ class Mark:
                           (end, 1, "</span>")]
             else:
                 edits += [(start, len(key) + 2, ""), (end, 1, "")]
-                bare.append(key)
+                bare.append((key, text.element_of(start)))
         parts, at = [], 0
         for offset, length, replacement in sorted(edits):
             parts += [html[at:offset], replacement]

@@ -14,7 +14,7 @@ go, it is plain English (cde/marks.py tells which, once the page is complete).
 from gettext import NullTranslations
 
 from flask import Flask, Response
-from flask_babel import Domain, get_translations
+from flask_babel import Domain, get_locale, get_translations
 from markupsafe import Markup, escape
 
 from . import i18n
@@ -79,6 +79,13 @@ class SiteTexts(Domain):
 
     def get_translations_cache(self, ctx):
         return self._loaded
+
+    def get_translations(self):
+        """Flask-Babel's, as the cache keeps them: on a miss Flask-Babel returns
+        the catalog it loaded, not what `wrap` made of it in the cache, so the
+        first text of the first page after `forget` would go unwrapped."""
+        translations = super().get_translations()
+        return self._loaded.get((str(get_locale()), self.domain[0]), translations)
 
     # Flask-Babel formats a translation only when given variables, Jinja always:
     # `%%` would be one % in a template and two in a menu label. Always, as Jinja.

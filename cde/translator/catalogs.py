@@ -18,11 +18,11 @@ from .. import ROOT
 from ..i18n import code_of
 from ..languages import SITE_TEXTS, entries, is_published, is_translated
 from ..pages import SOURCE_LANGUAGE
-from .checks import (
-    folder_problem, msgids, parse_language, plural_forms, translation_problem,
-)
+from .checks import msgids, translation_problems
+from .locales import folder_problem, parse_language, plural_forms
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
+from .problems import in_file
 from .tool_language import _t, _t_noop, _tn
 
 UPDATE_HINT = _t_noop('run "make translations-update"')
@@ -78,7 +78,7 @@ class Project(NamedTuple):
 def is_live(catalog: Catalog, message: Message) -> bool:
     """Whether the site shows this entry's translation: done, no check refuses it."""
     return (is_translated(message) and not message.fuzzy
-            and not translation_problem(catalog, message))
+            and not translation_problems(catalog, message))
 
 
 @dataclass(frozen=True)
@@ -229,23 +229,26 @@ def compile_catalogs(project: Project) -> list[Result]:
         total = len(entries(read_po(fileobj)))
 
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
-        left_out = []
+        left_out, kept = [], 0
         done = [m for m in catalog if m.id and is_translated(m) and not m.fuzzy]
         # Only what is done goes in: Babel would fill a plural's missing forms
         # with the English, unmarked.
         for message in [m for m in catalog if m.id and m not in done]:
             catalog.delete(message.id, message.context)
         for message in done:
-            if said := translation_problem(catalog, message):
-                found = problem(project.show(po), message.lineno, said, message)
-                left_out.append(_t("{problem} (left out: visitors see the original "
-                                   "text)").format(problem=found))
+            if found := translation_problems(catalog, message):
+                left_out += [_t("{problem} (left out: visitors see the original "
+                                "text)").format(problem=problem(
+                                    project.show(po), message.lineno, said, message))
+                             for said in in_file(found)]
                 catalog.delete(message.id, message.context)
+            else:
+                kept += 1
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())
         return Result(_t("{mo}: {done} of {total} texts translated.").format(
-            mo=project.show(po.with_suffix(".mo")), done=len(done) - len(left_out),
+            mo=project.show(po.with_suffix(".mo")), done=kept,
             total=total), [], left_out)
 
     def not_compiled(po: Path) -> str:

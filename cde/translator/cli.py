@@ -11,7 +11,7 @@ from flask.cli import AppGroup
 from .. import create_app
 from ..i18n import code_of
 from ..languages import entries
-from . import catalogs, review, studio as translation_studio
+from . import catalogs, review, serve, studio as translation_studio
 from .catalogs import Project, extract
 from .tool_language import _t, _tn
 from .where import pages_showing
@@ -63,9 +63,22 @@ def init(lang: str) -> None:
 
 @translate.command("compile")
 def compile_command() -> None:
-    """Turn every .po into the .mo file the site reads (never a broken one)."""
+    """Turn every .po into the .mo file the site reads (never a broken one); say in
+    one line when check has more to report than what compile left out (a term
+    the glossary writes otherwise, a text to review), which the site shows."""
     project = _project()
-    _report(catalogs.compile_catalogs(project))
+    results = catalogs.compile_catalogs(project)
+    _report(results, fail=False)
+    for lang, compiled, checked in zip(project.languages(), results,
+                                       review.check(project)):
+        if more := len(checked.errors) - len(compiled.errors) - len(compiled.left_out):
+            click.echo(_tn("{lang}: {count} more problem, which does not stop "
+                           "compiling: make translations-check LANG={lang} says which.",
+                           "{lang}: {count} more problems, which do not stop "
+                           "compiling: make translations-check LANG={lang} says which.",
+                           more).format(lang=lang, count=more))
+    if any(result.errors for result in results):
+        raise SystemExit(1)
 
 
 def _only(project, codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -128,18 +141,9 @@ def studio_app(port: int) -> Flask:
 def studio(port: int, no_browser: bool) -> None:
     """Translate on the pages themselves: the site in translator mode, on this
     machine only (127.0.0.1), with its start page opened in the browser."""
-    import webbrowser
-
-    from werkzeug.serving import run_simple
-
-    app = studio_app(port)
-    url = f"http://127.0.0.1:{port}/_studio/"
-    click.echo(_t("The translation studio is at {url} (Ctrl+C stops it).").format(
-        url=url))
-    if not no_browser:
-        webbrowser.open(url)
-    # Loopback only: the studio writes the catalogs, and is for this machine alone.
-    run_simple("127.0.0.1", port, app, threaded=True)
+    url = f"http://{serve.HOST}:{port}/_studio/"
+    serve.serve(studio_app(port), port, url,
+                opening=None if no_browser else serve.open_browser)
 
 
 @translate.command()

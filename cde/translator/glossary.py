@@ -18,7 +18,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Message
 
-from .tool_language import _t
+from .problems import Problem
 
 FILE = "glossary.csv"
 
@@ -44,6 +44,18 @@ def _holds(text: tuple, term: tuple) -> bool:
     return any(text[i:i + len(term)] == term for i in range(len(text) - len(term) + 1))
 
 
+def _written(text: str, term: str) -> str | None:
+    """The words of `text` that are `term`, as `text` writes them ("la ONUDD" holds
+    "ONUDD"; "Oficina de Naciones Unidas contra las Drogas", "oficina de naciones
+    unidas contra la droga"), or None."""
+    spans = list(re.finditer(r"\w+", text))
+    stems, wanted = [_stem(m.group()) for m in spans], _words(term)
+    for i in range(len(stems) - len(wanted) + 1):
+        if wanted and tuple(stems[i:i + len(wanted)]) == wanted:
+            return text[spans[i].start():spans[i + len(wanted) - 1].end()]
+    return None
+
+
 @lru_cache(maxsize=16)
 def terms(path: Path, lang: str) -> tuple[dict, ...]:
     """The rows of the termbase at `path` with a rendering in `lang`'s language, as
@@ -59,23 +71,24 @@ def terms(path: Path, lang: str) -> tuple[dict, ...]:
         if variant.strip()]} for row in rows)
 
 
-def terminology_problem(rows, message: Message) -> str | None:
-    """The first term a translated entry renders otherwise than the termbase."""
+def terminology_problems(rows, message: Message) -> list[Problem]:
+    """Every term a translated entry renders otherwise than the termbase: a variant
+    it forbids (with the fix: the rendering in its place), or the rendering missing
+    where the English holds the term. The site shows the text all the same."""
     original = _words(" ".join(message.id if message.pluralizable else [message.id]))
+    found = []
     for form in message.string if message.pluralizable else [message.string]:
-        written = _words(form)
         for term in rows:
             if wrong := next((variant for variant in term["forbidden"]
-                              if _holds(written, _words(variant))), None):
-                return _t('"{wrong}" is not how this site writes it: write '
-                          '"{required}" (translations/{file})').format(
-                    wrong=wrong, required=term["required"], file=FILE)
-            if _holds(original, _words(term["en"])) and not _holds(
-                    written, _words(term["required"])):
-                return _t('"{english}" is "{required}" in this language '
-                          "(translations/{file}); write it so").format(
-                    english=term["en"], required=term["required"], file=FILE)
-    return None
+                              if _written(form, variant)), None):
+                written = _written(form, wrong)
+                found.append(Problem("forbidden_term", (written, term["required"]),
+                                     (written, term["required"]), False, wrong))
+            elif _holds(original, _words(term["en"])) and not _holds(
+                    _words(form), _words(term["required"])):
+                found.append(Problem("required_term", (term["en"], term["required"]),
+                                     blocks=False))
+    return list(dict.fromkeys(found))
 
 
 def terms_in(rows, english: str) -> list[dict]:

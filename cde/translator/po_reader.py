@@ -7,7 +7,7 @@ import re
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
-from .checks import plural_forms_problem
+from .locales import plural_forms_problem
 from .tool_language import _t, _t_noop
 
 

@@ -9,9 +9,17 @@ studio, every translated text of a page is wrapped as `<span data-cde-msg=ID>`
 the page loads studio_assets/studio.js (a module, with page.js and panel.js),
 which talks to the JSON API below:
 
-    GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages...
+    GET  /_studio/api/<lang>?q=...  the texts whose English or translation holds
+                                    those words, on a page or not
+    GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages,
+                                    every problem in the studio's words...
     POST /_studio/api/<lang>/<ID>   {"translation": ..., "was": ...}: 200 saved and
-                                    compiled, 422 refused, 409 changed meanwhile
+                                    compiled, 422 refused (with every problem), 409
+                                    changed meanwhile (the file's text compiled, so a
+                                    reload shows it)
+
+A catalog edited by hand while the studio runs is compiled again before the next
+page is served, so what a page shows is always what the file says.
 
 The studio answers only its own address (loopback, TRUSTED_HOSTS), and a POST only
 from its own pages (Origin) as JSON, so another site open in the same browser can
@@ -26,20 +34,25 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request,
 )
+from werkzeug.exceptions import HTTPException
 
 from .. import i18n
 from ..errors import REFUSED_BEFORE_ROUTING
-from ..languages import entries
+from ..languages import SITE_TEXTS, entries
 from ..marks import Mark
 from ..pages import SOURCE_LANGUAGE
 from ..safe_gettext import site_texts
 from ..security import LOOPBACK
-from .catalogs import Project, compile_catalogs, problem
+from .catalogs import Project, compile_catalogs
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
-from .review import about, refusal, work_to_do
-from .tool_language import _t, _t_noop, spoken_language
-from .where import STUDIO_PREFIX, pages_showing
+from .studio_texts import about, file_problem, found, problems_of, work_to_do
+from .studio_words import (
+    draft_words, found_words, not_saved, page_todo, panel_words, progress_words,
+    start_words,
+)
+from .tool_language import _t
+from .where import STUDIO_PREFIX, page_names, pages_showing, short_places
 
 # Every translated text, with its ID, marked until the page is complete.
 PICKABLE = Mark("\ue002", "\ue004")
@@ -48,21 +61,6 @@ _SAVING = threading.Lock()
 studio = Blueprint("studio", __name__, url_prefix=STUDIO_PREFIX,
                    static_folder="studio_assets", static_url_path="/static",
                    template_folder="studio_assets")
-# The words of the studio's own interface (translated where they are shown).
-LABELS = {
-    "open": _t_noop("Translate this page"), "close": _t_noop("Close the studio"),
-    "panel": _t_noop("Translation studio"),
-    "hint": _t_noop("Pick a text on the page, or in this list."),
-    "texts_on_page": _t_noop("Texts on this page"),
-    "hidden": _t_noop("(in the title or an attribute)"),
-    "english": _t_noop("English"), "translation": _t_noop("Translation"),
-    "save": _t_noop("Save"), "saved": _t_noop("Saved: the page shows it."),
-    "notes": _t_noop("Notes from the developers"),
-    "where": _t_noop("Where it appears"), "terms": _t_noop("Glossary terms"),
-    "problems": _t_noop("Problems"), "none": _t_noop("None"),
-    "start": _t_noop("What needs work"), "open_text": _t_noop("Open on its page"),
-    "failed": _t_noop("The studio could not do that; reload the page and try again."),
-}
 
 
 def message_id(context: str | None, msgid: str) -> str:
@@ -96,18 +94,13 @@ class _Studio(NullTranslations):
     ugettext, ungettext, upgettext, unpgettext = gettext, ngettext, pgettext, npgettext
 
 
-def pickable(html: str) -> tuple[str, list[str]]:
-    """The page with each marked text as `<span data-cde-msg>`, and the IDs of those
-    that sit where no element can go (the <title>, an attribute)."""
-    html, hidden = PICKABLE.resolve(html, lambda msg: f'data-cde-msg="{msg}"')
-    return html, list(dict.fromkeys(hidden))
-
-
-def _labels() -> dict:
-    """The words of the studio's own interface, in the translator's language."""
-    spoken = spoken_language()
-    return {"lang": spoken, "dir": i18n.text_direction(spoken),
-            **{key: _t(text) for key, text in LABELS.items()}}
+def pickable(html: str) -> tuple[str, list[str], list[str]]:
+    """The page with each marked text as `<span data-cde-msg>`; the IDs of those
+    that sit where no element can go (the <title>, an attribute), and of those of
+    them in the <title>."""
+    html, bare = PICKABLE.resolve(html, lambda msg: f'data-cde-msg="{msg}"')
+    return (html, list(dict.fromkeys(msg for msg, _ in bare)),
+            list(dict.fromkeys(msg for msg, inside in bare if inside == "title")))
 
 
 def _page(response: Response) -> Response:
@@ -118,17 +111,44 @@ def _page(response: Response) -> Response:
     (cde/marks.py), and this one touches no header."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
-    html, hidden = pickable(response.get_data(as_text=True))
+    html, hidden, titled = pickable(response.get_data(as_text=True))
     lang = i18n.page_language()
     # Not on the studio's own pages, nor when a foreign Host was refused before
     # routing (no URL can be built then).
     if (lang != SOURCE_LANGUAGE and "</head>" in html and request.blueprint != "studio"
             and not isinstance(request.routing_exception, REFUSED_BEFORE_ROUTING)):
-        head = render_template("studio_head.html", lang=lang, hidden=" ".join(hidden),
-                               labels=json.dumps(_labels(), ensure_ascii=False))
+        head = render_template(
+            "studio_head.html", lang=lang, hidden=" ".join(hidden),
+            titled=" ".join(titled),
+            labels=json.dumps(panel_words(), ensure_ascii=False))
         html = html.replace("</head>", head + "</head>", 1)
     response.set_data(html)
     return response
+
+
+def _compiled(app: Flask) -> None:
+    """Compile every catalog, and have the next page load them (and where.py read
+    the site again: a page's name is its heading, which may have changed)."""
+    project = Project.from_config(app.config)
+    compile_catalogs(project)
+    site_texts(app).forget()
+    app.extensions.pop("studio_where", None)
+    app.extensions["studio_compiled"] = _signature(project)
+
+
+def _signature(project: Project) -> tuple:
+    """What tells that a catalog changed: each .po file's size and time."""
+    return tuple((str(po), po.stat().st_size, po.stat().st_mtime_ns)
+                 for po in SITE_TEXTS.catalogs(project.translations))
+
+
+def _fresh_catalogs() -> None:
+    """before_request: a catalog edited by hand (or in another tab) while the studio
+    runs is compiled before the page is served, so the page shows the file's text."""
+    with _SAVING:
+        project = Project.from_config(current_app.config)
+        if current_app.extensions.get("studio_compiled") != _signature(project):
+            _compiled(current_app._get_current_object())
 
 
 @studio.before_request
@@ -149,19 +169,57 @@ def _catalog(lang: str):
     po = project.po_path(str(i18n.locale_of(lang)))
     try:
         catalog, _ = read_strictly(po.read_bytes(), po.parent.parent.name)
-    except Unreadable as error:  # edited by hand meanwhile: say so, as check would
-        abort(Response(json.dumps({"problem": problem(project.show(po), *error.args)}),
+    except Unreadable as error:  # edited by hand meanwhile: say where, and what
+        abort(Response(json.dumps({"said": file_problem(project, po, *error.args)}),
                        409, mimetype="application/json"))
     return project, po, catalog, {message_id(context, msgid): message for (
         context, msgid), message in entries(catalog).items()}
 
 
+def _where(lang: str) -> dict:
+    """Each text's pages in `lang` (another language's show the same text in its
+    own translation)."""
+    return {msg: [page for page in pages if page.startswith(f"/{lang}/")]
+            for msg, pages in pages_showing(current_app).items()}
+
+
 @studio.get("/")
 def start():
-    """The studio's start page: each language's progress and what needs work."""
+    """The studio's start page: each language's progress, pages and what needs
+    work, and what a search (?q=) finds in every language."""
     project = Project.from_config(current_app.config)
-    return render_template("studio_start.html", labels=_labels(), languages=work_to_do(
-        project, message_id, pages_showing(current_app)))
+    languages = work_to_do(project, message_id, pages_showing(current_app),
+                           page_names(current_app))
+    for language in languages:
+        if language["progress"]:
+            language["done"], language["left"] = progress_words(language["progress"])
+            language["draft"] = language["progress"].draft and draft_words(
+                language["code"])
+        for page in language["pages"]:
+            page["said"] = page_todo(page["todo"])
+    words, results = " ".join(request.args.get("q", "").split())[:200], []
+    if words:
+        for language in languages:
+            code = i18n.code_of(language["code"])
+            try:
+                _, _, catalog, _ = _catalog(code)
+            except HTTPException:  # unreadable: the page says so in its section
+                continue
+            results.append((language, found(language["code"], catalog, words,
+                                            message_id, _where(code))))
+    return render_template("studio_start.html", words=start_words(),
+                           languages=languages, query=words, results=results,
+                           found=words and found_words(
+                               sum(len(each) for _, each in results), words))
+
+
+@studio.get("/api/<lang>")
+def search(lang: str):
+    """The texts whose English or translation holds the words of ?q=."""
+    _, _, catalog, _ = _catalog(lang)
+    words = " ".join(request.args.get("q", "").split())[:200]
+    texts = found(str(i18n.locale_of(lang)), catalog, words, message_id, _where(lang))
+    return jsonify(said=found_words(len(texts), words), found=texts)
 
 
 @studio.get("/api/<lang>/<msg>")
@@ -170,16 +228,16 @@ def show(lang: str, msg: str):
     project, po, catalog, by_id = _catalog(lang)
     if msg not in by_id:
         abort(404)
-    pages = [page for page in pages_showing(current_app).get(msg, [])
-             if page.startswith(f"/{lang}/")]  # the translator's language's pages
-    return jsonify(id=msg, **about(project, po, catalog, by_id[msg], pages))
+    return jsonify(id=msg, **about(project, po, catalog, by_id[msg],
+                                   _where(lang).get(msg, []),
+                                   short_places(current_app).get(msg, "")))
 
 
 @studio.post("/api/<lang>/<msg>")
 def save(lang: str, msg: str):
     """Write a translation into the catalog and compile it, if the check takes it;
     otherwise nothing is written (the page keeps its last good text, the panel the
-    typed one) and the check's own sentence says why."""
+    typed one), and every problem is said in the studio's words."""
     sent = request.get_json(silent=True) or {}
     text, was = sent.get("translation"), sent.get("was")
     if not isinstance(text, str):
@@ -190,27 +248,29 @@ def save(lang: str, msg: str):
             abort(404)
         message = by_id[msg]
         if message.pluralizable:
-            return jsonify(problem=_t("A text with plural forms is translated in the "
-                                      ".po file itself, one msgstr[N] per form.")), 422
-        # Changed in the file since the panel read it (by hand, another tab): say so
-        # rather than overwrite it.
+            return jsonify(said=_t("A text with plural forms is translated in the .po "
+                                   "file itself, one msgstr[N] per form.")), 422
+        # Changed in the file since the panel read it (by hand, another tab): keep
+        # the file's, compiled so that the page shows it once reloaded.
         if isinstance(was, str) and was != message.string:
-            return jsonify(problem=_t("This translation changed in the file since you "
-                                      "opened it: reload the page to see it.")), 409
+            _compiled(current_app._get_current_object())
+            return jsonify(conflict=True, said=_t(
+                "This translation changed in the file since you opened it: reload "
+                "the page to see it."), translation=message.string), 409
         message.string = text
         message.flags.discard("fuzzy")
         message.previous_id = []
-        if said := refusal(project, po, catalog, message):
-            return jsonify(problem=said), 422
+        if problems := problems_of(project, po, catalog, message):
+            return jsonify(said=not_saved(len(problems)), problems=problems), 422
         write_file(po, po_bytes(catalog, edited=po.read_bytes()))
-        compile_catalogs(project)
-        site_texts(current_app).forget()
+        _compiled(current_app._get_current_object())
     return jsonify(saved=True)
 
 
 def init_app(app: Flask) -> None:
     """Add the studio to a site that create_app built: every text marked, the studio's
-    pages and API served. Only `flask translate studio` does this."""
+    pages and API served, catalogs edited meanwhile compiled. Only `flask translate
+    studio` does this."""
     host = urlsplit(app.config["SITE_URL"]).hostname
     if app.config.get("PRODUCTION") or host not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
@@ -219,5 +279,5 @@ def init_app(app: Flask) -> None:
     texts.wrap = _Studio
     texts.forget()
     app.register_blueprint(studio)
+    app.before_request(_fresh_catalogs)
     app.after_request(_page)
-

@@ -101,7 +101,18 @@ def test_a_broken_placeholder_is_refused_and_nothing_is_written(studio_server, t
     tab.evaluate("window.notReloaded = true")
     tab.get_by_role("button", name=labels["save"], exact=True).click()
 
-    expect(tab.get_by_role("status")).to_contain_text("placeholder")
+    # Right under the refusal, the problem it names, in the panel's words, with
+    # its fix; no "None" anywhere to contradict it.
+    expect(tab.get_by_role("status")).to_have_text(
+        "Not saved: 1 problem, listed below, needs mending first.")
+    problems = tab.get_by_role("region", name=labels["problems"])
+    expect(problems.get_by_role("listitem")).to_have_text(
+        ["%(años)s should be %(years)s, as in the English. Write %(years)s"])
+    # Each placeholder a token, the one typed with a Spanish name too.
+    expect(problems.locator("code.cde-studio-token")).to_have_text(
+        ["%(años)s", "%(years)s", "%(years)s"])
+    expect(tab.locator(".cde-studio-none", has_text=re.compile("^None$"))
+           ).to_have_count(0)
     # No reload; the typed text is kept, in focus, to be mended.
     assert tab.evaluate("window.notReloaded") is True
     expect(box).to_have_value(typed)

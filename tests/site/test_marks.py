@@ -1,5 +1,6 @@
 """Marked texts (cde/marks.py): wrapped in an element where one can go, bare where
-none can, whatever else the page holds."""
+none can (said with the text-only element they are in, "" for an attribute),
+whatever else the page holds."""
 import pytest
 
 from cde.marks import Mark
@@ -13,16 +14,18 @@ def resolved(html):
 
 @pytest.mark.parametrize("page, shown, bare", [
     ("<p>{a:Hello}</p>", '<p><span data-key="a">Hello</span></p>', []),
-    ('<nav aria-label="{a:Menu}"></nav>', '<nav aria-label="Menu"></nav>', ["a"]),
-    ("<title>{a:Home} | CdE</title>", "<title>Home | CdE</title>", ["a"]),
+    ('<nav aria-label="{a:Menu}"></nav>', '<nav aria-label="Menu"></nav>',
+     [("a", "")]),
+    ("<title>{a:Home} | CdE</title>", "<title>Home | CdE</title>", [("a", "title")]),
     ('<p title="a > b">{a:x}</p>', '<p title="a > b"><span data-key="a">x</span></p>',
      []),
-    ("<script>var s = '{a:x}';</script>", "<script>var s = 'x';</script>", ["a"]),
+    ("<script>var s = '{a:x}';</script>", "<script>var s = 'x';</script>",
+     [("a", "script")]),
     ("<p>{a:See <a href=\"/\">{b:here}</a> now}</p>",
      '<p><span data-key="a">See <a href="/"><span data-key="b">here</span></a> now'
      "</span></p>", []),
     ('<p>{a:x <img alt="{b:y}">}</p>',
-     '<p><span data-key="a">x <img alt="y"></span></p>', ["b"]),
+     '<p><span data-key="a">x <img alt="y"></span></p>', [("b", "")]),
     ("<p>\n{a:one}\n<i>{b:two}</i></p>",
      '<p>\n<span data-key="a">one</span>\n<i><span data-key="b">two</span></i></p>',
      []),

@@ -107,8 +107,12 @@ def test_a_fuzzy_spanish_entry_is_reported_at_its_line(project):
 
 
 @pytest.mark.parametrize("spanish, detail", [
-    ("presentadas en %(año)s.", "unknown named placeholder 'año'"),
+    # A name translated is both: the one written is unknown, the original missing.
+    ("presentadas en %(año)s.", "unknown named placeholder 'año'; %(years)s missing"),
     ("presentadas recientemente.", "%(years)s missing"),
+    # A stray % does not hide the placeholder it broke: both in one round.
+    ("presentadas en %(years).", "a % sign that is not a placeholder; write %% for a "
+     "percent sign; %(years)s missing"),
 ])
 def test_a_placeholder_mistake_is_reported(project, spanish, detail):
     po = project / ES
@@ -446,7 +450,7 @@ def test_a_draft_reports_its_progress_without_failing(project):
     assert code == 0
     assert output[-3:] == [
         f"French (fr): {100 // total}% done. 1 of {total} texts translated, 0 to "
-        f"review (fuzzy), {total - 1} not translated yet.",
+        f"review (fuzzy), 0 refused by a check, {total - 1} not translated yet.",
         "  A draft: visitors do not see it until 100% is done; preview it at /fr/.",
         all_clean(project),
     ]

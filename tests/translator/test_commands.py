@@ -13,7 +13,7 @@ from cde.translator.po_reader import read_strictly
 from cde.pages import SOURCE_LANGUAGE
 from tests.htmltext import HtmlText
 from tests.languages import empty_catalog
-from tests.projectcopy import ES, SITE, app_for, line_of, replace_in
+from tests.projectcopy import ES, SITE, YEARS, app_for, line_of, replace_in
 from tests.pseudo import fill
 
 
@@ -334,6 +334,32 @@ def test_the_site_picks_the_arabic_plural_form_cldr_gives_each_number(project):
     assert shown == ["0 zero", "1 one", "2 two", "3 few", "11 many", "100 other"]
 
 
+def test_compile_says_in_one_line_when_check_has_more_to_report(project):
+    total = sum(1 for m in read(project / ES) if m.id)
+    mo_line = f"{ES[:-3]}.mo: {total} of {total} texts translated."
+    assert run(project, "compile").output.splitlines() == [mo_line]
+    # A forbidden term does not stop compiling (the page shows the text): compile
+    # says that check has more, in one line.
+    replace_in(project / ES, "La UNODC y el INEGI han", "La ONUDD y el INEGI han")
+    more = ("es: 1 more problem, which does not stop compiling: make "
+            "translations-check LANG=es says which.")
+    assert run(project, "compile").output.splitlines() == [mo_line, more]
+    # The same text with a broken placeholder too: that one is left out, and said;
+    # the term is still the one more problem.
+    replace_in(project / ES, "presentadas en %(years)s.", "presentadas en %(años)s.")
+    line = line_of_msgid_in(project / ES, YEARS)
+    assert run(project, "compile").output.splitlines() == [
+        f"{ES}:{line}: placeholders differ from the original (unknown named placeholder"
+        " 'años'; %(years)s missing); copy every placeholder exactly as it is in the "
+        f'msgid: "{YEARS}" (left out: visitors see the original text)',
+        f"{ES[:-3]}.mo: {total - 1} of {total} texts translated.", more]
+
+
+def line_of_msgid_in(po, msgid):
+    """The line Babel gives the entry of `msgid`."""
+    return next(m.lineno for m in read(po) if m.id == msgid)
+
+
 def test_compile_leaves_out_fuzzy_entries(project):
     replace_in(project / ES, 'msgid "Postal address"\n',
                '#, fuzzy\nmsgid "Postal address"\n')
@@ -345,17 +371,21 @@ def test_compile_leaves_out_fuzzy_entries(project):
 
 # --- status ---------------------------------------------------------------------------
 
-def test_status_counts_translated_fuzzy_and_untranslated_texts(project):
+def test_status_counts_translated_fuzzy_refused_and_untranslated_texts(project):
     po = project / ES
     total = sum(1 for m in read(po) if m.id)
     replace_in(po, 'msgstr "Dirección postal"', 'msgstr ""')
     replace_in(po, 'msgid "Email"\n', '#, fuzzy\nmsgid "Email"\n')
+    # Translated, but with a broken placeholder: the site leaves it out, and status
+    # names it so (not "not translated yet", which it is not).
+    replace_in(po, "presentadas en %(years)s.", "presentadas en %(años)s.")
     result = run(project, "status")
     assert result.exit_code == 0
-    done = total - 2
+    done = total - 3
     lines = result.output.splitlines()
-    assert (f"Spanish (es): {100 * done // total}% done. {done} of {total} texts "
-            "translated, 1 to review (fuzzy), 1 not translated yet.") in lines
+    assert lines == [f"Spanish (es): {100 * done // total}% done. {done} of {total} "
+                     "texts translated, 1 to review (fuzzy), 1 refused by a check, 1 "
+                     "not translated yet."]
 
 
 # --- discovery ------------------------------------------------------------------------

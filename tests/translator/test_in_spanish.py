@@ -1,9 +1,11 @@
-"""The translators' commands speak the translator's language
+"""The translators' commands and the studio speak the translator's language
 (cde/translator/tool_language.py): Spanish when the locale says so, English otherwise
 or when the tool's catalog fails.
 
 tests/conftest.py sets LANGUAGE=en for every test; these set it to hear Spanish.
 """
+import html
+import json
 import re
 from pathlib import Path
 
@@ -12,10 +14,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from cde import ROOT
-from cde.translator import tool_language
-from tests.projectcopy import ES, app_for, line_of, replace_in
+from cde.translator import catalogs, tool_language
+from cde.translator.studio import message_id
+from tests.htmltext import HtmlText
+from tests.projectcopy import ES, YEARS, app_for, line_of, replace_in, studio_for
 
 SPANISH = tool_language.LOCALE_DIR / "es" / "LC_MESSAGES" / "translate.po"
+STUDIO = "http://127.0.0.1:5099"
 
 
 @pytest.fixture
@@ -43,16 +48,51 @@ def break_closing_quote(project):
 def test_check_and_status_speak_spanish_to_a_spanish_speaking_translator(
         project, monkeypatch):
     monkeypatch.setenv("LANGUAGE", "es_MX.UTF-8")  # Mexican Spanish: the es catalog
-    status = run(project, "status", "es")[1]
-    assert re.fullmatch(r"Español \(es\): \d+% completado\. \d+ de \d+ textos "
-                        r"traducidos, \d+ por revisar \(fuzzy\), \d+ aún sin "
-                        r"traducir\.", status[0]), status
+    total = len([m for m in read_po((project / ES).open("rb")) if m.id])
+    replace_in(project / ES, "presentadas en %(years)s.", "presentadas en %(años)s.")
+    assert run(project, "status", "es")[1] == [
+        f"Español (es): {100 * (total - 1) // total}% completado. {total - 1} de "
+        f"{total} textos traducidos, 0 por revisar (fuzzy), 1 que una revisión "
+        "rechaza, 0 aún sin traducir."]
+    replace_in(project / ES, "presentadas en %(años)s.", "presentadas en %(years)s.")
     line = break_closing_quote(project)
     assert run(project, "check", "es") == (1, [
         f'{ES}:{line}: no se puede leer: faltan las comillas dobles de cierre (") al '
         "final de la línea"], [
         "Se encontró 1 problema. TRANSLATING.md explica cada tipo de problema y cómo "
         "corregirlo."])
+
+
+@pytest.mark.usefixtures("tool_catalogs")
+def test_the_studio_speaks_spanish_to_a_spanish_speaking_translator(
+        project, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "es")
+    catalogs.compile_catalogs(catalogs.Project(project, project / "translations"))
+    app = studio_for(project, STUDIO)
+    client = app.test_client()
+    start = HtmlText(client.get("/_studio/", base_url=STUDIO).get_data(as_text=True))
+    assert start.html_lang == "es"
+    assert start.title == "Estudio de traducción"
+    assert "No hay nada pendiente en este idioma." in start.texts
+    assert "Español (es)" in start.texts
+    page = client.get("/es/acerca/", base_url=STUDIO).get_data(as_text=True)
+    words = json.loads(html.unescape(
+        re.search(r'data-labels="([^"]*)"', page).group(1)))
+    assert (words["lang"], words["open"], words["save"]) == (
+        "es", "Traducir esta página", "Guardar")
+    years = message_id(None, YEARS)
+    typed = client.get(f"/_studio/api/es/{years}", base_url=STUDIO).json[
+        "translation"].replace("%(years)s.", "%(years).")
+    answer = client.post(f"/_studio/api/es/{years}", json={"translation": typed},
+                         headers={"Origin": STUDIO}, base_url=STUDIO).json
+    assert answer["said"] == ("No se guardó: primero debe corregir 2 problemas, que "
+                              "se indican abajo.")
+    assert [(p["said"], p["fix"] and p["fix"]["label"])
+            for p in answer["problems"]] == [
+        ("Hay un signo % que no es un marcador de posición: escriba %% para el signo "
+         "de porcentaje.", None),
+        ("Falta %(years)s: el sitio escribe su valor en ese lugar.",
+         'Agregar %(years)s')]
 
 
 def fields_of(texts) -> set[str]:

@@ -15,7 +15,7 @@ from cde.export.freeze import freeze
 from cde.translator.studio import message_id
 from tests.htmltext import HtmlText
 from cde.pages import PAGES_BY_ENDPOINT
-from tests.projectcopy import ES, YEARS, app_for, replace_in, studio_for
+from tests.projectcopy import ES, app_for, line_of, replace_in, studio_for
 
 STUDIO = "http://127.0.0.1:5099"
 
@@ -97,40 +97,51 @@ def test_a_saved_translation_changes_that_msgstr_and_the_page(studio):
     assert "es el órgano constitucional" in page(app, "about")[1]
 
 
-@pytest.mark.parametrize("typed, mistake", [
-    ("Presentadas en %(años)s.", "placeholders differ"),
-    ("", "not translated yet"),
+@pytest.mark.parametrize("typed, said", [
+    ("presentadas en %(años)s.",
+     ["%(años)s should be %(years)s, as in the English."]),
+    ("", ["Not translated yet: the page shows the English."]),
 ])
-def test_a_translation_the_check_refuses_is_not_saved(studio, typed, mistake):
+def test_a_translation_the_check_refuses_is_not_saved(studio, typed, said):
     app, root = studio
     path, html = page(app, "about")
     po = (root / ES).read_bytes()
-    answer = save(app, picked(html, "La UNODC y el INEGI han informado"), typed)
-    assert answer.status_code == 422 and mistake in answer.json["problem"]
+    msg = picked(html, "La UNODC y el INEGI han informado")
+    shown = app.test_client().get(f"/_studio/api/es/{msg}", base_url=STUDIO).json
+    typed = typed and shown["translation"].replace("presentadas en %(years)s.", typed)
+    answer = save(app, msg, typed)
+    assert answer.status_code == 422
+    assert answer.json["said"] == ("Not saved: 1 problem, listed below, needs mending "
+                                   "first.")
+    assert [problem["said"] for problem in answer.json["problems"]] == said
     assert (root / ES).read_bytes() == po
     # Another text saved afterwards: the refused one's last good text stays.
     save(app, picked(html, "El Instituto Nacional de Estadística y Geografía es el"),
          "El INEGI es el organismo.")
     assert "La UNODC y el INEGI han informado" in page(app, "about")[1]
-    # The same sentence as the check's for the same mistake.
-    with (root / ES).open("rb") as fileobj:
-        catalog = read_po(fileobj)
-    catalog[YEARS].string = typed
-    with (root / ES).open("wb") as fileobj:
-        write_po(fileobj, catalog, width=76, sort_by_file=True)
-    check = app.test_cli_runner().invoke(args=["translate", "check"]).stdout
-    assert answer.json["problem"] in check.splitlines()
 
 
-def test_a_translation_changed_in_the_file_meanwhile_is_not_overwritten(studio):
+def test_after_a_conflict_the_page_shows_the_files_text(studio):
     app, root = studio
     _, html = page(app, "contact")
+    # Changed in the file while the panel showed "Dirección postal".
     replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Domicilio postal"')
     before = (root / ES).read_bytes()
     answer = save(app, picked(html, "Dirección postal"), "Dirección de correo",
                   was="Dirección postal")
     assert answer.status_code == 409
+    assert answer.json["conflict"] is True
+    assert answer.json["translation"] == "Domicilio postal"
     assert (root / ES).read_bytes() == before
+    # Reloaded, the page shows the file's text, not the one compiled before.
+    assert "Domicilio postal" in page(app, "contact")[1]
+
+
+def test_a_catalog_edited_by_hand_shows_on_the_next_page(studio):
+    app, root = studio
+    assert "Dirección postal" in page(app, "contact")[1]
+    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Domicilio postal"')
+    assert "Domicilio postal" in page(app, "contact")[1]
 
 
 @pytest.mark.parametrize("headers, status", [
@@ -176,15 +187,6 @@ def test_the_studio_is_never_on_by_a_setting_nor_in_production(project, monkeypa
             translation_studio.init_app(app_for(project, **config))
 
 
-def test_the_start_page_links_each_text_to_a_page_of_its_language(studio):
-    app, root = studio
-    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr ""')
-    html = app.test_client().get("/_studio/", base_url=STUDIO).get_data(as_text=True)
-    contact = PAGES_BY_ENDPOINT["contact"].rule(app.config["DEFAULT_LANGUAGE"])
-    msg = message_id(None, "Postal address")
-    assert f'href="{contact}#cde-studio={msg}"' in html
-
-
 def exported(app, destination):
     """Every file of the release `flask freeze` writes into `destination`, by name,
     with its bytes; the release's own folder, which the configuration names, is
@@ -210,15 +212,6 @@ def test_outside_the_studio_none_of_it_exists_and_the_export_is_the_same(
                    for data in before.values())
 
 
-def test_the_studio_listens_on_this_machine_only(studio, monkeypatch):
-    app, _ = studio
-    heard = {}
-    monkeypatch.setattr("werkzeug.serving.run_simple",
-                        lambda host, port, *args, **kwargs: heard.update(host=host))
-    app.test_cli_runner().invoke(args=["translate", "studio", "--no-browser"])
-    assert heard == {"host": "127.0.0.1"}
-
-
 def test_where_lists_the_pages_that_show_each_text(studio):
     app, _ = studio
     output = app.test_cli_runner().invoke(args=["translate", "where"]).stdout
@@ -236,17 +229,12 @@ def test_a_catalog_broken_by_hand_meanwhile_is_named_not_overwritten(studio):
     app, root = studio
     _, html = page(app, "contact")
     replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    line = line_of(root / ES, 'msgstr "Dirección postal')
     before = (root / ES).read_bytes()
     answer = save(app, picked(html, "Dirección postal"), "Domicilio postal")
     assert answer.status_code == 409
-    assert answer.json["problem"].startswith(f"{ES}:")
+    # The file and the line to open in an editor, in a sentence.
+    assert answer.json["said"] == (
+        f'Line {line} of {ES}: the closing double quote (") is missing at the end of '
+        "the line. Correct it in a text editor, then reload this page.")
     assert (root / ES).read_bytes() == before
-
-
-def test_the_start_page_names_a_catalog_it_cannot_read_and_its_line(studio):
-    app, root = studio
-    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
-    html = app.test_client().get("/_studio/", base_url=STUDIO).get_data(as_text=True)
-    items = [text for tag, text in re.findall(r"<(h2|li)>(.*?)</\1>", html, re.S)]
-    assert items[0] == "es: the catalog cannot be read, see above."
-    assert items[1].startswith(f"{ES}:") and "closing double quote" in items[1]

@@ -9,8 +9,9 @@ var meta = document.querySelector('meta[name="cde-studio"]');
 export var ON = !!meta;
 export var LANG = meta ? meta.getAttribute("content") || "" : "";
 var API = meta ? meta.getAttribute("data-api") || "" : "";
-export var HIDDEN = (meta ? meta.getAttribute("data-hidden") || "" : "")
-  .split(/\s+/).filter(Boolean);
+export var HIDDEN = words(meta ? meta.getAttribute("data-hidden") : "");
+// Those of HIDDEN that are in the page's <title>.
+export var IN_TITLE = words(meta ? meta.getAttribute("data-title") : "");
 var labels = {};
 try {
   labels = JSON.parse(meta ? meta.getAttribute("data-labels") || "{}" : "{}") || {};
@@ -20,18 +21,36 @@ try {
 export var PICK = "data-cde-msg";
 export var SELECTOR = "[" + PICK + "]";
 var MAX_LABEL = 80;
-// sessionStorage keys: the text just saved (reopen on it after the reload), and
-// whether the panel was open (it stays open from page to page).
+// sessionStorage keys: the text just saved (reopen on it after the reload),
+// whether the panel was open (it stays open from page to page), and the text a
+// translator typed when the file had changed meanwhile ({id, typed}), kept until
+// saved or forgotten.
 export var SAVED_KEY = "cde-studio:saved";
 export var OPEN_KEY = "cde-studio:open";
+export var KEPT_KEY = "cde-studio:kept";
+
+function words(text) {
+  return (text || "").split(/\s+/).filter(Boolean);
+}
 
 export function label(key) {
   return typeof labels[key] === "string" ? labels[key] : "";
 }
 
+// A label with its {fields} filled in: fill("long", {typed: 30, ...}).
+export function fill(key, values) {
+  return label(key).replace(/\{(\w+)\}/g, function (field, name) {
+    return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : field;
+  });
+}
+
 // A request that failed without the check's words: said in the translator's
 // language, with the HTTP status for whoever helps them.
-export function failed(code) {
+export function failed(error) {
+  if (error && error.said) {
+    return error.said;
+  }
+  var code = error && error.message;
   return label("failed") + (code ? " (" + code + ")" : "");
 }
 
@@ -100,23 +119,40 @@ export function reducedMotion() {
 
 // One request per text, JSON both ways, same origin (fetch sends the Origin the
 // server checks on POST).
-export function getEntry(id) {
-  return fetch(API + encodeURIComponent(id), {
+function getJSON(url) {
+  return fetch(url, {
     headers: { Accept: "application/json" },
     credentials: "same-origin",
     cache: "no-store"
   }).then(function (response) {
     if (!response.ok) {
-      throw new Error(String(response.status));
+      // The studio's own sentence, when it has one (a catalog it cannot read).
+      return response.json().catch(function () {
+        return {};
+      }).then(function (body) {
+        var error = new Error(String(response.status));
+        error.said = body && body.said;
+        throw error;
+      });
     }
     return response.json();
   });
 }
 
+export function getEntry(id) {
+  return getJSON(API + "/" + encodeURIComponent(id));
+}
+
+// Every text of the site whose English or translation holds `words`:
+// {said, found: [{id, english, translation, page}]}.
+export function searchTexts(words) {
+  return getJSON(API + "?q=" + encodeURIComponent(words));
+}
+
 // `was` is the translation the panel showed: the server refuses to overwrite a
 // change made in the file meanwhile (by hand, or in another tab).
 export function postTranslation(id, translation, was) {
-  return fetch(API + encodeURIComponent(id), {
+  return fetch(API + "/" + encodeURIComponent(id), {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     credentials: "same-origin",

@@ -1,9 +1,10 @@
 /* Translation studio, its panel: built once, opened and closed, the list of the
-   page's texts and the details of the one selected. What the panel does when used
-   (pick, select, save) is studio.js's, handed to `build`. */
+   page's texts and the parts that show the one selected. What the panel does when
+   used (pick, select, save, search) is studio.js's and search.js's, handed to
+   `build`. */
 import {
-  HIDDEN, LANG, OPEN_KEY, PICK, el, getEntry, label, pageSpans, pageTexts, remember,
-  shorten
+  HIDDEN, IN_TITLE, LANG, OPEN_KEY, PICK, el, getEntry, label, pageSpans, pageTexts,
+  remember, shorten
 } from "./page.js";
 
 // The panel's elements, once built.
@@ -15,7 +16,7 @@ var built = false;
 var listButtons = {};
 var actions = {};
 
-// actions: select(id, options), save(), pick(event).
+// actions: select(id, options), save(), pick(event), search(section).
 export function build(given) {
   actions = given;
   ui.toggle = el("button", {
@@ -42,6 +43,7 @@ export function build(given) {
   ui.heading = el("h2", { class: "cde-studio-heading", tabindex: "-1" }, label("panel"));
   ui.panel.appendChild(ui.heading);
   ui.panel.appendChild(el("p", { class: "cde-studio-hint" }, label("hint")));
+  actions.search(ui.panel);
 
   var listSection = el("section", {
     class: "cde-studio-texts",
@@ -84,7 +86,8 @@ export function build(given) {
   });
 }
 
-// The details of the selected text: its English, the translation, and what helps.
+// The details of the selected text: its English, the translation, what is wrong
+// with it right under the button, then what helps.
 function buildDetails() {
   ui.details = el("section", {
     class: "cde-studio-details",
@@ -97,6 +100,10 @@ function buildDetails() {
   ui.changedText = el("p", { class: "cde-studio-changed", lang: "en", dir: "ltr" });
   ui.changedText.hidden = true;
   ui.details.appendChild(ui.changedText);
+  // A text found by a search or opened from the start page may be on no page here.
+  ui.elsewhere = el("p", { class: "cde-studio-elsewhere" }, label("elsewhere"));
+  ui.elsewhere.hidden = true;
+  ui.details.appendChild(ui.elsewhere);
 
   var field = el("div", { class: "cde-studio-field" });
   field.appendChild(el("label", { for: "cde-studio-translation" }, label("translation")));
@@ -123,10 +130,33 @@ function buildDetails() {
   });
   ui.details.appendChild(ui.status);
 
+  ui.problemsList = section(ui.details, "problems");
+  ui.problemsSection = ui.problemsList.parentNode;
+  ui.problemsSection.hidden = true;
+  buildKept();
   ui.notesList = section(ui.details, "notes");
   ui.whereList = section(ui.details, "where");
   ui.termsList = section(ui.details, "terms");
-  ui.problemsList = section(ui.details, "problems");
+}
+
+// The translator's own text, kept after the file changed meanwhile (problems.js).
+function buildKept() {
+  ui.kept = el("section", { class: "cde-studio-kept", "aria-labelledby": "cde-studio-kept-title" });
+  ui.kept.hidden = true;
+  ui.kept.appendChild(el("h3", { id: "cde-studio-kept-title" }, label("mine")));
+  ui.kept.appendChild(el("p", null, label("conflict")));
+  ui.keptText = el("p", { class: "cde-studio-kept-text" });
+  var pageLang = document.documentElement.getAttribute("lang");
+  if (pageLang) {
+    ui.keptText.setAttribute("lang", pageLang);
+  }
+  ui.kept.appendChild(ui.keptText);
+  ui.useMine = el("button", { type: "button", class: "cde-studio-fix" }, label("use_mine"));
+  ui.forgetMine = el("button", { type: "button", class: "cde-studio-fix" }, label("forget_mine"));
+  ui.kept.appendChild(ui.useMine);
+  ui.kept.appendChild(document.createTextNode(" "));
+  ui.kept.appendChild(ui.forgetMine);
+  ui.details.appendChild(ui.kept);
 }
 
 // The text box as tall as its text (rows, not a style: nothing inline), within
@@ -153,19 +183,40 @@ function section(parent, key) {
   return items;
 }
 
-// The list of texts: visible ones in page order, then those hidden in the title
-// or in attributes, named by their English (asked of the server).
+// A list's items, or the sentence its section says when it has none (each its
+// own: no "None" that has to agree with a noun).
+export function fillItems(items, values, none, render) {
+  items.textContent = "";
+  if (!values || !values.length) {
+    items.appendChild(el("li", { class: "cde-studio-none" }, label(none)));
+    return;
+  }
+  values.forEach(function (value) {
+    var item = el("li");
+    render(item, value);
+    items.appendChild(item);
+  });
+}
+
+// A text's words in the list: the page's, which are the translation (or the
+// English, marked, where there is none yet).
+function words(text, lang) {
+  var span = el("span", null, shorten(text));
+  if (lang) {
+    span.setAttribute("lang", lang);
+    span.setAttribute("dir", "ltr");
+  }
+  return span;
+}
+
+// The list of texts: visible ones in page order, then those in the title or in
+// attributes, in the translator's language too (asked of the server).
 function fillList() {
   ui.list.textContent = "";
   listButtons = {};
   var found = pageTexts(ui.panel);
   found.texts.forEach(function (text) {
-    var button = listButton(text.id);
-    var words = el("span", null, shorten(text.text) || text.id);
-    if (text.lang) {
-      words.setAttribute("lang", text.lang);
-    }
-    button.appendChild(words);
+    listButton(text.id).appendChild(words(text.text || text.id, text.lang));
   });
   HIDDEN.forEach(function (id) {
     if (found.seen[id] || listButtons[id]) {
@@ -173,11 +224,13 @@ function fillList() {
     }
     var button = listButton(id);
     button.classList.add("cde-studio-hidden-text");
-    button.appendChild(document.createTextNode(label("hidden") + " "));
-    var english = el("span", { lang: "en", dir: "ltr" }, id);
-    button.appendChild(english);
+    button.appendChild(el("span", { class: "cde-studio-place" },
+      label(IN_TITLE.indexOf(id) >= 0 ? "in_title" : "hidden")));
+    button.appendChild(document.createTextNode(" "));
+    var shown = button.appendChild(words(id, ""));
     getEntry(id).then(function (entry) {
-      english.textContent = shorten(entry.english) || id;
+      button.replaceChild(entry.translation ? words(entry.translation, "")
+        : words(entry.english || id, "en"), shown);
     }, function () {
       /* the ID stays as the button's text */
     });

@@ -2,23 +2,28 @@
 
    Loaded only in translator mode (`make translate`), where every page carries
    <meta name="cde-studio" content="LANG" data-api="..." data-hidden="ID ..."
-   data-labels='{...}'> and wraps each visible translated text in
-   <span data-cde-msg="ID">. No library, nothing inline (the site's CSP is
+   data-title="ID ..." data-labels='{...}'> and wraps each visible translated text
+   in <span data-cde-msg="ID">. No library, nothing inline (the site's CSP is
    default-src 'self'); server strings reach the DOM through textContent only.
    Every word of the interface comes from data-labels, in the translator's language.
-   page.js reads the page and talks to the server, panel.js builds the panel; this
-   module is what the panel does: pick, select, show, save. */
+   page.js reads the page and talks to the server, panel.js builds the panel,
+   problems.js and search.js are the parts named so, tokens.js shows placeholders
+   and tags; this module is what the panel does: pick, select, show, save. */
 import {
-  LANG, ON, OPEN_KEY, PICK, SAVED_KEY, SELECTOR, el, failed, getEntry, label,
+  HIDDEN, ON, OPEN_KEY, PICK, SAVED_KEY, SELECTOR, el, failed, getEntry, label,
   pageSpans, postTranslation, recall, reducedMotion, remember
 } from "./page.js";
-import { build, fit, markCurrent, open, selection, ui } from "./panel.js";
+import { build, fillItems, fit, markCurrent, open, selection, ui } from "./panel.js";
+import { forget, keep, showKept, showProblems, tooLong } from "./problems.js";
+import { buildSearch } from "./search.js";
+import { showTokens } from "./tokens.js";
 
 // An address ending in #cde-studio=ID (the studio's start page, "where" links)
-// opens the panel on that text.
-var HASH = /^#cde-studio=(\w+)$/;
+// opens the panel on that text; #cde-studio alone opens the panel.
+var HASH = /^#cde-studio(?:=(\w+))?$/;
 var request = 0; // the latest selection, so a slow answer cannot overwrite it
 var saving = false;
+var entryShown = null;
 
 // While the panel is open, a click on a text of the page picks it instead of
 // following a link. A link whose text is a message, activated from the keyboard,
@@ -44,23 +49,19 @@ function pick(event) {
   select(span.getAttribute(PICK), { focus: "textarea", scroll: false });
 }
 
-function fillItems(items, values, render) {
-  items.textContent = "";
-  if (!values || !values.length) {
-    items.appendChild(el("li", { class: "cde-studio-none" }, label("none")));
-    return;
-  }
-  values.forEach(function (value) {
-    var item = el("li");
-    render(item, value);
-    items.appendChild(item);
-  });
+function clearStatus() {
+  ui.status.textContent = "";
+  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
 }
 
 function showEntry(entry) {
-  ui.englishText.textContent = entry.english || "";
-  ui.changedText.textContent = entry.changed || "";
+  entryShown = entry;
+  showTokens(ui.englishText, entry.english);
+  showTokens(ui.changedText, entry.changed);
   ui.changedText.hidden = !entry.changed;
+  ui.elsewhere.hidden = pageSpans(ui.panel).some(function (span) {
+    return span.getAttribute(PICK) === entry.id;
+  }) || HIDDEN.indexOf(entry.id) >= 0;
   ui.textarea.value = entry.translation || "";
   selection.shown = ui.textarea.value;
   if (entry.fuzzy) {
@@ -68,42 +69,31 @@ function showEntry(entry) {
   } else {
     ui.textarea.removeAttribute("data-fuzzy");
   }
-  ui.status.textContent = "";
-  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved");
+  clearStatus();
+  showProblems(entry.problems);
+  showKept(entry.id);
 
-  fillItems(ui.notesList, entry.notes, function (item, note) {
+  fillItems(ui.notesList, entry.notes, "no_notes", function (item, note) {
     item.setAttribute("lang", "en");
     item.textContent = note;
   });
-  var where = [];
-  // This language's pages (another language's show the same text, in its own
-  // translation): all of them only when none is this language's.
-  var pages = entry.pages || [];
-  var mine = pages.filter(function (page) {
-    return LANG && page.indexOf("/" + LANG.toLowerCase() + "/") === 0;
+  // The pages of this language (the server gives no other), then the files.
+  var where = (entry.pages || []).map(function (page) {
+    return { page: page };
   });
-  (mine.length ? mine : pages).forEach(function (page) {
-    where.push({ page: page });
+  fillItems(ui.whereList, where, "nowhere", function (item, place) {
+    item.appendChild(el("a", { href: place.page + "#cde-studio=" + entry.id }, place.page));
   });
   (entry.locations || []).forEach(function (location) {
-    where.push({ location: location });
+    var item = el("li", { class: "cde-studio-location" });
+    item.appendChild(el("code", null, location));
+    ui.whereList.appendChild(item);
   });
-  fillItems(ui.whereList, where, function (item, place) {
-    if (place.page) {
-      var id = entry.id || selection.current;
-      item.appendChild(el("a", { href: place.page + "#cde-studio=" + id }, place.page));
-    } else {
-      item.appendChild(el("code", null, place.location));
-    }
-  });
-  fillItems(ui.termsList, entry.terms, function (item, term) {
+  fillItems(ui.termsList, entry.terms, "no_terms", function (item, term) {
     item.appendChild(el("span", { lang: "en" }, term.en));
     item.appendChild(document.createTextNode(" \u2192 "));
     item.appendChild(el("span", ui.textarea.hasAttribute("lang")
       ? { lang: ui.textarea.getAttribute("lang") } : null, term.required));
-  });
-  fillItems(ui.problemsList, entry.problems, function (item, problem) {
-    item.textContent = problem;
   });
   ui.details.hidden = false;
   fit();
@@ -145,7 +135,7 @@ function select(id, options) {
       return null;
     }
     ui.details.hidden = false;
-    ui.status.textContent = failed(error.message);
+    ui.status.textContent = failed(error);
     ui.status.classList.add("cde-studio-problem");
     return null;
   });
@@ -155,27 +145,42 @@ function save() {
   if (!selection.current || saving) {
     return;
   }
-  saving = true;
-  ui.saveButton.setAttribute("aria-disabled", "true");
   var id = selection.current;
   var typed = ui.textarea.value;
-  ui.status.textContent = "";
-  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved");
+  if (tooLong(entryShown, typed)) {
+    return;
+  }
+  saving = true;
+  ui.saveButton.setAttribute("aria-disabled", "true");
+  clearStatus();
   postTranslation(id, typed, selection.shown).then(function (answer) {
     if (answer.status === 200 && answer.body.saved) {
+      forget(id);
+      remember(SAVED_KEY, id);
+      remember(OPEN_KEY, "1");
+      window.location.reload();
+      return;
+    }
+    if (answer.status === 409 && answer.body.conflict) {
+      // The file's text wins on the page (the studio compiled it): reload to show
+      // it, with the typed text kept beside the file's version.
+      keep(id, typed);
       remember(SAVED_KEY, id);
       remember(OPEN_KEY, "1");
       window.location.reload();
       return;
     }
     done();
-    ui.status.textContent = answer.body.problem || failed(answer.status);
+    ui.status.textContent = answer.body.said || failed({ message: String(answer.status) });
     ui.status.classList.add("cde-studio-problem");
+    if (answer.body.problems) {
+      showProblems(answer.body.problems);
+    }
     ui.textarea.value = typed;
     ui.textarea.focus();
   }, function () {
     done();
-    ui.status.textContent = failed("");
+    ui.status.textContent = failed(null);
     ui.status.classList.add("cde-studio-problem");
     ui.textarea.focus();
   });
@@ -186,25 +191,37 @@ function save() {
   }
 }
 
+// Back from a save or a conflict: the same text, with "saved", or the kept text.
+function reopen(id) {
+  open(false);
+  select(id, { focus: "textarea", scroll: true }).then(function (entry) {
+    if (!entry || selection.current !== id || !ui.kept.hidden) {
+      return;
+    }
+    // A moment after the details appear, so that screen readers, which watch the
+    // status line only once it is shown, announce it.
+    window.setTimeout(function () {
+      if (selection.current === id) {
+        ui.status.textContent = label("saved");
+        ui.status.classList.add("cde-studio-saved");
+      }
+    }, 100);
+  });
+}
+
 function start() {
-  build({ select: select, save: save, pick: pick });
+  build({
+    select: select,
+    save: save,
+    pick: pick,
+    search: function (parent) {
+      buildSearch(parent, select);
+    }
+  });
   var saved = recall(SAVED_KEY);
   remember(SAVED_KEY, null);
   if (saved) {
-    // Back from a save: the same text, its new translation, and "saved".
-    open(false);
-    select(saved, { focus: "textarea", scroll: true }).then(function (entry) {
-      if (entry && selection.current === saved) {
-        // A moment after the details appear, so that screen readers, which
-        // watch the status line only once it is shown, announce it.
-        window.setTimeout(function () {
-          if (selection.current === saved) {
-            ui.status.textContent = label("saved");
-            ui.status.classList.add("cde-studio-saved");
-          }
-        }, 100);
-      }
-    });
+    reopen(saved);
   } else if (HASH.test(window.location.hash)) {
     openOnHash(true);
   } else if (recall(OPEN_KEY)) {
@@ -217,8 +234,11 @@ function start() {
 
 function openOnHash(moveFocus) {
   var match = HASH.exec(window.location.hash);
-  if (match) {
-    open(false);
+  if (!match) {
+    return;
+  }
+  open(moveFocus && !match[1]);
+  if (match[1]) {
     select(match[1], { focus: moveFocus ? "textarea" : "", scroll: true });
   }
 }

@@ -1,0 +1,118 @@
+"""The studio's server, in a terminal that says only the studio's own lines, in the
+translator's language: Werkzeug's server without its banner ("WARNING: This is a
+development server...", "Press CTRL+C to quit") and without a line per request,
+which `run_simple` prints and `make_server` does not; a busy port said in plain
+words; and Ctrl+C for the studio alone, so that `make translate` ends without make's
+"*** Interrupt".
+"""
+import errno
+import os
+import signal
+import socket
+import sys
+from contextlib import contextmanager
+
+import click
+from flask import Flask
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from .tool_language import _t
+
+HOST = "127.0.0.1"  # loopback only: the studio writes the catalogs
+
+
+class _Quiet(WSGIRequestHandler):
+    """Werkzeug's request handler without its log (a line per request, in English)."""
+
+    def log(self, type: str, message: str, *args) -> None:
+        pass
+
+
+def _listening(port: int) -> socket.socket:
+    """A socket listening on HOST:port; if the port is busy, the studio says so in
+    the translator's words and stops (Werkzeug would say it in English)."""
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((HOST, port))
+        listening.listen(socket.SOMAXCONN)
+    except OSError as error:
+        listening.close()
+        if error.errno != errno.EADDRINUSE:
+            raise
+        click.echo(_t("Port {port} is busy: another program uses it (make run, or "
+                      "another studio?). Start the studio on another port: "
+                      "PORT={other} make translate").format(port=port, other=port + 1),
+                   err=True)
+        raise SystemExit(1) from None
+    return listening
+
+
+@contextmanager
+def _own_ctrl_c():
+    """Ctrl+C reaches the studio alone. The terminal sends it to its foreground
+    process group, make included, and make then prints "*** Interrupt" however
+    the studio ends; so the studio takes the terminal in a group of its own while
+    it runs, and gives it back after. Without a terminal (tests, pipes), nothing."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR) if sys.stdin.isatty() else None
+    except OSError:
+        terminal = None
+    if terminal is None:
+        yield
+        return
+    previous = os.tcgetpgrp(terminal)
+    # Ctrl+C stops the studio, even when it was started with SIGINT ignored (from a
+    # background job of a script, say), as Python then leaves it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        # Leaving make's group makes this a background group, which the terminal
+        # stops with SIGTTOU when it takes the terminal, unless ignored.
+        signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+        os.setpgid(0, 0)
+        os.tcsetpgrp(terminal, os.getpgrp())
+    except OSError:  # a session leader, say: Ctrl+C works as it always does
+        pass
+    try:
+        yield
+    finally:
+        try:
+            os.tcsetpgrp(terminal, previous)
+        except OSError:
+            pass
+        os.close(terminal)
+
+
+def open_browser(url: str) -> None:
+    """Open `url` in the translator's browser, whose own messages (in English,
+    such as "Opening in existing browser session") stay out of the terminal: the
+    browser is started with /dev/null for its output."""
+    import webbrowser
+
+    kept = os.dup(1), os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        webbrowser.open(url)
+    finally:
+        os.dup2(kept[0], 1)
+        os.dup2(kept[1], 2)
+        for fd in (null, *kept):
+            os.close(fd)
+
+
+def serve(app: Flask, port: int, url: str, opening=None) -> None:
+    """Serve `app` on HOST:port until Ctrl+C, saying where (and `opening(url)`, the
+    browser), and when it stopped."""
+    listening = _listening(port)
+    server = make_server(HOST, port, app, threaded=True, request_handler=_Quiet,
+                         fd=listening.fileno())
+    listening.close()  # the server holds its own copy of the socket
+    click.echo(_t("The translation studio is at {url} (Ctrl+C stops it).").format(
+        url=url))
+    if opening:
+        opening(url)
+    with _own_ctrl_c():
+        server.serve_forever()  # returns on Ctrl+C
+    click.echo(_t("The translation studio has stopped."))

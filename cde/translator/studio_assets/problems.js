@@ -1,0 +1,107 @@
+/* Translation studio: what the panel says of a text's problems, each in one short
+   sentence with a button for the fix where there is one (the official name, a
+   missing placeholder); the warning before saving a text much longer than the
+   English where space is short; and the text a translator typed when the file
+   changed meanwhile, kept beside the file's version to merge the two. */
+import { KEPT_KEY, el, fill, label, recall, remember } from "./page.js";
+import { appendTokens, showTokens } from "./tokens.js";
+import { fit, ui } from "./panel.js";
+
+// Every problem of the text, or of what was just refused; the section is hidden
+// when there is none (no "None" to contradict a refusal above it).
+export function showProblems(problems) {
+  ui.problemsList.textContent = "";
+  (problems || []).forEach(function (problem) {
+    var item = el("li", { class: "cde-studio-problem-item" });
+    item.appendChild(appendTokens(el("span", null), problem.said));
+    if (problem.fix) {
+      var button = el("button", { type: "button", class: "cde-studio-fix" });
+      appendTokens(button, problem.fix.label);
+      button.addEventListener("click", function () {
+        applyFix(problem.fix, item);
+      });
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(button);
+    }
+    ui.problemsList.appendChild(item);
+  });
+  ui.problemsSection.hidden = !ui.problemsList.children.length;
+}
+
+// The fix in the text box: `replace` with `write` where the translation has it,
+// else `write` where the cursor is (a missing placeholder goes where it belongs).
+function applyFix(fix, item) {
+  var box = ui.textarea;
+  var value = box.value;
+  var at = fix.replace ? value.indexOf(fix.replace) : -1;
+  var start = at >= 0 ? at : box.selectionStart;
+  var end = at >= 0 ? at + fix.replace.length : box.selectionEnd;
+  box.value = value.slice(0, start) + fix.write + value.slice(end);
+  item.remove();
+  ui.problemsSection.hidden = !ui.problemsList.children.length;
+  fit();
+  box.focus();
+  box.setSelectionRange(start + fix.write.length, start + fix.write.length);
+  ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
+  ui.status.textContent = label("fixed");
+}
+
+// Whether to warn instead of saving: the first Save of a text much longer than
+// the English, where space is short; the second saves it as it is.
+var warned = null;
+export function tooLong(entry, typed) {
+  var short = entry && entry.short;
+  if (!short || typed.length <= short.limit || warned === typed) {
+    return false;
+  }
+  warned = typed;
+  ui.status.classList.remove("cde-studio-saved", "cde-studio-problem");
+  ui.status.classList.add("cde-studio-warning");
+  ui.status.textContent = fill("long", {
+    typed: typed.length, english: (entry.english || "").length, where: short.where
+  });
+  return true;
+}
+
+/* ---- A text kept after a conflict ------------------------------------------- */
+
+function kept() {
+  try {
+    return JSON.parse(recall(KEPT_KEY) || "null");
+  } catch (error) {
+    return null;
+  }
+}
+
+// Keep what the translator typed for `id`, to show it after the reload.
+export function keep(id, typed) {
+  remember(KEPT_KEY, JSON.stringify({ id: id, typed: typed }));
+}
+
+export function forget(id) {
+  var text = kept();
+  if (text && text.id === id) {
+    remember(KEPT_KEY, null);
+  }
+}
+
+// The kept text of `id`, if any, under the text box, with what to do with it.
+export function showKept(id) {
+  var text = kept();
+  ui.kept.hidden = !(text && text.id === id);
+  if (ui.kept.hidden) {
+    return false;
+  }
+  showTokens(ui.keptText, text.typed);
+  ui.useMine.onclick = function () {
+    ui.textarea.value = text.typed;
+    fit();
+    ui.textarea.focus();
+  };
+  ui.forgetMine.onclick = function () {
+    forget(id);
+    ui.kept.hidden = true;
+    ui.textarea.focus();
+  };
+  return true;
+}

@@ -1,0 +1,61 @@
+/* Translation studio: search every text of the site, from the panel, by its
+   English or its translation, texts no page shows now (error pages) included;
+   a text found opens in the panel, whichever page it is on. */
+import { el, failed, label, searchTexts, shorten } from "./page.js";
+
+// Build the search into `parent`; `select(id, options)` opens a text found.
+export function buildSearch(parent, select) {
+  var part = el("section", { class: "cde-studio-search-part" });
+  var form = el("form", { class: "cde-studio-search", role: "search" });
+  form.appendChild(el("label", { for: "cde-studio-search" }, label("search")));
+  var row = el("div", { class: "cde-studio-search-row" });
+  var input = el("input", { id: "cde-studio-search", type: "search", name: "q" });
+  row.appendChild(input);
+  row.appendChild(el("button", { type: "submit", class: "cde-studio-search-button" },
+    label("search_button")));
+  form.appendChild(row);
+  part.appendChild(form);
+  var said = el("p", { class: "cde-studio-found", role: "status", "aria-live": "polite" });
+  part.appendChild(said);
+  var results = el("ul", { class: "cde-studio-list cde-studio-results" });
+  part.appendChild(results);
+  parent.appendChild(part);
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var words = input.value.trim();
+    results.textContent = "";
+    said.textContent = "";
+    if (!words) {
+      return;
+    }
+    searchTexts(words).then(function (answer) {
+      said.textContent = answer.said || "";
+      (answer.found || []).forEach(function (text) {
+        results.appendChild(result(text, select));
+      });
+    }, function (error) {
+      said.textContent = failed(error);
+    });
+  });
+}
+
+// A text found: its translation (or its English, marked, if it has none yet),
+// with its English under it.
+function result(text, select) {
+  var item = el("li");
+  var button = el("button", { type: "button", class: "cde-studio-item", "data-id": text.id });
+  var lang = document.documentElement.getAttribute("lang") || "";
+  button.appendChild(text.translation
+    ? el("span", lang ? { lang: lang } : null, shorten(text.translation))
+    : el("span", { lang: "en", dir: "ltr" }, shorten(text.english)));
+  if (text.translation) {
+    button.appendChild(el("span", { class: "cde-studio-result-english", lang: "en", dir: "ltr" },
+      shorten(text.english)));
+  }
+  button.addEventListener("click", function () {
+    select(text.id, { focus: "textarea", scroll: true });
+  });
+  item.appendChild(button);
+  return item;
+}

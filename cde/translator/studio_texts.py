@@ -1,0 +1,144 @@
+"""What the translation studio shows of the catalogs: a text with every problem in
+the studio's own words (problems.py), each language's progress and work to do for
+the start page, and the texts found by a search. The commands' reports are
+review.py's; both take their problems from the same checks.
+"""
+import unicodedata
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+
+from . import glossary
+from .catalogs import UPDATE_HINT, Project, extract
+from .checks import forms, msgids
+from .locales import folder_problem
+from .po_reader import Unreadable, read_strictly
+from .problems import in_studio
+from .review import count, entry_problems, word_diff
+from .tool_language import _t, _t_noop, _tn, spoken_language
+from ..i18n import code_of, language_name, language_tag
+from ..languages import entries, is_translated
+
+# Where a text shows when its length matters (where.py's SHORT_PLACES).
+SHORT_PLACES = {"nav": _t_noop("in the navigation"), "button": _t_noop("on a button"),
+                "title": _t_noop("in the page's title")}
+
+
+def limit(english: str) -> int:
+    """The most characters a translation may have, where space is short, before the
+    studio warns: half as long again as the English, and 12 more, which a short
+    label needs in a language of longer words ("About", "Acerca del Centro")."""
+    return len(english) * 3 // 2 + 12
+
+
+def _names(project: Project, lang: str):
+    return glossary.terms(project.translations / glossary.FILE, lang)
+
+
+def file_problem(project: Project, po: Path, line: int, what: str) -> str:
+    """A problem of the .po file as a whole, said to the studio's reader: the file
+    and the line to open in a text editor, and what is wrong."""
+    return _t("Line {line} of {file}: {problem}. Correct it in a text editor, then "
+              "reload this page.").format(line=line, file=project.show(po),
+                                          problem=what)
+
+
+def problems_of(project: Project, po: Path, catalog: Catalog,
+                message: Message) -> list[dict]:
+    """Every problem of a text, as the studio's panel shows them (in_studio)."""
+    return [in_studio(problem) for problem in entry_problems(
+        catalog, message, _names(project, po.parent.parent.name))]
+
+
+def about(project: Project, po: Path, catalog: Catalog, message: Message,
+          pages: list[str], short: str = "") -> dict:
+    """A text as the studio's panel shows it; `short` is where.py's place when
+    space is short where it shows ("nav"), and then the panel warns beyond a
+    `limit`."""
+    english = msgids(message)[0]
+    return {
+        "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
+        "changed": word_diff(message.previous_id[0], english)
+        if message.fuzzy and message.previous_id else "",
+        # One note a developer wrote, which the .po wraps over several `#.` lines.
+        "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
+        "locations": [f"{file}:{line}" for file, line in message.locations],
+        "pages": pages,
+        "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
+        "problems": problems_of(project, po, catalog, message),
+        "short": {"limit": limit(english), "where": _t(SHORT_PLACES[short])}
+        if short in SHORT_PLACES else None,
+    }
+
+
+def _page_of(lang: str, shown: list[str]) -> str:
+    """The page a text is opened on: the first of `lang` that shows it, else the
+    language's home page (the panel opens any text, even one no page shows)."""
+    home = f"/{code_of(lang)}/"
+    return next((page for page in shown if page.startswith(home)), home)
+
+
+def work_to_do(project: Project, ids, where: dict, names: dict) -> list[dict]:
+    """The start page, a language each: its `name`, `progress` (review.count, as
+    `translate status` counts), the `problems` of its file, its `pages` ({path,
+    name, todo}) and `todo`, every text that needs work ({english, said, page})."""
+    wanted, languages = entries(extract(project)).keys(), []
+    for lang in project.languages():
+        po = project.po_path(lang)
+        home = f"/{code_of(lang)}/"
+        language = {"code": lang, "tag": language_tag(code_of(lang)),
+                    "name": language_name(lang, spoken_language()),
+                    "progress": None, "problems": [], "todo": [], "pages": []}
+        languages.append(language)
+        if said := folder_problem(lang):
+            language["problems"] = [file_problem(project, po, 1, said)]
+            continue
+        try:
+            catalog, found = read_strictly(po.read_bytes(), lang)
+        except Unreadable as error:
+            language["problems"] = [file_problem(project, po, *error.args)]
+            continue
+        language["problems"] = [file_problem(project, po, *each) for each in found]
+        if missing := len(wanted - entries(catalog).keys()):
+            language["problems"].append(_tn(
+                "{count} new text is not in the catalog yet: {hint}.",
+                "{count} new texts are not in the catalog yet: {hint}.", missing
+            ).format(count=missing, hint=_t(UPDATE_HINT)))
+        language["progress"] = count(project, lang, catalog, wanted)
+        pending = {}
+        for key, message in entries(catalog).items():
+            if key in wanted and (said := problems_of(project, po, catalog, message)):
+                shown = where.get(ids(*key), [])
+                pending[ids(*key)] = shown
+                language["todo"].append({
+                    "english": msgids(message)[0], "said": [p["said"] for p in said],
+                    "page": _page_of(lang, shown) + f"#cde-studio={ids(*key)}",
+                    "on_a_page": any(page.startswith(home) for page in shown)})
+        language["pages"] = [{"path": path, "name": name, "todo": sum(
+            path in shown for shown in pending.values())}
+            for path, name in names.items() if path.startswith(home)]
+    return languages
+
+
+def _plain(text: str) -> str:
+    """Text as a search compares it: no case, no accents, one space between words."""
+    return " ".join("".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                            if not unicodedata.combining(c)).split())
+
+
+def search(catalog: Catalog, words: str) -> list[tuple[tuple, Message]]:
+    """The texts of a catalog whose English or translation holds every word of
+    `words` (whatever their case and accents), in the catalog's order."""
+    wanted = _plain(words).split()
+    return [(key, message) for key, message in entries(catalog).items()
+            if wanted and all(word in _plain(" ".join(
+                [*msgids(message), *filter(None, forms(message))])) for word in wanted)]
+
+
+def found(lang: str, catalog: Catalog, words: str, ids, where: dict) -> list[dict]:
+    """What a search finds in a language: {id, english, translation, page}."""
+    return [{"id": ids(*key), "english": msgids(message)[0],
+             "translation": forms(message)[0] if is_translated(message) else "",
+             "page": _page_of(lang, where.get(ids(*key), []))
+             + f"#cde-studio={ids(*key)}"}
+            for key, message in search(catalog, words)]

@@ -1,0 +1,111 @@
+"""The words of the translation studio's own interface, in the translator's language
+(tool_language.py): the panel's, handed to its script as JSON, and the start
+page's. Each empty section has a sentence of its own, so that no "None" has to
+agree with a noun in another language.
+"""
+from .. import i18n
+from .tool_language import _t, _t_noop, _tn, spoken_language
+
+# The panel's words (studio_assets/*.js read them by these keys). {fields} are
+# filled in by the script.
+PANEL = {
+    "open": _t_noop("Translate this page"), "close": _t_noop("Close the studio"),
+    "panel": _t_noop("Translation studio"),
+    "hint": _t_noop("Pick a text on the page, in this list, or search for one."),
+    "texts_on_page": _t_noop("Texts on this page"),
+    "in_title": _t_noop("(in the page's title)"),
+    "hidden": _t_noop("(not on screen: for screen readers or search engines)"),
+    "english": _t_noop("English"), "translation": _t_noop("Translation"),
+    "not_translated": _t_noop("(not translated yet)"),
+    "save": _t_noop("Save"), "saved": _t_noop("Saved: the page shows it."),
+    "notes": _t_noop("Notes from the developers"),
+    "no_notes": _t_noop("The developers left no note on this text."),
+    "where": _t_noop("Where it appears"),
+    "nowhere": _t_noop("No page shows this text now: an error page, or a text no "
+                       "longer used."),
+    "elsewhere": _t_noop("This text is not on this page: “Where it appears” says "
+                         "where it is."),
+    "terms": _t_noop("Glossary terms"),
+    "no_terms": _t_noop("This text holds no term of the glossary."),
+    "problems": _t_noop("Problems"),
+    "fixed": _t_noop("Changed in the box: press Save to check it again."),
+    "long": _t_noop("This translation has {typed} characters and the English "
+                    "{english}, and it shows {where}, where space is short. Shorten "
+                    "it, or press Save again to save it as it is."),
+    "mine": _t_noop("Your text, not saved"),
+    "use_mine": _t_noop("Put my text in the box"),
+    "forget_mine": _t_noop("Forget my text"),
+    "conflict": _t_noop("This translation changed in the file since you opened it. "
+                        "The box shows the file's version; your text is kept below it. "
+                        "Merge the two, then save."),
+    "search": _t_noop("Search every text of the site"),
+    "search_button": _t_noop("Search"),
+    "results": _t_noop("Texts found"),
+    "failed": _t_noop("The studio could not do that; reload the page and try again."),
+}
+
+# The start page's words.
+START = {
+    "title": _t_noop("Translation studio"),
+    "intro": _t_noop("Open a page of the site to translate it, or search for a text: "
+                     "on every page, the button \u201cTranslate this page\u201d opens "
+                     "the studio's panel."),
+    "search": PANEL["search"], "search_button": PANEL["search_button"],
+    "search_hint": _t_noop("Words of the English or of the translation; texts no "
+                           "page shows now (error pages) are found too."),
+    "pages": _t_noop("The pages of the site"), "todo": _t_noop("What needs work"),
+    "nothing": _t_noop("Nothing needs work in this language."),
+    "open_text": _t_noop("Open on its page"),
+    "open_anywhere": _t_noop("Open in the panel (no page shows it now: an error "
+                             "page's text)"),
+    "not_translated": PANEL["not_translated"],
+}
+
+
+def panel_words() -> dict:
+    """The panel's words, with the language and direction they are written in."""
+    spoken = spoken_language()
+    return {"lang": spoken, "dir": i18n.text_direction(spoken),
+            **{key: _t(text) for key, text in PANEL.items()}}
+
+
+def start_words() -> dict:
+    """The start page's words, with the language they are written in."""
+    return {"lang": spoken_language(), **{key: _t(text) for key, text in START.items()}}
+
+
+def progress_words(progress) -> tuple[str, str]:
+    """A language's progress (review.Progress) as the start page says it: what is
+    done (which a screen reader reads for the progress bar too), and what is left."""
+    done = _t("{percent}% done: {done} of {total} texts translated.").format(
+        percent=progress.percent, done=progress.done, total=progress.total)
+    left = _t("{fuzzy} to review (the English changed), {refused} refused by a "
+              "check, {untranslated} not translated yet.").format(**progress._asdict())
+    return done, left
+
+
+def draft_words(code: str) -> str:
+    """What the start page says of a language visitors do not see yet."""
+    return _t("A draft: visitors do not see this language until it is translated; "
+              "its pages are at /{prefix}/.").format(prefix=i18n.code_of(code))
+
+
+def page_todo(count: int) -> str:
+    """How many texts of a page need work, after its link."""
+    return _tn("{count} text needs work", "{count} texts need work", count).format(
+        count=count) if count else ""
+
+
+def found_words(count: int, words: str) -> str:
+    """What a search says: how many texts hold the words."""
+    return _tn("{count} text holds \u201c{words}\u201d.",
+               "{count} texts hold \u201c{words}\u201d.", count).format(
+        count=count, words=words) if count else _t(
+        "No text of the site holds \u201c{words}\u201d.").format(words=words)
+
+
+def not_saved(count: int) -> str:
+    """The status line of a refused save; the problems are listed below it."""
+    return _tn("Not saved: {count} problem, listed below, needs mending first.",
+               "Not saved: {count} problems, listed below, need mending first.",
+               count).format(count=count)

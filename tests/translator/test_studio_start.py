@@ -1,0 +1,154 @@
+"""The translation studio's start page (/_studio/, cde/translator/studio.py): a way
+in for a translator who knows no address. Each language's progress as a bar a
+screen reader reads as text, counted as `translate status` counts; the site's pages,
+each linked in studio mode; what needs work, in the studio's words; and a search of
+every text of the site by its English or its translation, error pages included.
+"""
+import re
+
+import pytest
+
+from cde.translator import catalogs
+from cde.translator.studio import message_id
+from tests.htmltext import HtmlText
+from tests.projectcopy import ES, YEARS, replace_in, studio_for
+
+STUDIO = "http://127.0.0.1:5099"
+
+
+@pytest.fixture
+def studio(project):
+    catalogs.compile_catalogs(catalogs.Project(project, project / "translations"))
+    return studio_for(project, STUDIO), project
+
+
+def start(app, query=""):
+    """The start page, read as a visitor reads it, and its HTML."""
+    html = app.test_client().get("/_studio/" + query, base_url=STUDIO).get_data(
+        as_text=True)
+    return HtmlText(html), html
+
+
+def total(root):
+    with (root / "translations" / "messages.pot").open(encoding="utf-8") as pot:
+        return pot.read().count("\nmsgid ") - 1  # the header's msgid "" is no text
+
+
+def test_everything_translated_the_start_page_leads_to_every_page(studio):
+    app, root = studio
+    page, html = start(app)
+    count = total(root)
+    # The bar, and the words a screen reader reads for it, which show beside it.
+    bar = re.search(r"<progress [^>]*>", html).group(0)
+    done = f"100% done: {count} of {count} texts translated."
+    assert f'max="{count}" value="{count}"' in bar
+    assert f'aria-valuetext="{done}"' in bar
+    assert 'aria-labelledby="cde-studio-es"' in bar
+    assert page.texts.count(done) == 2  # the bar's fallback, and the words beside it
+    assert "0 to review (the English changed), 0 refused by a check, 0 not translated "\
+        "yet." in page.texts
+    # Every page of the language, by its heading, opening the panel on it.
+    assert [(a["href"], a["text"]) for a in page.anchors] == [
+        ("/es/#cde-studio", "Centro de Excelencia para Información Estadística de "
+         "Gobierno, Seguridad Pública, Victimización y Justicia"),
+        ("/es/acerca/#cde-studio", "Acerca del Centro de Excelencia"),
+        ("/es/contacto/#cde-studio", "Contacto"),
+        ("/es/404.html#cde-studio", "Página no encontrada"),
+    ]
+    assert "Nothing needs work in this language." in page.texts
+    assert "None" not in page.texts
+
+
+def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studio):
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr ""')
+    replace_in(root / ES, "presentadas en %(years)s.", "presentadas en %(años)s.")
+    page, html = start(app)
+    count = total(root)
+    assert (f"{100 * (count - 2) // count}% done: {count - 2} of {count} texts "
+            "translated.") in page.texts
+    # Counted as `translate status` counts: the broken placeholder is refused, not
+    # "not translated yet".
+    assert "0 to review (the English changed), 1 refused by a check, 1 not translated "\
+        "yet." in page.texts
+    pages = {a["href"]: a["text"] for a in page.anchors}
+    assert pages["/es/contacto/#cde-studio"] == "Contacto"
+    assert "(1 text needs work)" in html.split('href="/es/contacto/#cde-studio"')[1] \
+        .split("</li>")[0]
+    todo = re.findall(
+        r'<li><q lang="en" dir="ltr">(.*?)</q>\s*(.*?)\s*<a href="(.*?)">', html, re.S)
+    assert [(english, re.sub(r"<[^>]+>", " ", said).split(), link)
+            for english, said, link in todo] == [
+        ("UNODC and INEGI have reported to the Statistical Commission on the "
+         "implementation of the activities of the road map...",
+         "%(años)s should be %(years)s, as in the English.".split(),
+         f"/es/acerca/#cde-studio={message_id(None, YEARS)}"),
+        ("Postal address", "Not translated yet: the page shows the English.".split(),
+         f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"),
+    ]
+    assert not re.search(r"messages\.po:\d|msgid|msgstr", html)
+
+
+def test_a_text_no_page_shows_opens_in_the_panel_and_says_so(studio):
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Solicitud no permitida"', 'msgstr ""')
+    page, _ = start(app)
+    assert [(a["href"], a["text"]) for a in page.anchors][-1] == (
+        f"/es/#cde-studio={message_id(None, 'Request not allowed')}",
+        "Open in the panel (no page shows it now: an error page's text)")
+
+
+def test_the_start_page_names_a_catalog_it_cannot_read_and_its_line(studio):
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr "Dirección postal')
+    line = next(number for number, text in enumerate(
+        (root / ES).read_text(encoding="utf-8").splitlines(), 1)
+        if text == 'msgstr "Dirección postal')
+    page, _ = start(app)
+    assert "Spanish (es)" in page.texts
+    assert (f"Line {line} of {ES}: the closing double quote (\") is missing at the end "
+            "of the line. Correct it in a text editor, then reload this page."
+            ) in page.texts
+
+
+@pytest.mark.parametrize("words, found", [
+    # By the English, whatever the case; a text no page shows (the 405 page's)
+    # opens on the language's home page.
+    ("request NOT ALLOWED", [("Request not allowed", "Solicitud no permitida",
+                              "/es/")]),
+    # By the translation, whatever the accents; the page that shows it.
+    ("PAGINA no encontrada", [("Page not found", "Página no encontrada",
+                               "/es/404.html")]),
+])
+def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
+        studio, words, found):
+    app, _ = studio
+    page, html = start(app, f"?q={words}")
+    assert f"1 text holds “{words}”." in page.texts
+    results = html.split('class="cde-studio-results"')[1].split("</section>")[0]
+    listed = re.findall(
+        r'<a href="(.*?)#cde-studio=\w+" lang="en" dir="ltr">(.*?)</a>'
+        r'\s*<span class="cde-studio-translated" lang="es">(.*?)</span>', results)
+    assert [(english, said, link) for link, english, said in listed] == found
+    assert f'#cde-studio={message_id(None, found[0][0])}"' in results
+
+
+def test_a_search_that_finds_nothing_says_so(studio):
+    app, _ = studio
+    page, _ = start(app, "?q=zanahoria")
+    assert "No text of the site holds “zanahoria”." in page.texts
+
+
+def test_the_panel_searches_every_text_of_its_language(studio):
+    app, _ = studio
+    answer = app.test_client().get("/_studio/api/es?q=página", base_url=STUDIO).json
+    assert answer["said"] == "5 texts hold “página”."
+    found = [("Page not found", "/es/404.html"),
+             ("The page you are looking for does not exist or has moved.",
+              "/es/404.html"),
+             ("The page could not be shown. Please try again later.", "/es/"),
+             ("On this page", "/es/acerca/"),
+             ("You can continue from one of these pages:", "/es/404.html")]
+    assert [(text["english"], text["page"]) for text in answer["found"]] == [
+        (english, f"{page}#cde-studio={message_id(None, english)}")
+        for english, page in found]
