@@ -52,7 +52,9 @@ from .studio_words import (
     start_words,
 )
 from .tool_language import _t
-from .where import STUDIO_PREFIX, page_names, pages_showing, short_places
+from .where import (
+    STUDIO_PREFIX, page_names, pages_showing, places_showing, short_places,
+)
 
 # Every translated text, with its ID, marked until the page is complete.
 PICKABLE = Mark("\ue002", "\ue004")
@@ -224,12 +226,13 @@ def search(lang: str):
 
 @studio.get("/api/<lang>/<msg>")
 def show(lang: str, msg: str):
-    """A text as the panel shows it."""
+    """A text as the panel shows it: where it appears by page name and section,
+    never by template file (a translator does not know those)."""
     project, po, catalog, by_id = _catalog(lang)
     if msg not in by_id:
         abort(404)
-    return jsonify(id=msg, **about(project, po, catalog, by_id[msg],
-                                   _where(lang).get(msg, []),
+    pages = places_showing(current_app, f"/{lang}/").get(msg, [])
+    return jsonify(id=msg, **about(project, po, catalog, by_id[msg], pages,
                                    short_places(current_app).get(msg, "")))
 
 

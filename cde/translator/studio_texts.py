@@ -51,8 +51,10 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
 
 
 def about(project: Project, po: Path, catalog: Catalog, message: Message,
-          pages: list[str], short: str = "") -> dict:
-    """A text as the studio's panel shows it; `short` is where.py's place when
+          pages: list[dict], short: str = "") -> dict:
+    """A text as the studio's panel shows it; `pages` are where.py's
+    places_showing, by name and section (no template file: the commands' reports
+    keep file:line, a translator's panel does not); `short` is where.py's place when
     space is short where it shows ("nav"), and then the panel warns beyond a
     `limit`."""
     english = msgids(message)[0]
@@ -62,7 +64,6 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message,
         if message.fuzzy and message.previous_id else "",
         # One note a developer wrote, which the .po wraps over several `#.` lines.
         "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
-        "locations": [f"{file}:{line}" for file, line in message.locations],
         "pages": pages,
         "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
         "problems": problems_of(project, po, catalog, message),

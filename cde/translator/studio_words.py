@@ -21,6 +21,7 @@ PANEL = {
     "notes": _t_noop("Notes from the developers"),
     "no_notes": _t_noop("The developers left no note on this text."),
     "where": _t_noop("Where it appears"),
+    "in_section": _t_noop("in the section \u201c{section}\u201d"),
     "nowhere": _t_noop("No page shows this text now: an error page, or a text no "
                        "longer used."),
     "elsewhere": _t_noop("This text is not on this page: “Where it appears” says "

@@ -99,6 +99,23 @@ def pages_showing(app: Flask, sections: bool = False) -> dict[str, list[str]]:
     return shown
 
 
+def places_showing(app: Flask, prefix: str = "/") -> dict[str, list[dict]]:
+    """For each text's ID, the pages under `prefix` that show it, as a translator
+    knows them: {"path", "name" (the page's first heading), "section" (the heading
+    of the part where the text first shows, "" if none or the page's name)}. No
+    file of the site's code: the commands say those."""
+    rendered, shown = _rendered(app), {}
+    for msg, places in rendered["texts"].items():
+        first = {}
+        for place in places:
+            if place.path.startswith(prefix):
+                first.setdefault(place.path, place.section)
+        shown[msg] = [{"path": path, "name": rendered["names"].get(path, ""),
+                       "section": "" if section == rendered["names"].get(path)
+                       else section} for path, section in first.items()]
+    return shown
+
+
 def short_places(app: Flask) -> dict[str, str]:
     """For each text shown where space is short, the first such place: "nav",
     "button" or "title"."""

@@ -118,7 +118,7 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
 
     # From the panel's search, a text of another page: refused, mended by the
     # panel's button, saved.
-    tab_to(tab, "el.id === 'cde-studio-search'", backwards=True)
+    tab_to(tab, "el.id === 'cde-studio-search'")
     tab.keyboard.type("informado")
     tab.keyboard.press("Enter")
     tab_to(tab, "el.closest('.cde-studio-results') && el.tagName === 'BUTTON'")
@@ -143,7 +143,7 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     expect(tab.locator(".cde-studio-english")).to_have_text(YEARS)
 
     # A text no page shows (the 405 page's), found by its translation.
-    tab_to(tab, "el.id === 'cde-studio-search'", backwards=True)
+    tab_to(tab, "el.id === 'cde-studio-search'")
     tab.keyboard.press("Control+a")
     tab.keyboard.type("no permitida")
     tab.keyboard.press("Enter")
@@ -203,7 +203,7 @@ def test_the_toggle_never_covers_the_panel(tab):
     panel = tab.locator("#cde-studio-panel")
     expect(tab.locator("#cde-studio-translation")).to_have_value(re.compile("."))
     panel.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
-    last = panel.locator(".cde-studio-details > section:last-child li").last
+    last = panel.locator("li").last  # the last text of the list, at the foot
     toggle = tab.locator(".cde-studio-toggle").bounding_box()
     shown = panel.bounding_box()
     assert toggle["y"] >= shown["y"] + shown["height"]  # below the panel's box

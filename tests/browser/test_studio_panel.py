@@ -211,3 +211,55 @@ def test_the_start_page_leads_to_the_text_that_needs_work(studio_server, tab):
     box.fill("Domicilio postal")
     tab.get_by_role("button", name=labels["save"], exact=True).click()
     expect(tab.locator("main h2", has_text="Domicilio postal")).to_be_visible()
+
+
+def test_where_it_appears_names_the_pages_and_sections_never_a_file(tab):
+    """A translator knows a page by its heading, a part of it by its section; a
+    template's file:line (`templates/about.html:116`) is the commands' alone."""
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    pick(tab, INEGI)
+    where = tab.get_by_role("region", name=labels["where"])
+    name = tab.locator("main h1").inner_text()
+    link = where.get_by_role("link", name=name, exact=True)
+    expect(link).to_have_attribute("href", re.compile(
+        "^" + re.escape(ABOUT) + r"#cde-studio=\w+$"))
+    expect(where.get_by_role("listitem")).to_have_text([
+        name + ", " + labels["in_section"].format(section=(
+            "¿Qué instituciones respaldan las actividades del Centro de Excelencia?"))])
+    expect(where).not_to_contain_text("templates/")
+    expect(where.locator("code")).to_have_count(0)
+
+
+@pytest.mark.parametrize("picked_from", ["list", "page"])
+def test_on_an_ordinary_screen_the_picked_text_is_in_view(studio_server, new_tab,
+                                                           picked_from):
+    """At 1280x800, however long the page's list of texts, a text picked shows its
+    English, its box and Save without scrolling the panel."""
+    tab = new_tab(studio_server.url, width=1280, height=800)
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    panel = tab.get_by_role("complementary", name=labels["panel"])
+    if picked_from == "list":  # the list's last text, at its foot
+        item = panel.locator(".cde-studio-texts .cde-studio-item").last
+        item.scroll_into_view_if_needed()
+        item.click()
+    else:
+        panel.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
+        tab.locator("main [data-cde-msg]", has_text=YEARS_ON_PAGE).first.click()
+    box = tab.get_by_label(labels["translation"], exact=True)
+    expect(box).to_be_focused()
+    expect(box).to_have_value(re.compile("."))
+    # Nothing scrolled to reach it (a browser scrolls to a focused box, and the
+    # translator is left mid-panel, the text's English or its notes cut off): the
+    # details sit at the top, under the panel's heading.
+    assert panel.evaluate("(el) => el.scrollTop") == 0
+    shown = panel.bounding_box()
+    bottom = min(shown["y"] + shown["height"], 800)
+    for part in (panel.get_by_role("heading", name=labels["panel"], exact=True),
+                 panel.get_by_role("heading", name=labels["english"], exact=True),
+                 tab.locator(".cde-studio-english"), box,
+                 panel.get_by_role("button", name=labels["save"], exact=True)):
+        seen = part.bounding_box()
+        assert seen["y"] >= shown["y"] and seen["y"] + seen["height"] <= bottom, (
+            part, seen, shown)

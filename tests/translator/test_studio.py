@@ -85,8 +85,8 @@ def test_a_saved_translation_changes_that_msgstr_and_the_page(studio):
     shown = app.test_client().get(f"/_studio/api/{app.config['DEFAULT_LANGUAGE']}/"
                                   f"{msg}", base_url=STUDIO).json
     assert shown["english"].startswith("The National Institute of Statistics")
-    assert shown["pages"] == [PAGES_BY_ENDPOINT["about"].rule(
-        app.config["DEFAULT_LANGUAGE"])]
+    assert [place["path"] for place in shown["pages"]] == [
+        PAGES_BY_ENDPOINT["about"].rule(app.config["DEFAULT_LANGUAGE"])]
     before = (root / ES).read_text(encoding="utf-8")
     answer = save(app, msg, shown["translation"].replace(" organismo ", " órgano "))
     assert answer.status_code == 200 and answer.json == {"saved": True}
@@ -95,6 +95,29 @@ def test_a_saved_translation_changes_that_msgstr_and_the_page(studio):
         before.splitlines(), after.splitlines(), n=0) if line[:1] in "+-"][2:]
     assert len(changed) == 2 and "organismo" in changed[0] and "órgano" in changed[1]
     assert "es el órgano constitucional" in page(app, "about")[1]
+
+
+def test_the_panel_says_where_a_text_is_by_page_name_and_section_never_by_file(studio):
+    """A translator knows a page by its heading and a part of it by its section;
+    `templates/about.html:116` means nothing to them (the commands keep file:line)."""
+    app, root = studio
+    lang = app.config["DEFAULT_LANGUAGE"]
+    _, html = page(app, "about")
+    client = app.test_client()
+    msg = picked(html, "El Instituto Nacional de Estadística y Geografía es el")
+    shown = client.get(f"/_studio/api/{lang}/{msg}", base_url=STUDIO).json
+    name = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    assert shown["pages"] == [{
+        "path": PAGES_BY_ENDPOINT["about"].rule(lang), "name": html_text(name),
+        "section": "¿Qué instituciones respaldan las actividades del Centro de "
+                   "Excelencia?"}]
+    # No text of any page carries a file of the site's code to the panel.
+    for endpoint in PAGES_BY_ENDPOINT:
+        for each in set(re.findall(r'data-cde-msg="(\w+)"', page(app, endpoint)[1])):
+            data = client.get(f"/_studio/api/{lang}/{each}", base_url=STUDIO)
+            assert "locations" not in data.json
+            assert not re.search(r"templates/|\.html:\d|\.py:\d", data.get_data(
+                as_text=True)), (endpoint, data.json)
 
 
 @pytest.mark.parametrize("typed, said", [

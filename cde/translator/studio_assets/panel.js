@@ -1,5 +1,6 @@
-/* Translation studio, its panel: built once, opened and closed, the list of the
-   page's texts and the parts that show the one selected. What the panel does when
+/* Translation studio, its panel: built once, opened and closed, the parts that
+   show the selected text (at the top, in view without scrolling), the search, and
+   the list of the page's texts. What the panel does when
    used (pick, select, save, search) is studio.js's and search.js's, handed to
    `build`. */
 import {
@@ -43,6 +44,10 @@ export function build(given) {
   ui.heading = el("h2", { class: "cde-studio-heading", tabindex: "-1" }, label("panel"));
   ui.panel.appendChild(ui.heading);
   ui.panel.appendChild(el("p", { class: "cde-studio-hint" }, label("hint")));
+  // The selected text's details first, right under the heading: the list of a
+  // long page's texts would push the text box below the screen's edge.
+  buildDetails();
+  ui.panel.appendChild(ui.details);
   actions.search(ui.panel);
 
   var listSection = el("section", {
@@ -53,8 +58,6 @@ export function build(given) {
   ui.list = el("ul", { class: "cde-studio-list" });
   listSection.appendChild(ui.list);
   ui.panel.appendChild(listSection);
-  buildDetails();
-  ui.panel.appendChild(ui.details);
 
   // First in the page, so the keyboard reaches it with one Tab.
   document.body.insertBefore(ui.toggle, document.body.firstChild);

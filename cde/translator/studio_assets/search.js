@@ -34,6 +34,10 @@ export function buildSearch(parent, select) {
       (answer.found || []).forEach(function (text) {
         results.appendChild(result(text, select));
       });
+      // Below a text's details, the results may start beyond the screen's edge.
+      if (said.scrollIntoView) {
+        said.scrollIntoView({ block: "nearest" });
+      }
     }, function (error) {
       said.textContent = failed(error);
     });

@@ -77,17 +77,20 @@ function showEntry(entry) {
     item.setAttribute("lang", "en");
     item.textContent = note;
   });
-  // The pages of this language (the server gives no other), then the files.
-  var where = (entry.pages || []).map(function (page) {
-    return { page: page };
-  });
-  fillItems(ui.whereList, where, "nowhere", function (item, place) {
-    item.appendChild(el("a", { href: place.page + "#cde-studio=" + entry.id }, place.page));
-  });
-  (entry.locations || []).forEach(function (location) {
-    var item = el("li", { class: "cde-studio-location" });
-    item.appendChild(el("code", null, location));
-    ui.whereList.appendChild(item);
+  // The pages of this language (the server gives no other), by their name, each
+  // with the section where the text is: what a translator sees on the page. No
+  // template file (file:line is for the commands, `flask translate check`).
+  fillItems(ui.whereList, entry.pages, "nowhere", function (item, place) {
+    var pageLang = document.documentElement.getAttribute("lang");
+    item.appendChild(el("a", pageLang ? {
+      href: place.path + "#cde-studio=" + entry.id, lang: pageLang
+    } : { href: place.path + "#cde-studio=" + entry.id }, place.name || place.path));
+    if (place.section) {
+      var said = label("in_section").split("{section}");
+      item.appendChild(document.createTextNode(", " + said[0]));
+      item.appendChild(el("span", pageLang ? { lang: pageLang } : null, place.section));
+      item.appendChild(document.createTextNode(said.slice(1).join("")));
+    }
   });
   fillItems(ui.termsList, entry.terms, "no_terms", function (item, term) {
     item.appendChild(el("span", { lang: "en" }, term.en));
@@ -123,6 +126,9 @@ function select(id, options) {
       return null;
     }
     showEntry(entry);
+    // The details are at the top of the panel: back there from a text picked low
+    // in the list or among the results, so its English and box are in view.
+    ui.panel.scrollTop = 0;
     if (options.focus === "textarea") {
       // The caret at the start, where reading begins, and the box in view.
       ui.textarea.focus();
