@@ -194,7 +194,8 @@ def start():
                            page_names(current_app))
     for language in languages:
         if language["progress"]:
-            language["done"], language["left"] = progress_words(language["progress"])
+            language["done"], language["left"] = progress_words(language["progress"],
+                                                                 language["flagged"])
             language["draft"] = language["progress"].draft and draft_words(
                 language["code"])
         for page in language["pages"]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from . import glossary
-from .catalogs import UPDATE_HINT, Project, extract
+from .catalogs import UPDATE_HINT, Project, extract, is_live
 from .checks import forms, msgids
 from .locales import folder_problem
 from .po_reader import Unreadable, read_strictly
@@ -82,14 +82,16 @@ def _page_of(lang: str, shown: list[str]) -> str:
 def work_to_do(project: Project, ids, where: dict, names: dict) -> list[dict]:
     """The start page, a language each: its `name`, `progress` (review.count, as
     `translate status` counts), the `problems` of its file, its `pages` ({path,
-    name, todo}) and `todo`, every text that needs work ({english, said, page})."""
+    name, todo}), `todo`, every text that needs work ({english, said, page}), and
+    how many of those the site shows all the same (`flagged`)."""
     wanted, languages = entries(extract(project)).keys(), []
     for lang in project.languages():
         po = project.po_path(lang)
         home = f"/{code_of(lang)}/"
         language = {"code": lang, "tag": language_tag(code_of(lang)),
                     "name": language_name(lang, spoken_language()),
-                    "progress": None, "problems": [], "todo": [], "pages": []}
+                    "progress": None, "problems": [], "todo": [], "pages": [],
+                    "flagged": 0}
         languages.append(language)
         if said := folder_problem(lang):
             language["problems"] = [file_problem(project, po, 1, said)]
@@ -111,6 +113,9 @@ def work_to_do(project: Project, ids, where: dict, names: dict) -> list[dict]:
             if key in wanted and (said := problems_of(project, po, catalog, message)):
                 shown = where.get(ids(*key), [])
                 pending[ids(*key)] = shown
+                # On the site all the same (a name not as the site writes it): the
+                # counts above would not show it, so the start page says so apart.
+                language["flagged"] += is_live(catalog, message)
                 language["todo"].append({
                     "english": msgids(message)[0], "said": [p["said"] for p in said],
                     "page": _page_of(lang, shown) + f"#cde-studio={ids(*key)}",

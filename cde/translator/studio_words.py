@@ -75,13 +75,19 @@ def start_words() -> dict:
     return {"lang": spoken_language(), **{key: _t(text) for key, text in START.items()}}
 
 
-def progress_words(progress) -> tuple[str, str]:
+def progress_words(progress, flagged: int = 0) -> tuple[str, str]:
     """A language's progress (review.Progress) as the start page says it: what is
-    done (which a screen reader reads for the progress bar too), and what is left."""
+    done (which a screen reader reads for the progress bar too), and what is left,
+    with the texts the site shows although the check reports a problem (`flagged`)."""
     done = _t("{percent}% done: {done} of {total} texts translated.").format(
         percent=progress.percent, done=progress.done, total=progress.total)
     left = _t("{fuzzy} to review (the English changed), {refused} refused by a "
               "check, {untranslated} not translated yet.").format(**progress._asdict())
+    if flagged:
+        left += " " + _tn(
+            "{count} text the site shows has a problem the check reports: see below.",
+            "{count} texts the site shows have a problem the check reports: see below.",
+            flagged).format(count=flagged)
     return done, left
 
 

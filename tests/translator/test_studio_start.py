@@ -59,6 +59,18 @@ def test_everything_translated_the_start_page_leads_to_every_page(studio):
     assert "None" not in page.texts
 
 
+def test_a_text_the_site_shows_despite_a_problem_is_counted_apart(studio):
+    # A forbidden variant is shown all the same (it is no broken placeholder): the
+    # counts alone would say nothing is refused while the list shows it.
+    app, root = studio
+    replace_in(root / ES, 'msgstr "Contacto"', 'msgstr "Contactar con la ONUDD"')
+    page, _ = start(app)
+    assert ("0 to review (the English changed), 0 refused by a check, 0 not translated "
+            "yet. 1 text the site shows has a problem the check reports: see below."
+            ) in page.texts
+    assert any('"ONUDD"' in text for text in page.texts)
+
+
 def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studio):
     app, root = studio
     replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr ""')
