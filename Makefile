@@ -42,14 +42,16 @@ help:
 	@echo "make catalogs   compile the catalogs (.po -> .mo) after editing a translation"
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@echo "Setting up $(VENV) (first run only) / Preparando $(VENV) (solo la primera vez)"
+	@$(PYTHON) -m venv $(VENV)
 
 # Exactly the lock, every file checked against its hash; reinstalled only when the
 # lock changes, so a second `make run` is quick. The project itself is not installed:
 # it runs from this folder.
 $(STAMP): $(LOCK) | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
-	touch $@
+	@echo "Installing the packages of $(LOCK) / Instalando los paquetes de $(LOCK)"
+	@$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	@touch $@
 
 install: $(STAMP)
 
