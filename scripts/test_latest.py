@@ -15,6 +15,8 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from packaging.utils import canonicalize_name
+
 ROOT = Path(__file__).resolve().parent.parent
 UV = Path(sys.executable).parent / "uv"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
@@ -33,8 +35,7 @@ def lock_command() -> list[str]:
 
 def pins(text: str) -> dict[str, str]:
     """{normalised name: version} of a requirements file's `name==version` lines."""
-    return {re.sub(r"[-_.]+", "-", name).lower(): version
-            for name, version in PIN.findall(text)}
+    return {canonicalize_name(name): version for name, version in PIN.findall(text)}
 
 
 def differences(locked: dict, newest: dict) -> list[str]:

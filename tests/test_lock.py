@@ -8,6 +8,7 @@ import re
 import tomllib
 
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name as normal
 
 from cde import ROOT
 
@@ -16,10 +17,6 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 # One entry of the lock: `name==version`, its hashes, then `# via` lines.
 ENTRY = re.compile(r"^(?P<name>[A-Za-z0-9][\w.-]*)==(?P<version>[^\s;\\]+)(?P<rest>.*?)"
                    r"(?=^[A-Za-z0-9]|\Z)", re.MULTILINE | re.DOTALL)
-
-
-def normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 LOCKED = {normal(m["name"]): m for m in ENTRY.finditer(LOCK)}
