@@ -46,8 +46,6 @@ TARGET_RATIO = 0.8
 TARGET_ACCEPT_LANGUAGE_COST = 2
 TARGET_FIRST_PAGE_SECONDS = 10
 TARGET_FREEZE_SECONDS = 10
-BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
-
 
 
 BARE = """daemon off;
@@ -89,12 +87,6 @@ def bare_nginx(work: Path, files: dict[str, bytes], extra: str = ""):
         yield f"http://127.0.0.1:{port}"
     finally:
         nginx_server.stop(process, timeout=10)
-
-
-def body_size(url: str) -> int:
-    """Size of the uncompressed body at `url` (wrk asks for no compression)."""
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return len(response.read())
 
 
 def page_paths(app) -> list[str]:
