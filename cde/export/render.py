@@ -1,9 +1,8 @@
-"""The whole site rendered once: every URL the site has, each in its own request.
+"""The whole site rendered once, as visitors get it (freeze.py writes it to disk).
 
-This is the one rendering visitors get: `flask freeze` writes it to disk
-(freeze.py), and nginx serves those files. Each URL is requested through the app
-like any visit, in a request and app context of its own: nothing a request leaves
-behind (Flask-Babel caches the locale on `g`) can reach the next page.
+Each URL is requested through the app like any visit, in contexts of its own:
+nothing a request leaves behind (Flask-Babel caches the locale on `g`) can reach
+the next page.
 """
 import contextvars
 from functools import partial
@@ -45,21 +44,14 @@ def site_paths(app: Flask) -> list[str]:
     language, every argument-free route (/sitemap.xml, /robots.txt, /favicon.ico) and
     every static file under its hashed name."""
     with app.test_request_context(base_url=site_address(app)):
-        paths = [
-            url_for(page.endpoint, lang=lang)
-            for page in PAGES
-            for lang in i18n.all_languages(app.config)
-        ]
-        paths += sorted(
-            url_for(rule.endpoint)
-            for rule in app.url_map.iter_rules()
-            if not rule.arguments
-            and "GET" in rule.methods
-            and rule.endpoint not in NOT_RENDERED
-        )
-        assets = app.extensions.get("assets")
-        if assets is not None:
-            paths += [url_for("static", filename=name) for name in assets.hashed]
+        paths = [url_for(page.endpoint, lang=lang)
+                 for page in PAGES for lang in i18n.all_languages(app.config)]
+        paths += sorted(url_for(rule.endpoint) for rule in app.url_map.iter_rules()
+                        if not rule.arguments and "GET" in rule.methods
+                        and rule.endpoint not in NOT_RENDERED)
+        if "assets" in app.extensions:  # not in debug mode
+            paths += [url_for("static", filename=name)
+                      for name in app.extensions["assets"].hashed]
     return paths
 
 
@@ -100,15 +92,13 @@ def render_error(app: Flask, path: str, status: int) -> Rendered:
 
 def render_site(app: Flask) -> dict[str, Rendered]:
     """Every URL of `site_paths` (200) and every page of `error_paths`, by path.
-
-    A URL that does not answer as expected stops the build, naming it: a page
-    that cannot be rendered must stop a deployment, not greet a visitor.
-    """
+    One that answers otherwise stops the build: it must stop a deployment, not
+    greet a visitor."""
+    errors = error_paths(app)
     site = {path: render(app, path) for path in site_paths(app)}
-    site |= {path: render_error(app, path, status)
-             for path, status in error_paths(app).items()}
+    site |= {path: render_error(app, path, status) for path, status in errors.items()}
     for path, answer in site.items():
-        expected = error_paths(app).get(path, 200)
+        expected = errors.get(path, 200)
         if answer.status != expected:
             raise RuntimeError(f"{path} answered {answer.status}, not {expected}, "
                                "while building the site")
