@@ -113,9 +113,6 @@ def freeze_command(destination: Path) -> None:
     default=DEFAULT_DESTINATION, help="Folder of the exports (build/).")
 def rollback_command(destination: Path) -> None:
     """Serve the previous export again; reload nginx afterwards."""
-    try:
-        release = releases.rollback(destination.resolve())
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
+    release = releases.rollback(destination.resolve())
     click.echo(f"{destination / releases.CURRENT} is {release.name} again; "
                "reload nginx to serve it (deploy/README.md).")

@@ -120,7 +120,7 @@ def rollback(destination: Path) -> Path:
     return the release now current. Reload nginx afterwards."""
     previous = destination / PREVIOUS
     if not previous.is_symlink():
-        raise FileNotFoundError(f"{destination} holds no previous release")
+        raise click.ClickException(f"{destination} holds no previous release")
     back, now = os.readlink(previous), os.readlink(destination / CURRENT)
     _link(destination / CURRENT, back)
     _link(previous, now)
