@@ -3,13 +3,10 @@ configuration, as a new release (releases.py); `flask rollback`.
 
 Every answer of render.py is written once, a page as `<path>/index.html` so the
 site's URLs work on any web server. The language choice at `/` is the web server's
-job: nginx.conf makes it by the app's own rule. For a host that cannot be configured
-at all, `index.html` and `404.html` at the top of site/ are the default language's.
-app.py adds the commands; rendering a page never imports this room.
+job: nginx.conf makes it by the app's own rule.
 """
 import gzip
 import shutil
-import time
 from pathlib import Path
 
 import brotli
@@ -24,8 +21,6 @@ from . import releases
 from .nginx import file_of, headers_file, language_script, nginx_config
 from .render import render_site
 
-# For static hosts that read one (nginx answers 404 for it).
-HEADERS_FILE = "_headers"
 # What gets precompressed siblings: text, which shrinks (images are compressed).
 COMPRESSED_SUFFIXES = frozenset({".html", ".css", ".js", ".svg", ".xml", ".txt"})
 # Compressed once per export, never per request: the strongest levels are worth it.
@@ -65,11 +60,12 @@ def freeze(app: Flask, destination: Path,
     release = releases.new_release(destination)
     try:
         write_files(app, site, release / releases.SITE)
-        releases.keep_retired_static(destination, release, time.time(), grace_days)
+        releases.keep_retired_static(destination, release, grace_days)
+        # _headers is for static hosts that read one (nginx answers 404 for it).
         for name, text in ((releases.CONFIG, nginx_config(
                 app, site, release / releases.SITE, release / releases.LANGUAGE_JS)),
                 (releases.LANGUAGE_JS, language_script(app)),
-                (f"{releases.SITE}/{HEADERS_FILE}", headers_file(app, site))):
+                (f"{releases.SITE}/_headers", headers_file(app, site))):
             (release / name).write_text(text, encoding="utf-8")
         releases.make_world_readable(release)
     except BaseException:

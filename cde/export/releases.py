@@ -61,12 +61,8 @@ def make_world_readable(folder: Path) -> None:
     mkdtemp (always 0700) nor a strict umask (systemd's, root's 027) may decide
     what they can read: every export is readable however it was made.
     """
-    folder.chmod(0o755)
-    for parent, folders, files in os.walk(folder):
-        for name in folders:
-            os.chmod(os.path.join(parent, name), 0o755)
-        for name in files:
-            os.chmod(os.path.join(parent, name), 0o644)
+    for path in (folder, *folder.rglob("*")):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _link(link: Path, target: str) -> None:
@@ -77,11 +73,10 @@ def _link(link: Path, target: str) -> None:
     os.replace(temporary, link)
 
 
-def keep_retired_static(destination: Path, release: Path, now: float,
-                        grace_days: float = GRACE_DAYS) -> None:
+def keep_retired_static(destination: Path, release: Path, grace_days: float) -> None:
     """Copy into `release` the hashed static files of the current release that it
     no longer has, and those it carried, while younger than `grace_days`."""
-    current = destination / CURRENT
+    current, now = destination / CURRENT, time.time()
     if not (current / SITE / "static").is_dir():
         return
     carried = json.loads((current / RETIRED).read_text()) if (
@@ -101,15 +96,14 @@ def keep_retired_static(destination: Path, release: Path, now: float,
 def switch(destination: Path, release: Path) -> None:
     """Serve `release`: `current` points at it, `previous` at the one before, and
     releases older than both are deleted."""
-    current = destination / CURRENT
+    current, keep = destination / CURRENT, {release.name}
     if current.is_symlink():
+        keep.add(Path(os.readlink(current)).name)
         _link(destination / PREVIOUS, os.readlink(current))
     _link(current, f"{RELEASES}/{release.name}")
     for name in ENTRY_POINTS:
         if not (destination / name).is_symlink():
             _link(destination / name, f"{CURRENT}/{name}")
-    keep = {release.name, Path(os.readlink(destination / PREVIOUS)).name
-            if (destination / PREVIOUS).is_symlink() else None}
     for old in (destination / RELEASES).iterdir():
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
