@@ -1,12 +1,10 @@
 """`flask freeze`: the whole site as static files, with its web server's
-configuration, as a new release (releases.py); `flask rollback`.
-
-Every answer of render.py is written once, a page as `<path>/index.html` so the
-site's URLs work on any web server. The language choice at `/` is the web server's
-job: nginx.conf makes it by the app's own rule.
-"""
+configuration, as a new release (releases.py); `flask rollback`. Every answer of
+render.py is written once, a page as `<path>/index.html` so that the site's URLs
+work on any web server (the choice at `/` is nginx.conf's, by the app's rule)."""
 import gzip
 import shutil
+from functools import partial
 from pathlib import Path
 
 import brotli
@@ -75,14 +73,13 @@ def freeze(app: Flask, destination: Path,
     return sum(path.is_file() for path in (release / releases.SITE).rglob("*"))
 
 
-# Where the commands export when not told: build/ beside app.py.
-DEFAULT_DESTINATION = ROOT / "build"
+# Both commands' folder, build/ beside app.py when not told.
+destination_option = partial(click.option, "--destination", default=ROOT / "build",
+                             type=click.Path(file_okay=False, path_type=Path))
 
 
 @click.command("freeze")
-@click.option(
-    "--destination", type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DESTINATION, help="Folder to write the export into (build/).")
+@destination_option(help="Folder to write the export into (build/).")
 @with_appcontext
 def freeze_command(destination: Path) -> None:
     """Export the whole site as static files, with its nginx configuration.
@@ -104,9 +101,7 @@ def freeze_command(destination: Path) -> None:
 
 
 @click.command("rollback")
-@click.option(
-    "--destination", type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DESTINATION, help="Folder of the exports (build/).")
+@destination_option(help="Folder of the exports (build/).")
 def rollback_command(destination: Path) -> None:
     """Serve the previous export again; reload nginx afterwards."""
     release = releases.rollback(destination.resolve())

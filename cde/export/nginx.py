@@ -114,20 +114,14 @@ def nginx_config(app, site: dict[str, Rendered], root: Path, language_js: Path) 
     with the njs module `language_js` (language_script) choosing at `/`."""
     types, charset_types = content_types(site)
     return _render(
-        "nginx.conf.jinja", app,
-        language_js=language_js,
-        server_names=app.config["TRUSTED_HOSTS"],
+        "nginx.conf.jinja", app, root=root, language_js=language_js,
+        server_names=app.config["TRUSTED_HOSTS"], tls=tls_settings(app),
+        site_host=urlsplit(app.config["SITE_URL"]).netloc,
+        site_urls=[path for path, answer in site.items() if answer.status == 200],
         by_section=[(name, f"$cde_{name.lower().replace('-', '_')}",
                      by_section(site, name)) for name in PER_FILE_HEADERS],
-        types=types,
-        charset_types=charset_types,
+        types=types, charset_types=charset_types,
         # No HSTS over plain HTTP: the server for other Hosts answers on port 80.
         plain_policy_headers=policy_headers(False),
-        tls=tls_settings(app),
-        site_host=urlsplit(app.config["SITE_URL"]).netloc,
-        root=root,
-        error_statuses=ERROR_STATUSES,
-        redirect_cache_control=PAGE_CACHE_CONTROL,
-        negotiated_vary=NEGOTIATED_VARY,
-        site_urls=[path for path, answer in site.items() if answer.status == 200],
-    )
+        error_statuses=ERROR_STATUSES, redirect_cache_control=PAGE_CACHE_CONTROL,
+        negotiated_vary=NEGOTIATED_VARY)

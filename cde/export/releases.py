@@ -6,12 +6,10 @@ one rename, and the one before stays for `flask rollback` (freeze.py).
     DESTINATION/previous            -> the one before (what a rollback serves)
     DESTINATION/site, nginx.conf, language.js -> current/... (what nginx includes)
 
-Each release's nginx.conf names its own folder as `root`, so nginx changes from
-one release to the other at its reload, all files and headers at once, and the
-release it served until then stays on disk. Hashed static files of the releases
-before stay in the new one for GRACE_DAYS (`static-retired.json` says since when):
-a page loaded just before a deploy still finds its stylesheet.
-"""
+Each release's nginx.conf names its own folder as `root`: nginx changes releases
+at its reload, all files and headers at once. Hashed static files of the releases
+before stay in the new one for GRACE_DAYS (`static-retired.json` says since when),
+so a page loaded just before a deploy still finds its stylesheet."""
 import json
 import os
 import shutil
@@ -27,7 +25,6 @@ RETIRED = "static-retired.json"
 # A release's files: the site, nginx's configuration and its njs rule at `/`, which
 # nginx and plain hosts read through `current`.
 SITE, CONFIG, LANGUAGE_JS = "site", "nginx.conf", "language.js"
-ENTRY_POINTS = (SITE, CONFIG, LANGUAGE_JS)
 
 
 def check_destination(destination: Path) -> None:
@@ -50,17 +47,13 @@ def new_release(destination: Path) -> Path:
     releases.mkdir(parents=True, exist_ok=True)
     for folder in (destination, releases):
         folder.chmod(0o755)
-    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"),
-                                 dir=releases))
+    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=releases))
 
 
 def make_world_readable(folder: Path) -> None:
-    """Folders 0755 and files 0644 under `folder`, itself included.
-
-    The web server's workers run as another user (www-data, nobody), and neither
-    mkdtemp (always 0700) nor a strict umask (systemd's, root's 027) may decide
-    what they can read: every export is readable however it was made.
-    """
+    """Folders 0755 and files 0644 under `folder`, itself included: the web server's
+    workers run as another user (www-data, nobody), and neither mkdtemp (always
+    0700) nor a strict umask (systemd's, root's 027) may decide what they read."""
     for path in (folder, *folder.rglob("*")):
         path.chmod(0o755 if path.is_dir() else 0o644)
 
@@ -101,7 +94,7 @@ def switch(destination: Path, release: Path) -> None:
         keep.add(Path(os.readlink(current)).name)
         _link(destination / PREVIOUS, os.readlink(current))
     _link(current, f"{RELEASES}/{release.name}")
-    for name in ENTRY_POINTS:
+    for name in (SITE, CONFIG, LANGUAGE_JS):
         if not (destination / name).is_symlink():
             _link(destination / name, f"{CURRENT}/{name}")
     for old in (destination / RELEASES).iterdir():

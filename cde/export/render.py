@@ -1,9 +1,7 @@
 """The whole site rendered once, as visitors get it (freeze.py writes it to disk).
-
 Each URL is requested through the app like any visit, in contexts of its own:
 nothing a request leaves behind (Flask-Babel caches the locale on `g`) can reach
-the next page.
-"""
+the next page."""
 import contextvars
 from functools import partial
 from typing import NamedTuple
@@ -18,7 +16,6 @@ from ..pages import PAGES
 # The error pages the web server shows for its own answers, as the app renders them
 # under each language's prefix: /en/404.html for any missing address, /en/405.html
 # for another method than GET or HEAD, /en/400.html for a request it refuses.
-ERROR_PATH = "/{lang}/{status}.html"
 ERROR_STATUSES = (400, 404, 405)
 # Not rendered: `/` answers each visitor differently (the web server decides it).
 NOT_RENDERED = frozenset({"choose_language", "static"})
@@ -33,8 +30,7 @@ class Rendered(NamedTuple):
 
 
 def site_address(app: Flask) -> str:
-    """scheme://host of SITE_URL: the address pages are asked for on, which
-    TRUSTED_HOSTS, when set, accepts."""
+    """scheme://host of SITE_URL, the address pages are asked for on (TRUSTED_HOSTS)."""
     parts = urlsplit(app.config["SITE_URL"])
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -57,7 +53,7 @@ def site_paths(app: Flask) -> list[str]:
 
 def error_paths(app: Flask) -> dict[str, int]:
     """The error page files of every language, with the status each shows."""
-    return {ERROR_PATH.format(lang=lang, status=status): status
+    return {f"/{lang}/{status}.html": status
             for lang in app.config["LANGUAGES"] for status in ERROR_STATUSES}
 
 
