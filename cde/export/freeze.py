@@ -46,10 +46,8 @@ def write_files(app: Flask, site: dict, folder: Path) -> None:
         shutil.copy2(source, folder / source.name)
 
 
-def freeze(app: Flask, destination: Path,
-           grace_days: float = releases.GRACE_DAYS) -> int:
-    """Export the site into a new release of `destination` and switch to it
-    (releases.py); return the files written."""
+def freeze(app: Flask, destination: Path, grace_days: float = releases.GRACE_DAYS) -> int:
+    """Export the site as a new release of `destination`, switched in; return its file count."""
     destination = Path(destination).resolve()
     releases.check_destination(destination)
     site = render_site(app)

@@ -1,11 +1,8 @@
 """The web server's configuration for the export: nginx's (nginx.conf.jinja, with the
-njs rule at `/`, language.js.jinja) and the `_headers` file of static hosts.
-
-Nothing in it is written by hand: the languages come from the app, the rule at `/`
-from cde/negotiation.py, the host names from SITE_URL (TRUSTED_HOSTS), each file's
-headers and content type from the rendered site (render.py), so a new language or
-page, or a changed header, reaches nginx with the next export.
-"""
+njs rule at `/`, language.js.jinja) and the `_headers` file of static hosts. None of
+it is written by hand (the languages, cde/negotiation.py's rule, SITE_URL's host, each
+file's headers and content type as render.py got them), so a new language or page,
+or a changed header, reaches nginx with the next export."""
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -54,7 +51,7 @@ def by_section(site: dict[str, Rendered], name: str) -> list[tuple[str, str]]:
     return [(section, value) for section, (_, value) in values.items() if value]
 
 
-def content_types(site: dict[str, Rendered]) -> tuple[list, list]:
+def content_types(site: dict[str, Rendered]) -> dict[str, list]:
     """nginx's `types` (mime, extension) and `charset_types`, as the app sent them:
     one type per extension, which the export checks."""
     types: dict[str, str] = {}
@@ -64,21 +61,10 @@ def content_types(site: dict[str, Rendered]) -> tuple[list, list]:
         if types.setdefault(extension, sent) != sent:
             raise ValueError(f"files ending in .{extension} were sent both "
                              f"{types[extension]!r} and {sent!r}")
-    # text/html is always one of nginx's charset_types: naming it again is a warning.
-    charset = sorted({sent.removesuffix(CHARSET) for sent in types.values()
-                      if sent.endswith(CHARSET)} - {"text/html"})
-    return (sorted((sent.removesuffix(CHARSET), ext) for ext, sent in types.items()),
-            charset)
-
-
-def tls_settings(app) -> dict | None:
-    """For an https:// SITE_URL, the certificate paths: TLS_CERTIFICATE and
-    TLS_CERTIFICATE_KEY, else Let's Encrypt's for the host; else None."""
-    if not is_https(app.config):
-        return None
-    live = Path("/etc/letsencrypt/live") / urlsplit(app.config["SITE_URL"]).hostname
-    return {"certificate": app.config["TLS_CERTIFICATE"] or live / "fullchain.pem",
-            "key": app.config["TLS_CERTIFICATE_KEY"] or live / "privkey.pem"}
+    return {"types": sorted((sent.removesuffix(CHARSET), ext) for ext, sent in types.items()),
+            # text/html is always one of nginx's charset_types: naming it again is a warning.
+            "charset_types": sorted({sent.removesuffix(CHARSET) for sent in types.values()
+                                     if sent.endswith(CHARSET)} - {"text/html"})}
 
 
 def _render(name: str, app, **values) -> str:
@@ -101,8 +87,7 @@ def headers_file(app, site: dict[str, Rendered]) -> str:
 
 
 def language_script(app) -> str:
-    """The njs module that chooses the language at `/`: negotiation.negotiate with
-    the app's languages, default and tag patterns."""
+    """The njs module that chooses the language at `/`, as negotiation.negotiate does."""
     codes = app.config["LANGUAGES"]
     return _render("language.js.jinja", app, patterns=negotiation.tag_patterns(codes),
                    member=negotiation.member_pattern(codes),
@@ -112,15 +97,19 @@ def language_script(app) -> str:
 def nginx_config(app, site: dict[str, Rendered], root: Path, language_js: Path) -> str:
     """The server configuration for an export of `site` (render_site) in `root`,
     with the njs module `language_js` (language_script) choosing at `/`."""
-    types, charset_types = content_types(site)
+    site_url = urlsplit(app.config["SITE_URL"])
+    # Over https://, TLS_CERTIFICATE(_KEY), else Let's Encrypt's files for the host.
+    live = Path("/etc/letsencrypt/live") / site_url.hostname
+    tls = is_https(app.config) and {
+        "certificate": app.config["TLS_CERTIFICATE"] or live / "fullchain.pem",
+        "key": app.config["TLS_CERTIFICATE_KEY"] or live / "privkey.pem"}
     return _render(
-        "nginx.conf.jinja", app, root=root, language_js=language_js,
-        server_names=app.config["TRUSTED_HOSTS"], tls=tls_settings(app),
-        site_host=urlsplit(app.config["SITE_URL"]).netloc,
+        "nginx.conf.jinja", app, root=root, language_js=language_js, tls=tls,
+        server_names=app.config["TRUSTED_HOSTS"], site_host=site_url.netloc,
         site_urls=[path for path, answer in site.items() if answer.status == 200],
         by_section=[(name, f"$cde_{name.lower().replace('-', '_')}",
                      by_section(site, name)) for name in PER_FILE_HEADERS],
-        types=types, charset_types=charset_types,
+        **content_types(site),
         # No HSTS over plain HTTP: the server for other Hosts answers on port 80.
         plain_policy_headers=policy_headers(False),
         error_statuses=ERROR_STATUSES, redirect_cache_control=PAGE_CACHE_CONTROL,

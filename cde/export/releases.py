@@ -72,8 +72,7 @@ def keep_retired_static(destination: Path, release: Path, grace_days: float) -> 
     current, now = destination / CURRENT, time.time()
     if not (current / SITE / "static").is_dir():
         return
-    carried = json.loads((current / RETIRED).read_text()) if (
-        current / RETIRED).exists() else {}
+    carried = json.loads((current / RETIRED).read_text()) if (current / RETIRED).exists() else {}
     kept = {}
     for old in (current / SITE / "static").rglob("*"):
         name = old.relative_to(current / SITE).as_posix()
@@ -103,8 +102,7 @@ def switch(destination: Path, release: Path) -> None:
 
 
 def rollback(destination: Path) -> Path:
-    """Serve the previous release again (and keep the current one as previous);
-    return the release now current. Reload nginx afterwards."""
+    """Serve the previous release again, the current one becoming previous; return it."""
     previous = destination / PREVIOUS
     if not previous.is_symlink():
         raise click.ClickException(f"{destination} holds no previous release")
