@@ -1,15 +1,10 @@
 """`flask freeze`: the whole site as static files, with its web server's
-configuration, as a new release (releases.py); `flask rollback`.
-
-Every answer of render.py is written once, a page as `<path>/index.html` so the
-site's URLs work on any web server. The language choice at `/` is the web server's
-job: nginx.conf makes it by the app's own rule. For a host that cannot be configured
-at all, `index.html` and `404.html` at the top of site/ are the default language's.
-app.py adds the commands; rendering a page never imports this room.
-"""
+configuration, as a new release (releases.py); `flask rollback`. Every answer of
+render.py is written once, a page as `<path>/index.html` so that the site's URLs
+work on any web server (the choice at `/` is nginx.conf's, by the app's rule)."""
 import gzip
 import shutil
-import time
+from functools import partial
 from pathlib import Path
 
 import brotli
@@ -24,8 +19,6 @@ from . import releases
 from .nginx import file_of, headers_file, language_script, nginx_config
 from .render import render_site
 
-# For static hosts that read one (nginx answers 404 for it).
-HEADERS_FILE = "_headers"
 # What gets precompressed siblings: text, which shrinks (images are compressed).
 COMPRESSED_SUFFIXES = frozenset({".html", ".css", ".js", ".svg", ".xml", ".txt"})
 # Compressed once per export, never per request: the strongest levels are worth it.
@@ -53,10 +46,8 @@ def write_files(app: Flask, site: dict, folder: Path) -> None:
         shutil.copy2(source, folder / source.name)
 
 
-def freeze(app: Flask, destination: Path,
-           grace_days: float = releases.GRACE_DAYS) -> int:
-    """Export the site into a new release of `destination` and switch to it
-    (releases.py); return the files written."""
+def freeze(app: Flask, destination: Path, grace_days: float = releases.GRACE_DAYS) -> int:
+    """Export the site as a new release of `destination`, switched in; return its file count."""
     destination = Path(destination).resolve()
     releases.check_destination(destination)
     site = render_site(app)
@@ -65,11 +56,12 @@ def freeze(app: Flask, destination: Path,
     release = releases.new_release(destination)
     try:
         write_files(app, site, release / releases.SITE)
-        releases.keep_retired_static(destination, release, time.time(), grace_days)
+        releases.keep_retired_static(destination, release, grace_days)
+        # _headers is for static hosts that read one (nginx answers 404 for it).
         for name, text in ((releases.CONFIG, nginx_config(
                 app, site, release / releases.SITE, release / releases.LANGUAGE_JS)),
                 (releases.LANGUAGE_JS, language_script(app)),
-                (f"{releases.SITE}/{HEADERS_FILE}", headers_file(app, site))):
+                (f"{releases.SITE}/_headers", headers_file(app, site))):
             (release / name).write_text(text, encoding="utf-8")
         releases.make_world_readable(release)
     except BaseException:
@@ -79,14 +71,13 @@ def freeze(app: Flask, destination: Path,
     return sum(path.is_file() for path in (release / releases.SITE).rglob("*"))
 
 
-# Where the commands export when not told: build/ beside app.py.
-DEFAULT_DESTINATION = ROOT / "build"
+# Both commands' folder, build/ beside app.py when not told.
+destination_option = partial(click.option, "--destination", default=ROOT / "build",
+                             type=click.Path(file_okay=False, path_type=Path))
 
 
 @click.command("freeze")
-@click.option(
-    "--destination", type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DESTINATION, help="Folder to write the export into (build/).")
+@destination_option(help="Folder to write the export into (build/).")
 @with_appcontext
 def freeze_command(destination: Path) -> None:
     """Export the whole site as static files, with its nginx configuration.
@@ -108,14 +99,9 @@ def freeze_command(destination: Path) -> None:
 
 
 @click.command("rollback")
-@click.option(
-    "--destination", type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DESTINATION, help="Folder of the exports (build/).")
+@destination_option(help="Folder of the exports (build/).")
 def rollback_command(destination: Path) -> None:
     """Serve the previous export again; reload nginx afterwards."""
-    try:
-        release = releases.rollback(destination.resolve())
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
+    release = releases.rollback(destination.resolve())
     click.echo(f"{destination / releases.CURRENT} is {release.name} again; "
                "reload nginx to serve it (deploy/README.md).")

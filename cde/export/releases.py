@@ -6,12 +6,10 @@ one rename, and the one before stays for `flask rollback` (freeze.py).
     DESTINATION/previous            -> the one before (what a rollback serves)
     DESTINATION/site, nginx.conf, language.js -> current/... (what nginx includes)
 
-Each release's nginx.conf names its own folder as `root`, so nginx changes from
-one release to the other at its reload, all files and headers at once, and the
-release it served until then stays on disk. Hashed static files of the releases
-before stay in the new one for GRACE_DAYS (`static-retired.json` says since when):
-a page loaded just before a deploy still finds its stylesheet.
-"""
+Each release's nginx.conf names its own folder as `root`: nginx changes releases
+at its reload, all files and headers at once. Hashed static files of the releases
+before stay in the new one for GRACE_DAYS (`static-retired.json` says since when),
+so a page loaded just before a deploy still finds its stylesheet."""
 import json
 import os
 import shutil
@@ -27,7 +25,6 @@ RETIRED = "static-retired.json"
 # A release's files: the site, nginx's configuration and its njs rule at `/`, which
 # nginx and plain hosts read through `current`.
 SITE, CONFIG, LANGUAGE_JS = "site", "nginx.conf", "language.js"
-ENTRY_POINTS = (SITE, CONFIG, LANGUAGE_JS)
 
 
 def check_destination(destination: Path) -> None:
@@ -50,23 +47,15 @@ def new_release(destination: Path) -> Path:
     releases.mkdir(parents=True, exist_ok=True)
     for folder in (destination, releases):
         folder.chmod(0o755)
-    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"),
-                                 dir=releases))
+    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=releases))
 
 
 def make_world_readable(folder: Path) -> None:
-    """Folders 0755 and files 0644 under `folder`, itself included.
-
-    The web server's workers run as another user (www-data, nobody), and neither
-    mkdtemp (always 0700) nor a strict umask (systemd's, root's 027) may decide
-    what they can read: every export is readable however it was made.
-    """
-    folder.chmod(0o755)
-    for parent, folders, files in os.walk(folder):
-        for name in folders:
-            os.chmod(os.path.join(parent, name), 0o755)
-        for name in files:
-            os.chmod(os.path.join(parent, name), 0o644)
+    """Folders 0755 and files 0644 under `folder`, itself included: the web server's
+    workers run as another user (www-data, nobody), and neither mkdtemp (always
+    0700) nor a strict umask (systemd's, root's 027) may decide what they read."""
+    for path in (folder, *folder.rglob("*")):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _link(link: Path, target: str) -> None:
@@ -77,15 +66,13 @@ def _link(link: Path, target: str) -> None:
     os.replace(temporary, link)
 
 
-def keep_retired_static(destination: Path, release: Path, now: float,
-                        grace_days: float = GRACE_DAYS) -> None:
+def keep_retired_static(destination: Path, release: Path, grace_days: float) -> None:
     """Copy into `release` the hashed static files of the current release that it
     no longer has, and those it carried, while younger than `grace_days`."""
-    current = destination / CURRENT
+    current, now = destination / CURRENT, time.time()
     if not (current / SITE / "static").is_dir():
         return
-    carried = json.loads((current / RETIRED).read_text()) if (
-        current / RETIRED).exists() else {}
+    carried = json.loads((current / RETIRED).read_text()) if (current / RETIRED).exists() else {}
     kept = {}
     for old in (current / SITE / "static").rglob("*"):
         name = old.relative_to(current / SITE).as_posix()
@@ -101,26 +88,24 @@ def keep_retired_static(destination: Path, release: Path, now: float,
 def switch(destination: Path, release: Path) -> None:
     """Serve `release`: `current` points at it, `previous` at the one before, and
     releases older than both are deleted."""
-    current = destination / CURRENT
+    current, keep = destination / CURRENT, {release.name}
     if current.is_symlink():
+        keep.add(Path(os.readlink(current)).name)
         _link(destination / PREVIOUS, os.readlink(current))
     _link(current, f"{RELEASES}/{release.name}")
-    for name in ENTRY_POINTS:
+    for name in (SITE, CONFIG, LANGUAGE_JS):
         if not (destination / name).is_symlink():
             _link(destination / name, f"{CURRENT}/{name}")
-    keep = {release.name, Path(os.readlink(destination / PREVIOUS)).name
-            if (destination / PREVIOUS).is_symlink() else None}
     for old in (destination / RELEASES).iterdir():
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
 
 
 def rollback(destination: Path) -> Path:
-    """Serve the previous release again (and keep the current one as previous);
-    return the release now current. Reload nginx afterwards."""
+    """Serve the previous release again, the current one becoming previous; return it."""
     previous = destination / PREVIOUS
     if not previous.is_symlink():
-        raise FileNotFoundError(f"{destination} holds no previous release")
+        raise click.ClickException(f"{destination} holds no previous release")
     back, now = os.readlink(previous), os.readlink(destination / CURRENT)
     _link(destination / CURRENT, back)
     _link(previous, now)

@@ -1,10 +1,7 @@
-"""The whole site rendered once: every URL the site has, each in its own request.
-
-This is the one rendering visitors get: `flask freeze` writes it to disk
-(freeze.py), and nginx serves those files. Each URL is requested through the app
-like any visit, in a request and app context of its own: nothing a request leaves
-behind (Flask-Babel caches the locale on `g`) can reach the next page.
-"""
+"""The whole site rendered once, as visitors get it (freeze.py writes it to disk).
+Each URL is requested through the app like any visit, in contexts of its own:
+nothing a request leaves behind (Flask-Babel caches the locale on `g`) can reach
+the next page."""
 import contextvars
 from functools import partial
 from typing import NamedTuple
@@ -19,7 +16,6 @@ from ..pages import PAGES
 # The error pages the web server shows for its own answers, as the app renders them
 # under each language's prefix: /en/404.html for any missing address, /en/405.html
 # for another method than GET or HEAD, /en/400.html for a request it refuses.
-ERROR_PATH = "/{lang}/{status}.html"
 ERROR_STATUSES = (400, 404, 405)
 # Not rendered: `/` answers each visitor differently (the web server decides it).
 NOT_RENDERED = frozenset({"choose_language", "static"})
@@ -34,8 +30,7 @@ class Rendered(NamedTuple):
 
 
 def site_address(app: Flask) -> str:
-    """scheme://host of SITE_URL: the address pages are asked for on, which
-    TRUSTED_HOSTS, when set, accepts."""
+    """scheme://host of SITE_URL, the address pages are asked for on (TRUSTED_HOSTS)."""
     parts = urlsplit(app.config["SITE_URL"])
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -45,27 +40,20 @@ def site_paths(app: Flask) -> list[str]:
     language, every argument-free route (/sitemap.xml, /robots.txt, /favicon.ico) and
     every static file under its hashed name."""
     with app.test_request_context(base_url=site_address(app)):
-        paths = [
-            url_for(page.endpoint, lang=lang)
-            for page in PAGES
-            for lang in i18n.all_languages(app.config)
-        ]
-        paths += sorted(
-            url_for(rule.endpoint)
-            for rule in app.url_map.iter_rules()
-            if not rule.arguments
-            and "GET" in rule.methods
-            and rule.endpoint not in NOT_RENDERED
-        )
-        assets = app.extensions.get("assets")
-        if assets is not None:
-            paths += [url_for("static", filename=name) for name in assets.hashed]
+        paths = [url_for(page.endpoint, lang=lang)
+                 for page in PAGES for lang in i18n.all_languages(app.config)]
+        paths += sorted(url_for(rule.endpoint) for rule in app.url_map.iter_rules()
+                        if not rule.arguments and "GET" in rule.methods
+                        and rule.endpoint not in NOT_RENDERED)
+        if "assets" in app.extensions:  # not in debug mode
+            paths += [url_for("static", filename=name)
+                      for name in app.extensions["assets"].hashed]
     return paths
 
 
 def error_paths(app: Flask) -> dict[str, int]:
     """The error page files of every language, with the status each shows."""
-    return {ERROR_PATH.format(lang=lang, status=status): status
+    return {f"/{lang}/{status}.html": status
             for lang in app.config["LANGUAGES"] for status in ERROR_STATUSES}
 
 
@@ -100,15 +88,13 @@ def render_error(app: Flask, path: str, status: int) -> Rendered:
 
 def render_site(app: Flask) -> dict[str, Rendered]:
     """Every URL of `site_paths` (200) and every page of `error_paths`, by path.
-
-    A URL that does not answer as expected stops the build, naming it: a page
-    that cannot be rendered must stop a deployment, not greet a visitor.
-    """
+    One that answers otherwise stops the build: it must stop a deployment, not
+    greet a visitor."""
+    errors = error_paths(app)
     site = {path: render(app, path) for path in site_paths(app)}
-    site |= {path: render_error(app, path, status)
-             for path, status in error_paths(app).items()}
+    site |= {path: render_error(app, path, status) for path, status in errors.items()}
     for path, answer in site.items():
-        expected = error_paths(app).get(path, 200)
+        expected = errors.get(path, 200)
         if answer.status != expected:
             raise RuntimeError(f"{path} answered {answer.status}, not {expected}, "
                                "while building the site")
