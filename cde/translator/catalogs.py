@@ -1,7 +1,6 @@
-"""The work of the translators' commands on the catalogs, through Babel's API, said
-in plain words; written by po_writer.py, never half a file. Problems read as a
-compiler's, `file:line: what is wrong: "msgid"`, so a translator can jump straight to
-the line."""
+"""The translators' commands' work on the catalogs, through Babel's API. Problems read
+as a compiler's, `file:line: what is wrong: "msgid"`, so that a translator can jump
+straight to the line."""
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -44,8 +43,7 @@ class Project(NamedTuple):
 
     @classmethod
     def from_config(cls, config) -> "Project":
-        """The project an app is configured with (TRANSLATIONS_DIR, DEFAULT_LANGUAGE,
-        PUBLISH_THRESHOLD, and PROJECT_ROOT, which tests point at a copy)."""
+        """The project an app is configured with (tests point PROJECT_ROOT at a copy)."""
         return cls(Path(config.get("PROJECT_ROOT", ROOT)),
                    Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"],
                    float(config["PUBLISH_THRESHOLD"]))
@@ -83,25 +81,19 @@ def is_live(catalog: Catalog, message: Message) -> bool:
 
 @dataclass(frozen=True)
 class Result:
-    """What a command did with a catalog: `errors` that kept it as it was, or what
-    compile `left_out`, then the line it says."""
+    """What a command did with a catalog: the line it `said`, after the `errors` that
+    kept it as it was, or what compile `left_out`."""
 
     said: str
     errors: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
 
 
-# What a command does with a readable catalog: work(lang, .po path, catalog, problems
-# of the file as a whole) -> Result.
-Work = Callable[[str, Path, Catalog, list[str]], Result]
-
-
-def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
-                 only=()) -> list[Result]:
-    """`work` for each catalog the site can use (of the languages `only`, if given),
-    in language order; for one that cannot be read, its problem and the sentence
-    `stopped(po)` says ({lang}, {po} or {mo} in it). The problems of a readable file
-    as a whole (a byte order mark, a Plural-Forms header) stop nothing."""
+def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Result],
+                 stopped: Callable[[Path], str], only=()) -> list[Result]:
+    """`work(lang, po, catalog, problems of the file as a whole)` for each catalog (of
+    the languages `only`, if given); for one that cannot be read, its problem and the
+    sentence `stopped(po)` says ({lang}, {po} or {mo} in it)."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
@@ -114,12 +106,9 @@ def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
                 found = [(error.args[0], _t("cannot be read: {problem}").format(
                     problem=error.args[1]))]
         problems = [problem(project.show(po), *each) for each in found]
-        if catalog is None:
-            said = stopped(po).format(lang=lang, po=project.show(po),
-                                      mo=project.show(po.with_suffix(".mo")))
-            results.append(Result(said, problems))
-        else:
-            results.append(work(lang, po, catalog, problems))
+        results.append(Result(stopped(po).format(
+            lang=lang, po=project.show(po), mo=project.show(po.with_suffix(".mo"))),
+            problems) if catalog is None else work(lang, po, catalog, problems))
     return results
 
 
@@ -229,26 +218,23 @@ def compile_catalogs(project: Project) -> list[Result]:
         total = len(entries(read_po(fileobj)))
 
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
-        left_out, kept = [], 0
-        done = [m for m in catalog if m.id and is_translated(m) and not m.fuzzy]
-        # Only what is done goes in: Babel would fill a plural's missing forms
-        # with the English, unmarked.
-        for message in [m for m in catalog if m.id and m not in done]:
-            catalog.delete(message.id, message.context)
-        for message in done:
-            if found := translation_problems(catalog, message):
+        left_out = []
+        for message in [m for m in catalog if m.id]:
+            # Only what is done goes in: Babel would fill a plural's missing forms
+            # with the English, unmarked.
+            if not is_translated(message) or message.fuzzy:
+                catalog.delete(message.id, message.context)
+            elif found := translation_problems(catalog, message):
                 left_out += [_t("{problem} (left out: visitors see the original "
                                 "text)").format(problem=problem(
                                     project.show(po), message.lineno, said, message))
                              for said in in_file(found)]
                 catalog.delete(message.id, message.context)
-            else:
-                kept += 1
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())
         return Result(_t("{mo}: {done} of {total} texts translated.").format(
-            mo=project.show(po.with_suffix(".mo")), done=kept,
+            mo=project.show(po.with_suffix(".mo")), done=len(catalog),
             total=total), [], left_out)
 
     def not_compiled(po: Path) -> str:
