@@ -2,7 +2,6 @@
 as a compiler's, `file:line: what is wrong: "msgid"`, so that a translator can jump
 straight to the line."""
 import io
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -26,6 +25,7 @@ from .tool_language import _t, _t_noop, _tn
 
 UPDATE_HINT = _t_noop('run "make translations-update"')
 UNREADABLE = _t_noop("{lang}: the catalog cannot be read, see above.")
+
 
 def problem(path: str, line: int, what: str, message: Message | None = None) -> str:
     """One thing wrong in a catalog, as `file:line: what: "msgid"`."""
@@ -79,14 +79,13 @@ def is_live(catalog: Catalog, message: Message) -> bool:
             and not translation_problems(catalog, message))
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """What a command did with a catalog: the line it `said`, after the `errors` that
     kept it as it was, or what compile `left_out`."""
 
     said: str
-    errors: list[str] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)
+    errors: list[str] | tuple = ()
+    left_out: list[str] | tuple = ()
 
 
 def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Result],

@@ -55,8 +55,7 @@ def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
         said += "\n  " + _t("A draft: visitors do not see it until {threshold}% is "
                             "done; preview it at /{prefix}/.").format(
             threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
-    missing = len(wanted) - len(entries(catalog).keys() & wanted)
-    if missing:
+    if missing := len(wanted) - len(entries(catalog).keys() & wanted):
         said += "\n  " + _tn("{count} new text is not in the catalog yet: {hint}.",
                              "{count} new texts are not in the catalog yet: {hint}.",
                              missing).format(count=missing, hint=_t(UPDATE_HINT))
