@@ -33,8 +33,7 @@ def problem(path: str, line: int, what: str, message: Message | None = None) -> 
 
 
 class Project(NamedTuple):
-    """Where the sources (babel.cfg, templates, code) and the catalogs are, and the
-    settings of the draft rule (cde/languages.py's `is_published`)."""
+    """Where the sources and the catalogs are, and the draft rule's (is_published)."""
 
     root: Path
     translations: Path
@@ -169,9 +168,8 @@ def init(project: Project, code: str) -> tuple[Path, int]:
 
 
 def update(project: Project) -> list[Result]:
-    """Extract, then bring every catalog in step: new texts arrive untranslated,
-    changed ones keep their translation marked fuzzy, with the English before the
-    change as `#| msgid` lines; unused ones become `#~` lines."""
+    """Extract, then bring every catalog in step: new texts untranslated, changed ones
+    fuzzy with the English before the change (`#|`), unused ones as `#~` lines."""
     template = write_template(project)
 
     def update_one(lang: str, po: Path, catalog: Catalog, problems) -> Result:

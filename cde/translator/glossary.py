@@ -31,9 +31,8 @@ def _stem(word: str) -> str:
 
 
 def _written(text: str, term: str) -> str | None:
-    """The words of `text` that are `term`, as `text` writes them ("la ONUDD" holds
-    "ONUDD"; "Oficina de Naciones Unidas contra las Drogas", "oficina de naciones
-    unidas contra la droga"), or None."""
+    """The words of `text` that are `term`, as `text` writes them ("Naciones Unidas"
+    in "las Naciones Unidas" for "nación unida"), or None."""
     spans = list(re.finditer(r"\w+", text))
     stems = [_stem(m.group()) for m in spans]
     wanted = [_stem(word) for word in re.findall(r"\w+", term)]
