@@ -42,7 +42,7 @@ class Project(NamedTuple):
 
     @classmethod
     def from_config(cls, config) -> "Project":
-        """The project an app is configured with (tests point PROJECT_ROOT at a copy)."""
+        """The project an app is configured with (tests set PROJECT_ROOT)."""
         return cls(Path(config.get("PROJECT_ROOT", ROOT)),
                    Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"],
                    float(config["PUBLISH_THRESHOLD"]))

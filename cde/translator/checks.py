@@ -109,8 +109,8 @@ def _unmangled(text: str) -> str | None:
 
 def garbled(message: Message) -> list[Problem]:
     """No form is UTF-8 text that an editor read as Latin-1 and saved again."""
-    return [Problem("garbled", (form, fixed), (form, fixed))
-            for form in forms(message) if (fixed := _unmangled(form)) not in (None, form)]
+    return [Problem("garbled", (form, fixed), (form, fixed)) for form in forms(message)
+            if (fixed := _unmangled(form)) not in (None, form)]
 
 
 # What Babel's checkers say, written with str.format fields for what varies, so

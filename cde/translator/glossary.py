@@ -51,8 +51,8 @@ def terms(path: Path, lang: str) -> tuple[dict, ...]:
     code = Locale.parse(lang).language
     with path.open(encoding="utf-8", newline="") as fileobj:
         return tuple({"en": row["en"], "required": row[code], "forbidden": [
-            variant.strip() for variant in (row.get(f"{code}_forbidden") or "").split(";")
-            if variant.strip()]} for row in csv.DictReader(fileobj)
+            each.strip() for each in (row.get(f"{code}_forbidden") or "").split(";")
+            if each.strip()]} for row in csv.DictReader(fileobj)
             if row.get(code) and row.get("en"))
 
 

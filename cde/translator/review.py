@@ -18,8 +18,8 @@ from .tool_language import _t, _tn, spoken_language
 
 
 class Progress(NamedTuple):
-    """How far a language is: texts live on the site (`done`), to review, translated
-    but refused by a check, not translated yet, of `total`; and whether it is a draft."""
+    """How far a language is: texts live on the site (`done`), to review, translated but
+    refused by a check, not translated yet, of `total`; and whether it is a draft."""
 
     done: int
     fuzzy: int
@@ -100,9 +100,9 @@ def check(project: Project, only=()) -> list[Result]:
         for message in (m for k, m in wanted.items() if k not in have):
             # The unused entry `update` would take as the English before the change
             # (Babel's own fuzzy matching), if any.
-            by_text = {k[1].lower().strip(): k for k in unused if k[0] == message.context}
-            if match := get_close_matches(msgids(message)[0].lower().strip(), by_text, 1):
-                old = unused.pop(by_text[match[0]])
+            texts = {k[1].lower().strip(): k for k in unused if k[0] == message.context}
+            if match := get_close_matches(msgids(message)[0].lower().strip(), texts, 1):
+                old = unused.pop(texts[match[0]])
                 diff = word_diff(msgids(old)[0], msgids(message)[0])
                 problems.append(problem(shown, old.lineno, _t(
                     "the English changed ({diff}); {hint}, which keeps your "

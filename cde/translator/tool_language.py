@@ -33,7 +33,7 @@ _VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def fields(text: str) -> set[str]:
-    """The str.format fields of `text` ({path} -> "path"); ValueError if braces do not pair up."""
+    """The str.format fields of `text` ({path} -> path); ValueError on a lone brace."""
     return {name for _, name, _, _ in string.Formatter().parse(text)
             if name is not None}
 
