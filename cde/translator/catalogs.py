@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 
 from .. import ROOT
 from ..i18n import code_of
-from ..languages import SITE_TEXTS, entries, is_published, is_translated
+from ..languages import SITE_TEXTS, entries, is_translated
 from ..pages import SOURCE_LANGUAGE
 from .checks import msgids, translation_problems
 from .locales import folder_problem, parse_language, plural_forms
@@ -53,11 +53,6 @@ class Project(NamedTuple):
 
     def po_path(self, lang: str) -> Path:
         return SITE_TEXTS.catalog(self.translations, lang)
-
-    def is_draft(self, lang: str, done: int, total: int) -> bool:
-        """Whether visitors do not see `lang` yet: the site's rule (is_published)."""
-        return not is_published(lang, done, total, self.default_language,
-                                self.publish_threshold)
 
     def languages(self, only=()) -> list[str]:
         """Every folder that holds a catalog (English, the original, has none), or

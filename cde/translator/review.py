@@ -9,7 +9,7 @@ from babel.messages.catalog import Catalog, Message
 from . import glossary
 from .checks import msgids, translation_problems
 from ..i18n import code_of, language_name
-from ..languages import entries, is_translated
+from ..languages import entries, is_published, is_translated
 from .catalogs import (
     UNREADABLE, UPDATE_HINT, Project, Result, each_catalog, extract, is_live, problem,
 )
@@ -39,8 +39,11 @@ def count(project: Project, lang: str, catalog: Catalog, wanted) -> Progress:
     translated = [m for m in have if is_translated(m) and not m.fuzzy]
     done = sum(is_live(catalog, m) for m in translated)
     fuzzy, refused = sum(m.fuzzy for m in have), len(translated) - done
+    # A draft by the site's own rule: visitors do not see it yet.
+    draft = not is_published(lang, done, len(wanted), project.default_language,
+                             project.publish_threshold)
     return Progress(done, fuzzy, refused, len(wanted) - done - fuzzy - refused,
-                    len(wanted), project.is_draft(lang, done, len(wanted)))
+                    len(wanted), draft)
 
 
 def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
