@@ -33,7 +33,7 @@ def problem(path: str, line: int, what: str, message: Message | None = None) -> 
 
 
 class Project(NamedTuple):
-    """Where the sources and the catalogs are, and the draft rule's (is_published)."""
+    """Where sources and catalogs are, and the draft rule's settings (is_published)."""
 
     root: Path
     translations: Path
