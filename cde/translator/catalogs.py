@@ -1,9 +1,7 @@
-"""The work of the translators' commands on the catalogs, through Babel's API, said
-in plain words; written by po_writer.py, never half a file. Problems read as a
-compiler's, `file:line: what is wrong: "msgid"`, so a translator can jump straight to
-the line."""
+"""The translators' commands' work on the catalogs, through Babel's API. Problems read
+as a compiler's, `file:line: what is wrong: "msgid"`, so that a translator can jump
+straight to the line."""
 import io
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -16,7 +14,7 @@ from babel.messages.pofile import read_po
 
 from .. import ROOT
 from ..i18n import code_of
-from ..languages import SITE_TEXTS, entries, is_published, is_translated
+from ..languages import SITE_TEXTS, entries, is_translated
 from ..pages import SOURCE_LANGUAGE
 from .checks import msgids, translation_problems
 from .locales import folder_problem, parse_language, plural_forms
@@ -28,14 +26,14 @@ from .tool_language import _t, _t_noop, _tn
 UPDATE_HINT = _t_noop('run "make translations-update"')
 UNREADABLE = _t_noop("{lang}: the catalog cannot be read, see above.")
 
+
 def problem(path: str, line: int, what: str, message: Message | None = None) -> str:
     """One thing wrong in a catalog, as `file:line: what: "msgid"`."""
     return f"{path}:{line}: {what}" + (f': "{msgids(message)[0]}"' if message else "")
 
 
 class Project(NamedTuple):
-    """Where the sources (babel.cfg, templates, code) and the catalogs are, and the
-    settings of the draft rule (cde/languages.py's `is_published`)."""
+    """Where sources and catalogs are, and the draft rule's settings (is_published)."""
 
     root: Path
     translations: Path
@@ -44,8 +42,7 @@ class Project(NamedTuple):
 
     @classmethod
     def from_config(cls, config) -> "Project":
-        """The project an app is configured with (TRANSLATIONS_DIR, DEFAULT_LANGUAGE,
-        PUBLISH_THRESHOLD, and PROJECT_ROOT, which tests point at a copy)."""
+        """The project an app is configured with (tests set PROJECT_ROOT)."""
         return cls(Path(config.get("PROJECT_ROOT", ROOT)),
                    Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"],
                    float(config["PUBLISH_THRESHOLD"]))
@@ -56,11 +53,6 @@ class Project(NamedTuple):
 
     def po_path(self, lang: str) -> Path:
         return SITE_TEXTS.catalog(self.translations, lang)
-
-    def is_draft(self, lang: str, done: int, total: int) -> bool:
-        """Whether visitors do not see `lang` yet: the site's rule (is_published)."""
-        return not is_published(lang, done, total, self.default_language,
-                                self.publish_threshold)
 
     def languages(self, only=()) -> list[str]:
         """Every folder that holds a catalog (English, the original, has none), or
@@ -81,27 +73,20 @@ def is_live(catalog: Catalog, message: Message) -> bool:
             and not translation_problems(catalog, message))
 
 
-@dataclass(frozen=True)
-class Result:
-    """What a command did with a catalog: `errors` that kept it as it was, or what
-    compile `left_out`, then the line it says."""
+class Result(NamedTuple):
+    """What a command did with a catalog: the line it `said`, after the `errors` that
+    kept it as it was, or what compile `left_out`."""
 
     said: str
-    errors: list[str] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)
+    errors: list[str] | tuple = ()
+    left_out: list[str] | tuple = ()
 
 
-# What a command does with a readable catalog: work(lang, .po path, catalog, problems
-# of the file as a whole) -> Result.
-Work = Callable[[str, Path, Catalog, list[str]], Result]
-
-
-def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
-                 only=()) -> list[Result]:
-    """`work` for each catalog the site can use (of the languages `only`, if given),
-    in language order; for one that cannot be read, its problem and the sentence
-    `stopped(po)` says ({lang}, {po} or {mo} in it). The problems of a readable file
-    as a whole (a byte order mark, a Plural-Forms header) stop nothing."""
+def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Result],
+                 stopped: Callable[[Path], str], only=()) -> list[Result]:
+    """`work(lang, po, catalog, problems of the file as a whole)` for each catalog (of
+    the languages `only`, if given); for one that cannot be read, its problem and the
+    sentence `stopped(po)` says ({lang}, {po} or {mo} in it)."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
@@ -114,12 +99,9 @@ def each_catalog(project: Project, work: Work, stopped: Callable[[Path], str],
                 found = [(error.args[0], _t("cannot be read: {problem}").format(
                     problem=error.args[1]))]
         problems = [problem(project.show(po), *each) for each in found]
-        if catalog is None:
-            said = stopped(po).format(lang=lang, po=project.show(po),
-                                      mo=project.show(po.with_suffix(".mo")))
-            results.append(Result(said, problems))
-        else:
-            results.append(work(lang, po, catalog, problems))
+        results.append(Result(stopped(po).format(
+            lang=lang, po=project.show(po), mo=project.show(po.with_suffix(".mo"))),
+            problems) if catalog is None else work(lang, po, catalog, problems))
     return results
 
 
@@ -181,9 +163,8 @@ def init(project: Project, code: str) -> tuple[Path, int]:
 
 
 def update(project: Project) -> list[Result]:
-    """Extract, then bring every catalog in step: new texts arrive untranslated,
-    changed ones keep their translation marked fuzzy, with the English before the
-    change as `#| msgid` lines; unused ones become `#~` lines."""
+    """Extract, then bring every catalog in step: new texts untranslated, changed ones
+    fuzzy with the English before the change (`#|`), unused ones as `#~` lines."""
     template = write_template(project)
 
     def update_one(lang: str, po: Path, catalog: Catalog, problems) -> Result:
@@ -229,26 +210,23 @@ def compile_catalogs(project: Project) -> list[Result]:
         total = len(entries(read_po(fileobj)))
 
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
-        left_out, kept = [], 0
-        done = [m for m in catalog if m.id and is_translated(m) and not m.fuzzy]
-        # Only what is done goes in: Babel would fill a plural's missing forms
-        # with the English, unmarked.
-        for message in [m for m in catalog if m.id and m not in done]:
-            catalog.delete(message.id, message.context)
-        for message in done:
-            if found := translation_problems(catalog, message):
+        left_out = []
+        for message in [m for m in catalog if m.id]:
+            # Only what is done goes in: Babel would fill a plural's missing forms
+            # with the English, unmarked.
+            if not is_translated(message) or message.fuzzy:
+                catalog.delete(message.id, message.context)
+            elif found := translation_problems(catalog, message):
                 left_out += [_t("{problem} (left out: visitors see the original "
                                 "text)").format(problem=problem(
                                     project.show(po), message.lineno, said, message))
                              for said in in_file(found)]
                 catalog.delete(message.id, message.context)
-            else:
-                kept += 1
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())
         return Result(_t("{mo}: {done} of {total} texts translated.").format(
-            mo=project.show(po.with_suffix(".mo")), done=kept,
+            mo=project.show(po.with_suffix(".mo")), done=len(catalog),
             total=total), [], left_out)
 
     def not_compiled(po: Path) -> str:

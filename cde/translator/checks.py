@@ -1,13 +1,10 @@
-"""What can be wrong in a translation, found as `Problem`s (problems.py says them).
-
-`translation_problems` is the one rule for an entry, which check reports and compile
-leaves out of the .mo: every problem of a text at once, so a translator mends them
-in one round. Two checks are ours, for what Babel lacks (a `%` Jinja cannot fill in,
-HTML tags); Babel's own checkers run where ours found nothing of their kind.
-"""
-
+"""What can be wrong in a translation, as `Problem`s: `translation_problems` is the one
+rule that check reports and compile obeys, every problem at once so that a translator
+mends them in one round. Ours are for what Babel's checkers lack (a `%` Jinja cannot
+fill in, HTML tags)."""
 import re
 from collections import Counter
+from contextlib import suppress
 
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import num_plurals, python_format
@@ -34,15 +31,12 @@ def _has_stray_percent(form: str, names: set[str]) -> bool:
     """Whether a % of `form` is no placeholder Jinja fills in (`text % vars`): a
     positional %s would show the variables' dict itself (no error, wrong text), and
     a % no placeholder pattern takes (`%(years)` without its s) stops the page."""
-    if any(not name and kind != "%" for name, _, kind in PYTHON_FORMAT.findall(form)):
-        return True
-    if "%" in PYTHON_FORMAT.sub("", form):
-        return True
     try:
         form % dict.fromkeys(names | _named(form).keys(), 0)
     except (ValueError, TypeError):
         return True
-    return False
+    return "%" in PYTHON_FORMAT.sub("", form) or any(
+        not name and kind != "%" for name, _, kind in PYTHON_FORMAT.findall(form))
 
 
 def placeholders(message: Message) -> list[Problem]:
@@ -106,25 +100,23 @@ def markup(message: Message) -> list[Problem]:
 
 
 def _unmangled(text: str) -> str | None:
-    """What `text` said before UTF-8 was read as Latin-1 ("MenÃº" -> "Menú"), if so."""
+    """What `text` said before UTF-8 was read as Latin-1 ("MenÃº" -> "Menú")."""
     for encoding in ("cp1252", "latin-1"):
-        try:
-            fixed = text.encode(encoding).decode("utf-8")
-        except UnicodeError:
-            continue
-        return fixed if fixed != text else None
+        with suppress(UnicodeError):
+            return text.encode(encoding).decode("utf-8")
     return None
 
 
 def garbled(message: Message) -> list[Problem]:
     """No form is UTF-8 text that an editor read as Latin-1 and saved again."""
-    return [Problem("garbled", (form, fixed), (form, fixed))
-            for form in forms(message) if (fixed := _unmangled(form))]
+    return [Problem("garbled", (form, fixed), (form, fixed)) for form in forms(message)
+            if (fixed := _unmangled(form)) not in (None, form)]
 
 
 # What Babel's checkers say, written with str.format fields for what varies, so
 # that a translator reads it in the language of the rest of the line.
-_BABELS_WORDS = (
+_BABELS_WORDS = {english: re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)",
+                                            re.escape(english))) for english in (
     _t_noop("Wrong number of plural forms (expected {count})"),
     _t_noop("Found plural forms for non-pluralizable message"),
     _t_noop("unknown named placeholder {name}"),
@@ -134,23 +126,18 @@ _BABELS_WORDS = (
     _t_noop("placeholders are incompatible"),
     _t_noop("the format strings are of different kinds"),
     _t_noop("positional format placeholders are unbalanced"),
-)
-
-
-def _translated(said: str) -> str:
-    """What a checker said, in the translator's language if it is Babel's."""
-    for english in _BABELS_WORDS:
-        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", re.escape(english))
-        if found := re.fullmatch(pattern, said):
-            return _t(english).format(**found.groupdict())
-    return said
+)}
 
 
 def _babels(checker, kind: str, catalog: Catalog | None, message: Message) -> list:
+    """What a Babel checker finds, in the translator's language if it is Babel's."""
     try:
         checker(catalog, message)
     except TranslationError as error:
-        return [Problem(kind, detail=_translated(str(error)))]
+        said = str(error)
+        return [Problem(kind, detail=next((
+            _t(english).format(**found.groupdict()) for english, pattern
+            in _BABELS_WORDS.items() if (found := pattern.fullmatch(said))), said))]
     return []
 
 

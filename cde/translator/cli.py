@@ -1,9 +1,6 @@
 """`flask translate status|update|check|compile|init|where|studio`: the translators'
-commands (TRANSLATING.md), printing what catalogs.py did and what review.py found,
-in plain words, in the translator's language (tool_language.py).
-
-app.py adds this group to the site's command line; serving a page never imports it.
-"""
+commands (TRANSLATING.md), in the translator's language. app.py adds them to the
+site's command line; serving a page never imports them."""
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
@@ -22,7 +19,6 @@ translate = AppGroup(
 
 
 def _project() -> Project:
-    """The project the app of this command line is configured with."""
     return Project.from_config(current_app.config)
 
 
@@ -40,8 +36,7 @@ def _report(results: list, fail: bool = True) -> None:
 def update() -> None:
     """Extract, then bring every catalog in step: new texts arrive untranslated,
     changed ones keep their translation marked fuzzy, unused ones become `#~` lines."""
-    project = _project()
-    _report(catalogs.update(project))
+    _report(catalogs.update(_project()))
 
 
 @translate.command()
@@ -103,12 +98,10 @@ def status(languages: tuple[str, ...]) -> None:
 @translate.command()
 @click.argument("languages", nargs=-1)
 def check(languages: tuple[str, ...]) -> None:
-    """Fail, naming file and line, on anything that would show wrong on the site:
-    a text missing, untranslated or fuzzy (how the English changed, word by word),
-    placeholders, HTML tags or official names unlike the original, a .po that does
-    not parse, a Plural-Forms header unlike both gettext's convention and CLDR's (which
-    compile still accepts). Drafts report their progress.
-    LANGUAGES (es, fr) limits it to those catalogs."""
+    """Fail, naming file and line, on anything that would show wrong on the site: a
+    text missing, untranslated or fuzzy, placeholders, HTML tags or official names
+    unlike the original, a .po that does not parse, an unusual Plural-Forms header.
+    Drafts report their progress. LANGUAGES (es, fr) limits it to those catalogs."""
     project = _project()
     results = review.check(project, _only(project, languages))
     problems = [line for result in results for line in result.errors]
@@ -150,10 +143,8 @@ def studio(port: int, no_browser: bool) -> None:
 def where() -> None:
     """For each text, the pages that show it (found by rendering the site), and the
     texts no page shows."""
-    project = _project()
     pages = pages_showing(studio_app(5000), sections=True)
-    for (context, msgid), _ in sorted(entries(extract(project)).items(),
-                                      key=lambda item: item[0][1]):
+    for context, msgid in sorted(entries(extract(_project())), key=lambda key: key[1]):
         shown = pages.get(translation_studio.message_id(context, msgid))
         click.echo(f'"{msgid[:70]}{"…" if len(msgid) > 70 else ""}": ' + (
             ", ".join(shown) if shown else _t("on no page the site builds (an error "

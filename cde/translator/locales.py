@@ -1,8 +1,5 @@
-"""The languages a catalog may be for: its folder named as Babel names the locale
-(`parse_language`, `folder_problem`, checked against CLDR), and its Plural-Forms
-header one of the two rules in use (`plural_rules`: the convention of translators'
-tools, and CLDR's).
-"""
+"""The languages a catalog may be for: its folder named as Babel names the locale, and
+its Plural-Forms header one of the two rules in use (translators' tools' and CLDR's)."""
 from gettext import c2py
 
 from babel import Locale, UnknownLocaleError
@@ -66,10 +63,9 @@ _CONVENTION = {code: (count, formula if formula.isalnum() else f"({formula})")
 
 def plural_rules(lang: str) -> list[tuple[int, str]]:
     """The (nplurals, plural) rules a catalog in `lang` may follow: the convention of
-    translators' tools, where it has one, then CLDR's rule as the installed Babel has
-    it. Two sources, so that no single library release decides: Babel 2.19 gave
-    Spanish CLDR's three forms (one, many for millions, other) while every .po
-    written by gettext's tools has two, and both are right."""
+    translators' tools, if any, then CLDR's as Babel has it. Two sources, so that no
+    library release decides: Babel 2.19 gave Spanish CLDR's three forms (one, many for
+    millions, other) while every .po written by gettext's tools has two."""
     locale = Locale.parse(lang)
     convention = _CONVENTION.get(str(locale)) or _CONVENTION.get(locale.language)
     cldr = _ARABIC if locale.language == "ar" else get_plural(lang)[:2]
@@ -77,8 +73,7 @@ def plural_rules(lang: str) -> list[tuple[int, str]]:
 
 
 def plural_forms(lang: str) -> str:
-    """The Plural-Forms header `init` writes and `check` suggests: the tools'
-    convention where there is one, else CLDR's rule."""
+    """The Plural-Forms header `init` writes and `check` suggests."""
     return "nplurals={}; plural={};".format(*plural_rules(lang)[0])
 
 

@@ -71,15 +71,6 @@ def previous_parts(lines: list[str]) -> list[tuple[str, str]]:
             for keyword, quoted in _PREVIOUS.findall(" ".join(lines))]
 
 
-def _previous(message: Message) -> None:
-    """Babel reads `#| msgid "..."` lines (the English before it changed) as
-    comments: make them the entry's previous msgid again."""
-    lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
-    message.user_comments = [c for c in message.user_comments if c[:1] != "|"]
-    message.previous_id = [text for keyword, text in previous_parts(lines)
-                           if keyword != "msgctxt"]
-
-
 def read_strictly(data: bytes, lang: str) -> tuple[Catalog, list[tuple]]:
     """A .po file's catalog and its problems as a whole (line, what): a byte order
     mark, plural_forms_problem; or Unreadable(line, what) where gettext would
@@ -88,9 +79,8 @@ def read_strictly(data: bytes, lang: str) -> tuple[Catalog, list[tuple]]:
     try:
         # msgmerge writes an obsolete entry's earlier English as `#~|`, which Babel
         # cannot parse: as `#|` it is read as any other.
-        lines = [line.replace("#~|", "#|", 1) if line.startswith("#~|") else line
-                 for line in data.removeprefix(codecs.BOM_UTF8).decode(
-                     "utf-8").split("\n")]
+        lines = re.sub(r"^#~\|", "#|", data.removeprefix(codecs.BOM_UTF8).decode(
+            "utf-8"), flags=re.M).split("\n")
     except UnicodeDecodeError as error:
         raise Unreadable(data.count(b"\n", 0, error.start) + 1, _t(
             "this line is not UTF-8 text; save the file as UTF-8")) from None
@@ -112,6 +102,10 @@ def read_strictly(data: bytes, lang: str) -> tuple[Catalog, list[tuple]]:
     except ValueError as error:  # a header Babel cannot use, such as nplurals=two
         raise Unreadable(1, str(error)) from None
     for message in [*catalog, *catalog.obsolete.values()]:
-        _previous(message)
+        # Babel reads `#| msgid "..."` lines (the English before a change) as comments.
+        earlier = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+        message.user_comments = [c for c in message.user_comments if c[:1] != "|"]
+        message.previous_id = [text for keyword, text in previous_parts(earlier)
+                               if keyword != "msgctxt"]
     plurals = plural_forms_problem(lines, lang, catalog)
     return catalog, found + ([plurals] if plurals else [])

@@ -1,6 +1,5 @@
-"""Writing a catalog as the translators' tools do, and never half a file: the .po
-text with the English before a change as msgmerge writes it (`#|` lines), and files
-replaced in one step. po_reader.py reads them back."""
+"""Writing a catalog as the translators' tools do (po_reader.py reads it back), and
+never half a file."""
 import io
 import os
 import re
@@ -16,19 +15,17 @@ def _previous_lines(block: re.Match) -> str:
     """`#|` lines as msgmerge writes them, one quoted line after another (Babel wraps
     them as words, cutting quoted texts across lines)."""
     lines = [line[2:].strip() for line in block.group(0).splitlines()]
-    parts = previous_parts(lines)
     return "".join(f"#| {keyword} " + normalize(text, width=73).replace(
-        "\n", "\n#| ") + "\n" for keyword, text in parts)
+        "\n", "\n#| ") + "\n" for keyword, text in previous_parts(lines))
 
 
 _GENERATED_BY = re.compile(r'^"Generated-By: .*"$', re.M)
 
 
 def po_bytes(catalog: Catalog, edited: bytes = b"") -> bytes:
-    """A catalog as .po text; locations (file:line) stay, sorted by file, and the
-    English before a change stays as `#|` lines above a fuzzy entry. When `edited`
-    (the file as it was) is given, its "Generated-By" line stays too: Babel writes
-    its own version there, and one text saved must change one text only."""
+    """A catalog as .po text, with the English before a change as `#|` lines. The
+    "Generated-By" line of `edited` (the file as it was) stays: Babel writes its own
+    version there, and one text saved must change one text only."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, sort_by_file=True, include_previous=True)
     text = buffer.getvalue().decode("utf-8")

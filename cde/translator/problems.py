@@ -1,13 +1,7 @@
-"""A problem of a translation, found once and said twice.
-
-The checks (checks.py, glossary.py, review.py) find each problem as a `Problem`:
-its kind, the words concerned and, where one is sure, the fix. The commands say it
-to a reader of the .po file, one line per kind of mistake (`in_file`, which
-catalogs.problem puts after `file:line:`); the translation studio says it to a
-reader of its panel, one short sentence a problem in the panel's own words, with
-the fix a button can apply (`in_studio`). A rule is written once, in the checks;
-only its words are here, twice.
-"""
+"""A problem of a translation, found once by the checks (checks.py, glossary.py,
+review.py) and said twice: to a reader of the .po file, one line a kind of mistake
+after `file:line:` (`in_file`), and to a reader of the studio's panel, one short
+sentence with the fix a button can apply (`in_studio`)."""
 from dataclasses import dataclass
 
 from .tool_language import _t, _t_noop
@@ -17,18 +11,14 @@ GLOSSARY = "translations/glossary.csv"
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a translation.
-
-    `words` are the words concerned, as the translation (or the English) writes
-    them; `fix` is (what to replace in the translation, or "" to insert at the
-    cursor; what to write); `blocks` says whether the site leaves the translation
-    out (compile does) or shows it anyway (a term the glossary writes otherwise);
-    `detail` is what only a library can say (Babel), or how the English changed."""
+    """One thing wrong with a translation: its `kind`, the `words` concerned as the
+    translation (or the English) writes them, where one is sure the `fix` (what to
+    replace, "" to insert at the cursor; what to write), and `detail`: what only a
+    library can say (Babel), or how the English changed."""
 
     kind: str
     words: tuple[str, ...] = ()
     fix: tuple[str, str] | None = None
-    blocks: bool = True
     detail: str = ""
 
 
@@ -65,20 +55,16 @@ def _detail(problem: Problem) -> str:
     }[problem.kind]()
 
 
-def _to_review(problem: Problem) -> str:
-    changed = (_t("the English changed ({diff})").format(diff=problem.detail)
-               if problem.detail else _t("marked fuzzy (the English changed)"))
-    return _t('{change}; check the translation, then remove "fuzzy" from the "#," line '
-              "above").format(change=changed)
-
-
 def _file_line(problem: Problem) -> str:
     """The line of a kind that is said alone."""
     words = problem.words
     return {
         "untranslated": lambda: _t("not translated yet: write the translation between "
                                    "the quotes of msgstr"),
-        "fuzzy": lambda: _to_review(problem),
+        "fuzzy": lambda: _t('{change}; check the translation, then remove "fuzzy" from '
+                            'the "#," line above').format(change=_t(
+            "the English changed ({diff})").format(diff=problem.detail)
+            if problem.detail else _t("marked fuzzy (the English changed)")),
         "blank": lambda: _t("the translation is {problem}: write the translation, or "
                             'leave msgstr empty ("") until you do').format(
             problem=_t("only spaces")),
@@ -101,61 +87,50 @@ def _file_line(problem: Problem) -> str:
 def in_file(problems: list[Problem]) -> list[str]:
     """What the commands say of a text's problems: a line each, but one a family
     (placeholders, HTML tags) with every detail of that family in it."""
-    lines, families = [], {}
-    for problem in problems:
-        family = _FAMILIES.get(problem.kind)
-        if family is None:
-            lines.append(_file_line(problem))
-        elif family not in families:
-            families[family] = len(lines)
-            lines.append([problem])
-        else:
-            lines[families[family]].append(problem)
-    return [line if isinstance(line, str) else _t(_FAMILIES[line[0].kind]).format(
-        problem="; ".join(map(_detail, line))) for line in lines]
+    lines = {}
+    for number, problem in enumerate(problems):
+        lines.setdefault(_FAMILIES.get(problem.kind, number), []).append(problem)
+    return [_file_line(same[0]) if isinstance(family, int) else _t(family).format(
+        problem="; ".join(map(_detail, same))) for family, same in lines.items()]
 
 
 # --- For the studio: one short sentence, and a fix ---------------------------------
 
-def _studio_sentence(problem: Problem) -> str:
-    words = problem.words
-    return {
-        "untranslated": lambda: _t("Not translated yet: the page shows the English."),
-        "fuzzy": lambda: _t("The English changed since this was translated: check the "
-                            "translation, then save it."),
-        "blank": lambda: _t("The translation is only spaces."),
-        "garbled": lambda: _t('Some accented letters are garbled: "{text}" should read '
-                              '"{fixed}".').format(text=words[0], fixed=words[1]),
-        "stray_percent": lambda: _t("A % sign that is not a placeholder: write %% for "
-                                    "a percent sign."),
-        "unknown_placeholder": lambda: _t("{placeholder} is not in the English: copy "
-                                          "each placeholder as the English has it."
-                                          ).format(placeholder=words[0]),
-        "renamed_placeholder": lambda: _t("{placeholder} should be {original}, as in "
-                                          "the English.").format(
-            placeholder=words[0], original=words[1]),
-        "missing_placeholder": lambda: _t("{placeholder} is missing: the site writes "
-                                          "its value there.").format(
-            placeholder=words[0]),
-        "babel_format": lambda: _t("The placeholders differ from the English: "
-                                   "{problem}.").format(problem=problem.detail),
-        "plural_forms": lambda: _t("A text with plural forms is translated in the .po "
-                                   "file itself, one msgstr[N] per form."),
-        "missing_tags": lambda: _t("{tags} is missing: keep every tag of the English."
-                                   ).format(tags=" ".join(words)),
-        "extra_tags": lambda: _t("{tags} is not in the English: remove it.").format(
-            tags=" ".join(words)),
-        "forbidden_term": lambda: _t('"{wrong}" is not how this site writes it: write '
-                                     '"{required}".').format(wrong=words[0],
-                                                             required=words[1]),
-        "required_term": lambda: _t('"{english}" is written "{required}" on this site.'
-                                    ).format(english=words[0], required=words[1]),
-    }[problem.kind]()
+_IN_STUDIO = {
+    "untranslated": _t_noop("Not translated yet: the page shows the English."),
+    "fuzzy": _t_noop("The English changed since this was translated: check the "
+                     "translation, then save it."),
+    "blank": _t_noop("The translation is only spaces."),
+    "garbled": _t_noop('Some accented letters are garbled: "{text}" should read '
+                       '"{fixed}".'),
+    "stray_percent": _t_noop("A % sign that is not a placeholder: write %% for a "
+                             "percent sign."),
+    "unknown_placeholder": _t_noop("{placeholder} is not in the English: copy each "
+                                   "placeholder as the English has it."),
+    "renamed_placeholder": _t_noop("{placeholder} should be {original}, as in the "
+                                   "English."),
+    "missing_placeholder": _t_noop("{placeholder} is missing: the site writes its "
+                                   "value there."),
+    "babel_format": _t_noop("The placeholders differ from the English: {problem}."),
+    "plural_forms": _t_noop("A text with plural forms is translated in the .po file "
+                            "itself, one msgstr[N] per form."),
+    "missing_tags": _t_noop("{tags} is missing: keep every tag of the English."),
+    "extra_tags": _t_noop("{tags} is not in the English: remove it."),
+    "forbidden_term": _t_noop('"{wrong}" is not how this site writes it: write '
+                              '"{required}".'),
+    "required_term": _t_noop('"{english}" is written "{required}" on this site.'),
+}
 
 
 def in_studio(problem: Problem) -> dict:
     """A problem as the studio's panel shows it: {kind, said, fix}, where fix is
     {replace, write, label} (replace "" inserts at the cursor) or None."""
+    first, second = (*problem.words, "", "")[:2]
+    # Each sentence names the fields it needs of these.
+    said = _t(_IN_STUDIO[problem.kind]).format(
+        text=first, placeholder=first, wrong=first, english=first, fixed=second,
+        original=second, required=second, tags=" ".join(problem.words),
+        problem=problem.detail)
     fix = None
     if problem.fix:
         replace, write = problem.fix
@@ -163,4 +138,4 @@ def in_studio(problem: Problem) -> dict:
         label = (_t("Add {text}") if not replace else _t("Write {text}")
                  if problem.kind == "renamed_placeholder" else _t('Write "{text}"'))
         fix = {"replace": replace, "write": write, "label": label.format(text=write)}
-    return {"kind": problem.kind, "said": _studio_sentence(problem), "fix": fix}
+    return {"kind": problem.kind, "said": said, "fix": fix}

@@ -1,6 +1,5 @@
 """What the translators are told of their catalogs: how far each language is
-(`status`) and everything wrong, file:line (`check`), where a changed English text is
-one problem showing the words that changed."""
+(`status`), and everything wrong, file:line (`check`)."""
 from difflib import SequenceMatcher, get_close_matches
 from pathlib import Path
 from typing import NamedTuple
@@ -10,7 +9,7 @@ from babel.messages.catalog import Catalog, Message
 from . import glossary
 from .checks import msgids, translation_problems
 from ..i18n import code_of, language_name
-from ..languages import entries, is_translated
+from ..languages import entries, is_published, is_translated
 from .catalogs import (
     UNREADABLE, UPDATE_HINT, Project, Result, each_catalog, extract, is_live, problem,
 )
@@ -19,9 +18,8 @@ from .tool_language import _t, _tn, spoken_language
 
 
 class Progress(NamedTuple):
-    """How far a language is: texts live on the site (`done`), to review (fuzzy),
-    translated but refused by a check (left out of the site), not translated yet,
-    of `total`; and whether visitors do not see the language yet."""
+    """How far a language is: texts live on the site (`done`), to review, translated but
+    refused by a check, not translated yet, of `total`; and whether it is a draft."""
 
     done: int
     fuzzy: int
@@ -38,12 +36,14 @@ class Progress(NamedTuple):
 def count(project: Project, lang: str, catalog: Catalog, wanted) -> Progress:
     """How far `lang` is against the texts `wanted` (a fresh extraction's keys)."""
     have = [m for k, m in entries(catalog).items() if k in wanted]
-    done = sum(is_live(catalog, m) for m in have)
-    fuzzy = sum(m.fuzzy for m in have)
-    refused = sum(is_translated(m) and not m.fuzzy and not is_live(catalog, m)
-                  for m in have)
+    translated = [m for m in have if is_translated(m) and not m.fuzzy]
+    done = sum(is_live(catalog, m) for m in translated)
+    fuzzy, refused = sum(m.fuzzy for m in have), len(translated) - done
+    # A draft by the site's own rule: visitors do not see it yet.
+    draft = not is_published(lang, done, len(wanted), project.default_language,
+                             project.publish_threshold)
     return Progress(done, fuzzy, refused, len(wanted) - done - fuzzy - refused,
-                    len(wanted), project.is_draft(lang, done, len(wanted)))
+                    len(wanted), draft)
 
 
 def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
@@ -58,8 +58,7 @@ def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
         said += "\n  " + _t("A draft: visitors do not see it until {threshold}% is "
                             "done; preview it at /{prefix}/.").format(
             threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
-    missing = len(wanted) - len(entries(catalog).keys() & wanted)
-    if missing:
+    if missing := len(wanted) - len(entries(catalog).keys() & wanted):
         said += "\n  " + _tn("{count} new text is not in the catalog yet: {hint}.",
                              "{count} new texts are not in the catalog yet: {hint}.",
                              missing).format(count=missing, hint=_t(UPDATE_HINT))
@@ -90,30 +89,23 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(said)
 
 
-def changed_from(message: Message, unused: dict) -> tuple | None:
-    """The key of the unused entry `update` would take as this one's earlier
-    English (Babel's own fuzzy matching), if any."""
-    by_text = {key[1].lower().strip(): key for key in unused
-               if key[0] == message.context}
-    match = get_close_matches(msgids(message)[0].lower().strip(), by_text, 1)
-    return by_text[match[0]] if match else None
-
-
 def check(project: Project, only=()) -> list[Result]:
     """Every problem of every catalog against a fresh extraction; a missing text at
-    line 1 (it is not in the file yet), with where the pages use it. A draft's
-    unfinished texts are its progress, not problems."""
+    line 1, with where the pages use it. A draft's unfinished texts are its progress,
+    not problems."""
     wanted = entries(extract(project))
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         shown, have = project.show(po), entries(catalog)
         names = glossary.terms(project.translations / glossary.FILE, lang)
         unused = {k: m for k, m in have.items() if k not in wanted}
-        done = sum(is_live(catalog, m) for k, m in have.items() if k in wanted)
-        draft = project.is_draft(lang, done, len(wanted))
+        draft = count(project, lang, catalog, wanted).draft
         for message in (m for k, m in wanted.items() if k not in have):
-            if old := changed_from(message, unused):
-                old = unused.pop(old)
+            # The unused entry `update` would take as the English before the change
+            # (Babel's own fuzzy matching), if any.
+            texts = {k[1].lower().strip(): k for k in unused if k[0] == message.context}
+            if match := get_close_matches(msgids(message)[0].lower().strip(), texts, 1):
+                old = unused.pop(texts[match[0]])
                 diff = word_diff(msgids(old)[0], msgids(message)[0])
                 problems.append(problem(shown, old.lineno, _t(
                     "the English changed ({diff}); {hint}, which keeps your "
@@ -138,8 +130,7 @@ def check(project: Project, only=()) -> list[Result]:
 
 def entry_problems(catalog: Catalog, message: Message, names,
                    draft: bool = False) -> list[Problem]:
-    """Every problem of an entry the pages use, said by problems.py (a draft's
-    unfinished texts are no problem)."""
+    """Every problem of an entry the pages use (a draft's unfinished texts are none)."""
     found = []
     if not draft and not is_translated(message):
         found.append(Problem("untranslated"))
