@@ -4,35 +4,23 @@ saves it into the catalog, checked as `flask translate check` checks it.
 
 Only `flask translate studio` adds it to the site (`init_app`), which create_app
 knows nothing of: `make serve`, `make freeze` and the export never have it. In the
-studio, every translated text of a page is wrapped as `<span data-cde-msg=ID>`
-(or, in the <title> and attributes, listed in the page's `cde-studio` meta), and
-the page loads studio_assets/studio.js (a module, with page.js and panel.js),
-which talks to the JSON API below:
-
-    GET  /_studio/api/<lang>?q=...  the texts whose English or translation holds
-                                    those words, on a page or not
-    GET  /_studio/api/<lang>/<ID>   the text: English, translation, notes, pages,
-                                    every problem in the studio's words...
-    POST /_studio/api/<lang>/<ID>   {"translation": ..., "was": ...}: 200 saved and
-                                    compiled, 422 refused (with every problem), 409
-                                    changed meanwhile (the file's text compiled, so a
-                                    reload shows it)
-
-A catalog edited by hand while the studio runs is compiled again before the next
-page is served, so what a page shows is always what the file says.
+studio, every translated text of a page is marked with its ID, and the page loads
+studio_assets/studio.js, which reads and saves texts through the JSON API below. A
+catalog edited by hand while the studio runs is compiled again before the next page
+is served, so what a page shows is always what the file says.
 
 The studio answers only its own address (loopback, TRUSTED_HOSTS), and a POST only
 from its own pages (Origin) as JSON, so another site open in the same browser can
 neither read nor write through it.
 """
-import hashlib
 import json
 import threading
 from gettext import NullTranslations
 from urllib.parse import urlsplit
 
 from flask import (
-    Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request,
+    Blueprint, Flask, Response, abort, current_app, jsonify, make_response,
+    render_template, request,
 )
 from werkzeug.exceptions import HTTPException
 
@@ -46,15 +34,10 @@ from ..security import LOOPBACK
 from .catalogs import Project, compile_catalogs
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
-from .studio_texts import about, file_problem, found, problems_of, work_to_do
-from .studio_words import (
-    draft_words, found_words, not_saved, page_todo, panel_words, progress_words,
-    start_words,
-)
+from .studio_texts import about, file_problem, found, message_id, problems_of, work_to_do
+from .studio_words import found_words, not_saved, panel_words, start_words
 from .tool_language import _t
-from .where import (
-    STUDIO_PREFIX, page_names, pages_showing, places_showing, short_places,
-)
+from .where import STUDIO_PREFIX, pages_showing, places_showing, shown
 
 # Every translated text, with its ID, marked until the page is complete.
 PICKABLE = Mark("\ue002", "\ue004")
@@ -63,11 +46,6 @@ _SAVING = threading.Lock()
 studio = Blueprint("studio", __name__, url_prefix=STUDIO_PREFIX,
                    static_folder="studio_assets", static_url_path="/static",
                    template_folder="studio_assets")
-
-
-def message_id(context: str | None, msgid: str) -> str:
-    """A text's short, stable ID: from its context and English, nothing else."""
-    return hashlib.sha1(f"{context or ''}\x04{msgid}".encode()).hexdigest()[:10]
 
 
 class _Studio(NullTranslations):
@@ -96,46 +74,39 @@ class _Studio(NullTranslations):
     ugettext, ungettext, upgettext, unpgettext = gettext, ngettext, pgettext, npgettext
 
 
-def pickable(html: str) -> tuple[str, list[str], list[str]]:
-    """The page with each marked text as `<span data-cde-msg>`; the IDs of those
-    that sit where no element can go (the <title>, an attribute), and of those of
-    them in the <title>."""
-    html, bare = PICKABLE.resolve(html, lambda msg: f'data-cde-msg="{msg}"')
-    return (html, list(dict.fromkeys(msg for msg, _ in bare)),
-            list(dict.fromkeys(msg for msg, inside in bare if inside == "title")))
-
-
 def _page(response: Response) -> Response:
-    """after_request: a page made pickable, with the studio's script and style.
-
-    It runs before the site's own `finish` (Flask runs the hooks registered last
-    first), and could as well run after it: each resolves its own kind of mark
-    (cde/marks.py), and this one touches no header."""
+    """after_request: each marked text of a page as `<span data-cde-msg=ID>`, or,
+    where no element can go (the <title>, an attribute), listed in the studio's
+    meta; and the studio's script and style. It runs before the site's `finish`
+    (hooks registered last run first), and could as well run after: each resolves
+    its own kind of mark (cde/marks.py), and this one touches no header."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
-    html, hidden, titled = pickable(response.get_data(as_text=True))
+    html, bare = PICKABLE.resolve(response.get_data(as_text=True),
+                                  lambda msg: f'data-cde-msg="{msg}"')
     lang = i18n.page_language()
     # Not on the studio's own pages, nor when a foreign Host was refused before
     # routing (no URL can be built then).
     if (lang != SOURCE_LANGUAGE and "</head>" in html and request.blueprint != "studio"
             and not isinstance(request.routing_exception, REFUSED_BEFORE_ROUTING)):
         head = render_template(
-            "studio_head.html", lang=lang, hidden=" ".join(hidden),
-            titled=" ".join(titled),
+            "studio_head.html", lang=lang,
+            hidden=" ".join(dict.fromkeys(msg for msg, _ in bare)),
+            titled=" ".join(dict.fromkeys(msg for msg, inside in bare if inside == "title")),
             labels=json.dumps(panel_words(), ensure_ascii=False))
         html = html.replace("</head>", head + "</head>", 1)
     response.set_data(html)
     return response
 
 
-def _compiled(app: Flask) -> None:
+def _compiled() -> None:
     """Compile every catalog, and have the next page load them (and where.py read
     the site again: a page's name is its heading, which may have changed)."""
-    project = Project.from_config(app.config)
+    project = Project.from_config(current_app.config)
     compile_catalogs(project)
-    site_texts(app).forget()
-    app.extensions.pop("studio_where", None)
-    app.extensions["studio_compiled"] = _signature(project)
+    site_texts(current_app).forget()
+    current_app.extensions.pop("studio_where", None)
+    current_app.extensions["studio_compiled"] = _signature(project)
 
 
 def _signature(project: Project) -> tuple:
@@ -150,7 +121,7 @@ def _fresh_catalogs() -> None:
     with _SAVING:
         project = Project.from_config(current_app.config)
         if current_app.extensions.get("studio_compiled") != _signature(project):
-            _compiled(current_app._get_current_object())
+            _compiled()
 
 
 @studio.before_request
@@ -163,8 +134,8 @@ def _same_origin() -> None:
         abort(403)
 
 
-def _catalog(lang: str):
-    """(project, .po path, catalog, its texts by ID) of a language the site has."""
+def _catalog(lang: str, msg: str | None = None):
+    """(project, .po path, catalog, its text of ID `msg`) of a language the site has."""
     if lang not in i18n.all_languages(current_app.config) or lang == SOURCE_LANGUAGE:
         abort(404)
     project = Project.from_config(current_app.config)
@@ -172,44 +143,28 @@ def _catalog(lang: str):
     try:
         catalog, _ = read_strictly(po.read_bytes(), po.parent.parent.name)
     except Unreadable as error:  # edited by hand meanwhile: say where, and what
-        abort(Response(json.dumps({"said": file_problem(project, po, *error.args)}),
-                       409, mimetype="application/json"))
-    return project, po, catalog, {message_id(context, msgid): message for (
-        context, msgid), message in entries(catalog).items()}
-
-
-def _where(lang: str) -> dict:
-    """Each text's pages in `lang` (another language's show the same text in its
-    own translation)."""
-    return {msg: [page for page in pages if page.startswith(f"/{lang}/")]
-            for msg, pages in pages_showing(current_app).items()}
+        abort(make_response(jsonify(said=file_problem(project, po, *error.args)), 409))
+    texts = {message_id(*key): message for key, message in entries(catalog).items()}
+    if msg is not None and msg not in texts:
+        abort(404)
+    return project, po, catalog, texts.get(msg)
 
 
 @studio.get("/")
 def start():
     """The studio's start page: each language's progress, pages and what needs
     work, and what a search (?q=) finds in every language."""
-    project = Project.from_config(current_app.config)
-    languages = work_to_do(project, message_id, pages_showing(current_app),
-                           page_names(current_app))
-    for language in languages:
-        if language["progress"]:
-            language["done"], language["left"] = progress_words(language["progress"],
-                                                                 language["flagged"])
-            language["draft"] = language["progress"].draft and draft_words(
-                language["code"])
-        for page in language["pages"]:
-            page["said"] = page_todo(page["todo"])
+    where = pages_showing(current_app)
+    languages = work_to_do(Project.from_config(current_app.config), where,
+                           shown(current_app)["names"])
     words, results = " ".join(request.args.get("q", "").split())[:200], []
     if words:
         for language in languages:
-            code = i18n.code_of(language["code"])
             try:
-                _, _, catalog, _ = _catalog(code)
+                _, _, catalog, _ = _catalog(i18n.code_of(language["code"]))
             except HTTPException:  # unreadable: the page says so in its section
                 continue
-            results.append((language, found(language["code"], catalog, words,
-                                            message_id, _where(code))))
+            results.append((language, found(language["code"], catalog, words, where)))
     return render_template("studio_start.html", words=start_words(),
                            languages=languages, query=words, results=results,
                            found=words and found_words(
@@ -221,7 +176,7 @@ def search(lang: str):
     """The texts whose English or translation holds the words of ?q=."""
     _, _, catalog, _ = _catalog(lang)
     words = " ".join(request.args.get("q", "").split())[:200]
-    texts = found(str(i18n.locale_of(lang)), catalog, words, message_id, _where(lang))
+    texts = found(lang, catalog, words, pages_showing(current_app))
     return jsonify(said=found_words(len(texts), words), found=texts)
 
 
@@ -229,12 +184,10 @@ def search(lang: str):
 def show(lang: str, msg: str):
     """A text as the panel shows it: where it appears by page name and section,
     never by template file (a translator does not know those)."""
-    project, po, catalog, by_id = _catalog(lang)
-    if msg not in by_id:
-        abort(404)
-    pages = places_showing(current_app, f"/{lang}/").get(msg, [])
-    return jsonify(id=msg, **about(project, po, catalog, by_id[msg], pages,
-                                   short_places(current_app).get(msg, "")))
+    project, po, catalog, message = _catalog(lang, msg)
+    pages = places_showing(current_app, msg, f"/{lang}/")
+    return jsonify(id=msg, **about(project, po, catalog, message, pages,
+                                   shown(current_app)["short"].get(msg, "")))
 
 
 @studio.post("/api/<lang>/<msg>")
@@ -247,17 +200,14 @@ def save(lang: str, msg: str):
     if not isinstance(text, str):
         abort(400)
     with _SAVING:
-        project, po, catalog, by_id = _catalog(lang)
-        if msg not in by_id:
-            abort(404)
-        message = by_id[msg]
+        project, po, catalog, message = _catalog(lang, msg)
         if message.pluralizable:
             return jsonify(said=_t("A text with plural forms is translated in the .po "
                                    "file itself, one msgstr[N] per form.")), 422
         # Changed in the file since the panel read it (by hand, another tab): keep
         # the file's, compiled so that the page shows it once reloaded.
         if isinstance(was, str) and was != message.string:
-            _compiled(current_app._get_current_object())
+            _compiled()
             return jsonify(conflict=True, said=_t(
                 "This translation changed in the file since you opened it: reload "
                 "the page to see it."), translation=message.string), 409
@@ -267,7 +217,7 @@ def save(lang: str, msg: str):
         if problems := problems_of(project, po, catalog, message):
             return jsonify(said=not_saved(len(problems)), problems=problems), 422
         write_file(po, po_bytes(catalog, edited=po.read_bytes()))
-        _compiled(current_app._get_current_object())
+        _compiled()
     return jsonify(saved=True)
 
 
