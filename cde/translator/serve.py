@@ -10,7 +10,8 @@ import os
 import signal
 import socket
 import sys
-from contextlib import contextmanager
+import webbrowser
+from contextlib import contextmanager, suppress
 
 import click
 from flask import Flask
@@ -26,26 +27,6 @@ class _Quiet(WSGIRequestHandler):
 
     def log(self, type: str, message: str, *args) -> None:
         pass
-
-
-def _listening(port: int) -> socket.socket:
-    """A socket listening on HOST:port; if the port is busy, the studio says so in
-    the translator's words and stops (Werkzeug would say it in English)."""
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        listening.bind((HOST, port))
-        listening.listen(socket.SOMAXCONN)
-    except OSError as error:
-        listening.close()
-        if error.errno != errno.EADDRINUSE:
-            raise
-        click.echo(_t("Port {port} is busy: another program uses it (make run, or "
-                      "another studio?). Start the studio on another port: "
-                      "PORT={other} make translate").format(port=port, other=port + 1),
-                   err=True)
-        raise SystemExit(1) from None
-    return listening
 
 
 @contextmanager
@@ -65,21 +46,17 @@ def _own_ctrl_c():
     # Ctrl+C stops the studio, even when it was started with SIGINT ignored (from a
     # background job of a script, say), as Python then leaves it.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
+    with suppress(OSError):  # a session leader, say: Ctrl+C works as it always does
         # Leaving make's group makes this a background group, which the terminal
         # stops with SIGTTOU when it takes the terminal, unless ignored.
         signal.signal(signal.SIGTTOU, signal.SIG_IGN)
         os.setpgid(0, 0)
         os.tcsetpgrp(terminal, os.getpgrp())
-    except OSError:  # a session leader, say: Ctrl+C works as it always does
-        pass
     try:
         yield
     finally:
-        try:
+        with suppress(OSError):
             os.tcsetpgrp(terminal, previous)
-        except OSError:
-            pass
         os.close(terminal)
 
 
@@ -87,8 +64,6 @@ def open_browser(url: str) -> None:
     """Open `url` in the translator's browser, whose own messages (in English,
     such as "Opening in existing browser session") stay out of the terminal: the
     browser is started with /dev/null for its output."""
-    import webbrowser
-
     kept = os.dup(1), os.dup(2)
     null = os.open(os.devnull, os.O_WRONLY)
     try:
@@ -104,8 +79,18 @@ def open_browser(url: str) -> None:
 
 def serve(app: Flask, port: int, url: str, opening=None) -> None:
     """Serve `app` on HOST:port until Ctrl+C, saying where (and `opening(url)`, the
-    browser), and when it stopped."""
-    listening = _listening(port)
+    browser), and when it stopped. The socket is bound here, so that a busy port is
+    said in the translator's words (Werkzeug would say it in English)."""
+    try:
+        listening = socket.create_server((HOST, port), backlog=socket.SOMAXCONN)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        click.echo(_t("Port {port} is busy: another program uses it (make run, or "
+                      "another studio?). Start the studio on another port: "
+                      "PORT={other} make translate").format(port=port, other=port + 1),
+                   err=True)
+        raise SystemExit(1) from None
     server = make_server(HOST, port, app, threaded=True, request_handler=_Quiet,
                          fd=listening.fileno())
     listening.close()  # the server holds its own copy of the socket
