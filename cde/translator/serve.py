@@ -9,8 +9,8 @@ import errno
 import os
 import signal
 import socket
+import subprocess
 import sys
-import webbrowser
 from contextlib import contextmanager, suppress
 
 import click
@@ -63,18 +63,9 @@ def _own_ctrl_c():
 def open_browser(url: str) -> None:
     """Open `url` in the translator's browser, whose own messages (in English,
     such as "Opening in existing browser session") stay out of the terminal: the
-    browser is started with /dev/null for its output."""
-    kept = os.dup(1), os.dup(2)
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 1)
-        os.dup2(null, 2)
-        webbrowser.open(url)
-    finally:
-        os.dup2(kept[0], 1)
-        os.dup2(kept[1], 2)
-        for fd in (null, *kept):
-            os.close(fd)
+    standard library's `python -m webbrowser` starts it with /dev/null for output."""
+    subprocess.run([sys.executable, "-m", "webbrowser", url], check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def serve(app: Flask, port: int, url: str, opening=None) -> None:
