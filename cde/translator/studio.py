@@ -1,17 +1,13 @@
 """The translation studio (`make translate`): the site in translator mode, on this
 machine only. A translator picks a text on the real page, edits its translation and
-saves it into the catalog, checked as `flask translate check` checks it.
+saves it into the catalog, checked as `flask translate check` checks it. Every
+translated text of a page is marked with its ID, and the page loads
+studio_assets/studio.js, which reads and saves texts through the JSON API below.
 
-Only `flask translate studio` adds it to the site (`init_app`), which create_app
-knows nothing of: `make serve`, `make freeze` and the export never have it. In the
-studio, every translated text of a page is marked with its ID, and the page loads
-studio_assets/studio.js, which reads and saves texts through the JSON API below. A
-catalog edited by hand while the studio runs is compiled again before the next page
-is served, so what a page shows is always what the file says.
-
-The studio answers only its own address (loopback, TRUSTED_HOSTS), and a POST only
-from its own pages (Origin) as JSON, so another site open in the same browser can
-neither read nor write through it.
+Only `flask translate studio` adds it to the site (`init_app`): `make serve`, `make
+freeze` and the export never have it. The studio answers only its own address
+(loopback, TRUSTED_HOSTS), and a POST only from its own pages (Origin) as JSON, so
+another site open in the same browser can neither read nor write through it.
 """
 import json
 import threading
@@ -75,11 +71,10 @@ class _Studio(NullTranslations):
 
 
 def _page(response: Response) -> Response:
-    """after_request: each marked text of a page as `<span data-cde-msg=ID>`, or,
-    where no element can go (the <title>, an attribute), listed in the studio's
-    meta; and the studio's script and style. It runs before the site's `finish`
-    (hooks registered last run first), and could as well run after: each resolves
-    its own kind of mark (cde/marks.py), and this one touches no header."""
+    """after_request: each marked text as `<span data-cde-msg=ID>`, or listed in the
+    studio's meta where no element can go (the <title>, an attribute); and the
+    studio's script and style. Before or after the site's `finish` alike: each
+    resolves its own kind of mark (cde/marks.py), and this one touches no header."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
     html, bare = PICKABLE.resolve(response.get_data(as_text=True),
@@ -102,25 +97,23 @@ def _page(response: Response) -> Response:
 def _compiled() -> None:
     """Compile every catalog, and have the next page load them (and where.py read
     the site again: a page's name is its heading, which may have changed)."""
-    project = Project.from_config(current_app.config)
-    compile_catalogs(project)
+    compile_catalogs(Project.from_config(current_app.config))
     site_texts(current_app).forget()
     current_app.extensions.pop("studio_where", None)
-    current_app.extensions["studio_compiled"] = _signature(project)
+    current_app.extensions["studio_compiled"] = _signature()
 
 
-def _signature(project: Project) -> tuple:
+def _signature() -> tuple:
     """What tells that a catalog changed: each .po file's size and time."""
-    return tuple((str(po), po.stat().st_size, po.stat().st_mtime_ns)
-                 for po in SITE_TEXTS.catalogs(project.translations))
+    return tuple((str(po), po.stat().st_size, po.stat().st_mtime_ns) for po in
+                 SITE_TEXTS.catalogs(Project.from_config(current_app.config).translations))
 
 
 def _fresh_catalogs() -> None:
     """before_request: a catalog edited by hand (or in another tab) while the studio
     runs is compiled before the page is served, so the page shows the file's text."""
     with _SAVING:
-        project = Project.from_config(current_app.config)
-        if current_app.extensions.get("studio_compiled") != _signature(project):
+        if current_app.extensions.get("studio_compiled") != _signature():
             _compiled()
 
 
@@ -223,8 +216,7 @@ def save(lang: str, msg: str):
 
 def init_app(app: Flask) -> None:
     """Add the studio to a site that create_app built: every text marked, the studio's
-    pages and API served, catalogs edited meanwhile compiled. Only `flask translate
-    studio` does this."""
+    pages and API served, catalogs edited meanwhile compiled."""
     host = urlsplit(app.config["SITE_URL"]).hostname
     if app.config.get("PRODUCTION") or host not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "

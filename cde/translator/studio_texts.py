@@ -1,7 +1,6 @@
 """What the translation studio shows of the catalogs: a text with every problem in
-the studio's own words (problems.py), each language's progress and work to do for
-the start page, and the texts found by a search. The commands' reports are
-review.py's; both take their problems from the same checks.
+the studio's own words (problems.py), each language's progress and work to do, and
+what a search finds. The commands' reports (review.py) take theirs from the same checks.
 """
 import hashlib
 import unicodedata
@@ -97,10 +96,9 @@ def work_to_do(project: Project, where: dict, names: dict) -> list[dict]:
                     "name": language_name(lang, spoken_language()),
                     "progress": None, "problems": [], "todo": [], "pages": []}
         languages.append(language)
-        if said := folder_problem(lang):
-            language["problems"] = [file_problem(project, po, 1, said)]
-            continue
         try:
+            if said := folder_problem(lang):  # the site skips it: as good as unreadable
+                raise Unreadable(1, said)
             catalog, found = read_strictly(po.read_bytes(), lang)
         except Unreadable as error:
             language["problems"] = [file_problem(project, po, *error.args)]
