@@ -31,9 +31,9 @@ from .catalogs import Project, compile_catalogs
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
 from .studio_texts import about, file_problem, found, message_id, problems_of, work_to_do
-from .studio_words import found_words, not_saved, panel_words, start_words
+from .studio_words import PANEL, START, found_words, in_words, not_saved
 from .tool_language import _t
-from .where import STUDIO_PREFIX, pages_showing, places_showing, shown
+from .where import STUDIO_PREFIX, places_showing, shown
 
 # Every translated text, with its ID, marked until the page is complete.
 PICKABLE = Mark("\ue002", "\ue004")
@@ -88,7 +88,7 @@ def _page(response: Response) -> Response:
             "studio_head.html", lang=lang,
             hidden=" ".join(dict.fromkeys(msg for msg, _ in bare)),
             titled=" ".join(dict.fromkeys(msg for msg, inside in bare if inside == "title")),
-            labels=json.dumps(panel_words(), ensure_ascii=False))
+            labels=json.dumps(in_words(PANEL), ensure_ascii=False))
         html = html.replace("</head>", head + "</head>", 1)
     response.set_data(html)
     return response
@@ -145,11 +145,9 @@ def _catalog(lang: str, msg: str | None = None):
 
 @studio.get("/")
 def start():
-    """The studio's start page: each language's progress, pages and what needs
-    work, and what a search (?q=) finds in every language."""
-    where = pages_showing(current_app)
-    languages = work_to_do(Project.from_config(current_app.config), where,
-                           shown(current_app)["names"])
+    """The start page: each language's progress, pages and work, and what ?q= finds."""
+    where = shown(current_app)
+    languages = work_to_do(Project.from_config(current_app.config), where)
     words, results = " ".join(request.args.get("q", "").split())[:200], []
     if words:
         for language in languages:
@@ -157,8 +155,8 @@ def start():
                 _, _, catalog, _ = _catalog(i18n.code_of(language["code"]))
             except HTTPException:  # unreadable: the page says so in its section
                 continue
-            results.append((language, found(language["code"], catalog, words, where)))
-    return render_template("studio_start.html", words=start_words(),
+            results.append((language, found(language["code"], catalog, words, where["texts"])))
+    return render_template("studio_start.html", words=in_words(START),
                            languages=languages, query=words, results=results,
                            found=words and found_words(
                                sum(len(each) for _, each in results), words))
@@ -169,7 +167,7 @@ def search(lang: str):
     """The texts whose English or translation holds the words of ?q=."""
     _, _, catalog, _ = _catalog(lang)
     words = " ".join(request.args.get("q", "").split())[:200]
-    texts = found(lang, catalog, words, pages_showing(current_app))
+    texts = found(lang, catalog, words, shown(current_app)["texts"])
     return jsonify(said=found_words(len(texts), words), found=texts)
 
 
@@ -215,10 +213,8 @@ def save(lang: str, msg: str):
 
 
 def init_app(app: Flask) -> None:
-    """Add the studio to a site that create_app built: every text marked, the studio's
-    pages and API served, catalogs edited meanwhile compiled."""
-    host = urlsplit(app.config["SITE_URL"]).hostname
-    if app.config.get("PRODUCTION") or host not in LOOPBACK:
+    """Add the studio (marks, pages, API, fresh catalogs) to a site create_app built."""
+    if app.config.get("PRODUCTION") or urlsplit(app.config["SITE_URL"]).hostname not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
                            "machine's own address only, never in production.")
     texts = site_texts(app)

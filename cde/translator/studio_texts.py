@@ -42,8 +42,7 @@ def _names(project: Project, lang: str):
 
 
 def file_problem(project: Project, po: Path, line: int, what: str) -> str:
-    """A problem of the .po file as a whole, said to the studio's reader: the file
-    and the line to open in a text editor, and what is wrong."""
+    """A problem of a whole .po file, with the file and line to open in an editor."""
     return _t("Line {line} of {file}: {problem}. Correct it in a text editor, then "
               "reload this page.").format(line=line, file=project.show(po),
                                           problem=what)
@@ -79,16 +78,16 @@ def _link(lang: str, where: dict, msg: str) -> str:
     """The page a text is opened on: the first of `lang` that shows it, else the
     language's home page (the panel opens any text, even one no page shows)."""
     home = f"/{code_of(lang)}/"
-    page = next((page for page in where.get(msg, []) if page.startswith(home)), home)
+    page = next((page for page in where.get(msg, {}) if page.startswith(home)), home)
     return f"{page}#cde-studio={msg}"
 
 
-def work_to_do(project: Project, where: dict, names: dict) -> list[dict]:
+def work_to_do(project: Project, shown: dict) -> list[dict]:
     """The start page, a language each: its `name`, `progress` (review.count, as
     `translate status` counts) and what is `done`, `left` and a `draft`, the
     `problems` of its file, its `pages` ({path, name, said}), and `todo`, every text
-    that needs work ({english, said, page, on_a_page})."""
-    wanted, languages = entries(extract(project)).keys(), []
+    that needs work ({english, said, page, on_a_page}); `shown` is where.py's."""
+    wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
         po = project.po_path(lang)
         home = f"/{code_of(lang)}/"
@@ -114,20 +113,20 @@ def work_to_do(project: Project, where: dict, names: dict) -> list[dict]:
         for key, message in entries(catalog).items():
             if key in wanted and (said := problems_of(project, po, catalog, message)):
                 msg = message_id(*key)
-                shown = where.get(msg, [])
-                pending.append(shown)
+                pages = where.get(msg, {})
+                pending.append(pages)
                 # On the site all the same (a name not as the site writes it): the
                 # counts above would not show it, so the start page says so apart.
                 flagged += is_live(catalog, message)
                 language["todo"].append({
                     "english": msgids(message)[0], "said": [p["said"] for p in said],
                     "page": _link(lang, where, msg),
-                    "on_a_page": any(page.startswith(home) for page in shown)})
+                    "on_a_page": any(page.startswith(home) for page in pages)})
         language["done"], language["left"] = progress_words(progress, flagged)
         language["draft"] = progress.draft and draft_words(lang)
         language["pages"] = [{"path": path, "name": name, "said": page_todo(sum(
-            path in shown for shown in pending))}
-            for path, name in names.items() if path.startswith(home)]
+            path in pages for pages in pending))}
+            for path, name in shown["names"].items() if path.startswith(home)]
     return languages
 
 
@@ -138,9 +137,8 @@ def _plain(text: str) -> str:
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
-    """What a search finds in a language, in the catalog's order: {id, english,
-    translation, page} of each text whose English or translation holds every word
-    of `words`, whatever their case and accents."""
+    """{id, english, translation, page} of each text whose English or translation
+    holds every word of `words`, whatever their case and accents."""
     wanted = _plain(words).split()
     return [{"id": message_id(*key), "english": msgids(message)[0],
              "translation": forms(message)[0] if is_translated(message) else "",

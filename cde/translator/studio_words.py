@@ -63,22 +63,16 @@ START = {
 }
 
 
-def panel_words() -> dict:
-    """The panel's words, with the language and direction they are written in."""
+def in_words(texts: dict) -> dict:
+    """PANEL's or START's words, with the language and direction they are written in."""
     spoken = spoken_language()
     return {"lang": spoken, "dir": i18n.text_direction(spoken),
-            **{key: _t(text) for key, text in PANEL.items()}}
+            **{key: _t(text) for key, text in texts.items()}}
 
 
-def start_words() -> dict:
-    """The start page's words, with the language they are written in."""
-    return {"lang": spoken_language(), **{key: _t(text) for key, text in START.items()}}
-
-
-def progress_words(progress, flagged: int = 0) -> tuple[str, str]:
-    """A language's progress (review.Progress) as the start page says it: what is
-    done (which a screen reader reads for the progress bar too), and what is left,
-    with the texts the site shows although the check reports a problem (`flagged`)."""
+def progress_words(progress, flagged: int) -> tuple[str, str]:
+    """What is done of a language (a screen reader reads it for the progress bar too)
+    and what is left, with the `flagged` texts the site shows despite a problem."""
     done = _t("{percent}% done: {done} of {total} texts translated.").format(
         percent=progress.percent, done=progress.done, total=progress.total)
     left = _t("{fuzzy} to review (the English changed), {refused} refused by a "

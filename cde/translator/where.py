@@ -88,10 +88,9 @@ def pages_showing(app: Flask, sections: bool = False) -> dict[str, list[str]]:
 
 
 def places_showing(app: Flask, msg: str, prefix: str) -> list[dict]:
-    """The pages under `prefix` that show a text, as a translator knows them:
-    {"path", "name" (the page's first heading), "section" (the heading of the part
-    where the text first shows, "" if none or the page's name)}. No file of the
-    site's code: the commands say those."""
+    """The pages under `prefix` that show a text: {"path", "name" (the page's first
+    heading), "section" (the heading where the text first shows, "" if none or the
+    page's name)}."""
     names = shown(app)["names"]
     return [{"path": path, "name": names[path],
              "section": "" if section == names[path] else section}
