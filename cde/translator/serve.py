@@ -2,7 +2,8 @@
 translator's language: Werkzeug's `make_server`, which has no banner ("WARNING: This
 is a development server...") unlike `run_simple`, without its line per request; a
 busy port said in plain words; and Ctrl+C for the studio alone, so that `make
-translate` ends without make's "*** Interrupt"."""
+translate` ends without make's "*** Interrupt".
+"""
 import errno
 import os
 import signal

@@ -18,7 +18,6 @@ from flask import (
     Blueprint, Flask, Response, abort, current_app, jsonify, make_response,
     render_template, request,
 )
-from werkzeug.exceptions import HTTPException
 
 from .. import i18n
 from ..errors import REFUSED_BEFORE_ROUTING
@@ -146,16 +145,12 @@ def _catalog(lang: str, msg: str | None = None):
 @studio.get("/")
 def start():
     """The start page: each language's progress, pages and work, and what ?q= finds."""
-    where = shown(current_app)
+    where, words = shown(current_app), " ".join(request.args.get("q", "").split())[:200]
     languages = work_to_do(Project.from_config(current_app.config), where)
-    words, results = " ".join(request.args.get("q", "").split())[:200], []
-    if words:
-        for language in languages:
-            try:
-                _, _, catalog, _ = _catalog(i18n.code_of(language["code"]))
-            except HTTPException:  # unreadable: the page says so in its section
-                continue
-            results.append((language, found(language["code"], catalog, words, where["texts"])))
+    # Each language the site has whose catalog reads (else its section says why).
+    results = [(language, found(language["code"], language["catalog"], words, where["texts"]))
+               for language in languages if words and language["catalog"]
+               and i18n.code_of(language["code"]) in i18n.all_languages(current_app.config)]
     return render_template("studio_start.html", words=in_words(START),
                            languages=languages, query=words, results=results,
                            found=words and found_words(

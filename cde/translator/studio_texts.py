@@ -86,14 +86,16 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     """The start page, a language each: its `name`, `progress` (review.count, as
     `translate status` counts) and what is `done`, `left` and a `draft`, the
     `problems` of its file, its `pages` ({path, name, said}), and `todo`, every text
-    that needs work ({english, said, page, on_a_page}); `shown` is where.py's."""
+    that needs work ({english, said, page, on_a_page}), and its `catalog` if it reads;
+    `shown` is where.py's."""
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
         po = project.po_path(lang)
         home = f"/{code_of(lang)}/"
         language = {"code": lang, "tag": language_tag(code_of(lang)),
                     "name": language_name(lang, spoken_language()),
-                    "progress": None, "problems": [], "todo": [], "pages": []}
+                    "progress": None, "problems": [], "todo": [], "pages": [],
+                    "catalog": None}
         languages.append(language)
         try:
             if said := folder_problem(lang):  # the site skips it: as good as unreadable
@@ -102,6 +104,7 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
         except Unreadable as error:
             language["problems"] = [file_problem(project, po, *error.args)]
             continue
+        language["catalog"] = catalog
         language["problems"] = [file_problem(project, po, *each) for each in found]
         if missing := len(wanted - entries(catalog).keys()):
             language["problems"].append(_tn(
