@@ -171,9 +171,9 @@ def show(lang: str, msg: str):
     """A text as the panel shows it: where it appears by page name and section,
     never by template file (a translator does not know those)."""
     project, po, catalog, message = _catalog(lang, msg)
-    pages = places_showing(current_app, msg, f"/{lang}/")
-    return jsonify(id=msg, **about(project, po, catalog, message, pages,
-                                   shown(current_app)["short"].get(msg, "")))
+    short = shown(current_app)["short"].get(msg, "")
+    return jsonify(id=msg, pages=places_showing(current_app, msg, f"/{lang}/"),
+                   **about(project, po, catalog, message, short))
 
 
 @studio.post("/api/<lang>/<msg>")
@@ -212,9 +212,7 @@ def init_app(app: Flask) -> None:
     if app.config.get("PRODUCTION") or urlsplit(app.config["SITE_URL"]).hostname not in LOOPBACK:
         raise RuntimeError("Refusing to start: the translation studio runs on this "
                            "machine's own address only, never in production.")
-    texts = site_texts(app)
-    texts.wrap = _Studio
-    texts.forget()
+    site_texts(app).wrap = _Studio
     app.register_blueprint(studio)
     app.before_request(_fresh_catalogs)
     app.after_request(_page)

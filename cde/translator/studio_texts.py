@@ -20,7 +20,8 @@ from .tool_language import _t, _t_noop, _tn, spoken_language
 from ..i18n import code_of, language_name, language_tag
 from ..languages import entries, is_translated
 
-# Where a text shows when its length matters (where.py's SHORT_PLACES).
+# Elements whose text must stay short, or it breaks the layout or is cut off (the
+# <title>: a browser tab, a search result), as the panel names them.
 SHORT_PLACES = {"nav": _t_noop("in the navigation"), "button": _t_noop("on a button"),
                 "title": _t_noop("in the page's title")}
 
@@ -56,9 +57,9 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
 
 
 def about(project: Project, po: Path, catalog: Catalog, message: Message,
-          pages: list[dict], short: str = "") -> dict:
-    """A text as the studio's panel shows it, with where.py's `pages` that show it
-    and its `short` place ("nav"), where the panel warns beyond a `limit`."""
+          short: str) -> dict:
+    """A text as the studio's panel shows it; where space is short where it shows
+    (`short`: "nav"...), the panel warns beyond a `limit`."""
     english = msgids(message)[0]
     return {
         "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
@@ -66,7 +67,6 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message,
         if message.fuzzy and message.previous_id else "",
         # One note a developer wrote, which the .po wraps over several `#.` lines.
         "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
-        "pages": pages,
         "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
         "problems": problems_of(project, po, catalog, message),
         "short": {"limit": limit(english), "where": _t(SHORT_PLACES[short])}
@@ -86,7 +86,7 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     """The start page, a language each: its `name`, `progress` (review.count, as
     `translate status` counts) and what is `done`, `left` and a `draft`, the
     `problems` of its file, its `pages` ({path, name, said}), and `todo`, every text
-    that needs work ({english, said, page, on_a_page}), and its `catalog` if it reads;
+    that needs work ({id, english, said, page, on_a_page}), and its `catalog` if it reads;
     `shown` is where.py's."""
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
@@ -112,23 +112,21 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
                 "{count} new texts are not in the catalog yet: {hint}.", missing
             ).format(count=missing, hint=_t(UPDATE_HINT)))
         language["progress"] = progress = count(project, lang, catalog, wanted)
-        pending, flagged = [], 0
+        flagged = 0
         for key, message in entries(catalog).items():
             if key in wanted and (said := problems_of(project, po, catalog, message)):
                 msg = message_id(*key)
-                pages = where.get(msg, {})
-                pending.append(pages)
                 # On the site all the same (a name not as the site writes it): the
                 # counts above would not show it, so the start page says so apart.
                 flagged += is_live(catalog, message)
                 language["todo"].append({
-                    "english": msgids(message)[0], "said": [p["said"] for p in said],
-                    "page": _link(lang, where, msg),
-                    "on_a_page": any(page.startswith(home) for page in pages)})
+                    "id": msg, "english": msgids(message)[0],
+                    "said": [p["said"] for p in said], "page": _link(lang, where, msg),
+                    "on_a_page": any(page.startswith(home) for page in where.get(msg, {}))})
         language["done"], language["left"] = progress_words(progress, flagged)
         language["draft"] = progress.draft and draft_words(lang)
         language["pages"] = [{"path": path, "name": name, "said": page_todo(sum(
-            path in pages for pages in pending))}
+            path in where.get(text["id"], {}) for text in language["todo"]))}
             for path, name in shown["names"].items() if path.startswith(home)]
     return languages
 

@@ -41,7 +41,6 @@ PANEL = {
                         "Merge the two, then save."),
     "search": _t_noop("Search every text of the site"),
     "search_button": _t_noop("Search"),
-    "results": _t_noop("Texts found"),
     "failed": _t_noop("The studio could not do that; reload the page and try again."),
 }
 

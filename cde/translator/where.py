@@ -7,14 +7,12 @@ from html.parser import HTMLParser
 from flask import Flask
 
 from ..export.render import not_found_paths, render, site_paths
+from .studio_texts import SHORT_PLACES
 
 # Where the studio's own pages are, which are none of the site's.
 STUDIO_PREFIX = "/_studio"
 # The headings that open a section of a page: where a text is, for a translator.
 SECTION_HEADINGS = frozenset({"h1", "h2"})
-# Elements whose text must stay short, or it breaks the layout or is cut off: the
-# navigation, buttons, and the <title> (a browser tab, a search result).
-SHORT_PLACES = ("nav", "button", "title")
 
 
 class _Texts(HTMLParser):
