@@ -1,8 +1,6 @@
 """The translation studio (`make translate`): the site in translator mode, on this
 machine only. A translator picks a text on the real page, edits its translation and
-saves it into the catalog, checked as `flask translate check` checks it. Every
-translated text of a page is marked with its ID, and the page loads
-studio_assets/studio.js, which reads and saves texts through the JSON API below.
+saves it into the catalog, checked as `flask translate check` checks it.
 
 Only `flask translate studio` adds it to the site (`init_app`): `make serve`, `make
 freeze` and the export never have it. The studio answers only its own address

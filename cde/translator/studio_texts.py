@@ -83,11 +83,10 @@ def _link(lang: str, where: dict, msg: str) -> str:
 
 
 def work_to_do(project: Project, shown: dict) -> list[dict]:
-    """The start page, a language each: its `name`, `progress` (review.count, as
-    `translate status` counts) and what is `done`, `left` and a `draft`, the
-    `problems` of its file, its `pages` ({path, name, said}), and `todo`, every text
-    that needs work ({id, english, said, page, on_a_page}), and its `catalog` if it reads;
-    `shown` is where.py's."""
+    """The start page, a language each: its `name`, `progress` (as `translate status`
+    counts) and what is `done`, `left` and a `draft`, the `problems` of its file, its
+    `pages` ({path, name, said}), every text that needs work (`todo`: {id, english,
+    said, page, on_a_page}), and its `catalog` if it reads."""
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
         po = project.po_path(lang)

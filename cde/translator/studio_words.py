@@ -1,7 +1,6 @@
-"""The words of the translation studio's own interface, in the translator's language
-(tool_language.py): the panel's, handed to its script as JSON, and the start
-page's. Each empty section has a sentence of its own, so that no "None" has to
-agree with a noun in another language.
+"""The words of the studio's own interface, in the translator's language: the panel's,
+handed to its script as JSON, and the start page's. Each empty section has a sentence
+of its own, so that no "None" has to agree with a noun in another language.
 """
 from .. import i18n
 from .tool_language import _t, _t_noop, _tn, spoken_language

@@ -1,7 +1,6 @@
-"""Which pages show each text: the site rendered with the translation studio added,
-each page read by the standard library's HTML parser for the texts it marks, where
-on the page each one is (its section, and whether space is short there), and each
-page's name (its first heading)."""
+"""Which pages show each text, in which section, and whether space is short there;
+and each page's name (its first heading): the site rendered with the studio added,
+each page read by the standard library's HTML parser for the texts it marks."""
 from html.parser import HTMLParser
 
 from flask import Flask
