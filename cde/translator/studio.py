@@ -28,8 +28,8 @@ from .catalogs import Project, compile_catalogs
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
 from .studio_texts import about, file_problem, found, message_id, problems_of, work_to_do
-from .studio_words import PANEL, START, found_words, in_words, not_saved
-from .tool_language import _t
+from .studio_words import PANEL, START, found_words, in_words
+from .tool_language import _t, _tn
 from .where import STUDIO_PREFIX, places_showing, shown
 
 # Every translated text, with its ID, marked until the page is complete.
@@ -81,12 +81,11 @@ def _page(response: Response) -> Response:
     # routing (no URL can be built then).
     if (lang != SOURCE_LANGUAGE and "</head>" in html and request.blueprint != "studio"
             and not isinstance(request.routing_exception, REFUSED_BEFORE_ROUTING)):
-        head = render_template(
+        html = html.replace("</head>", render_template(
             "studio_head.html", lang=lang,
             hidden=" ".join(dict.fromkeys(msg for msg, _ in bare)),
             titled=" ".join(dict.fromkeys(msg for msg, inside in bare if inside == "title")),
-            labels=json.dumps(in_words(PANEL), ensure_ascii=False))
-        html = html.replace("</head>", head + "</head>", 1)
+            labels=json.dumps(in_words(PANEL), ensure_ascii=False)) + "</head>", 1)
     response.set_data(html)
     return response
 
@@ -199,7 +198,10 @@ def save(lang: str, msg: str):
         message.flags.discard("fuzzy")
         message.previous_id = []
         if problems := problems_of(project, po, catalog, message):
-            return jsonify(said=not_saved(len(problems)), problems=problems), 422
+            return jsonify(problems=problems, said=_tn(
+                "Not saved: {count} problem, listed below, needs mending first.",
+                "Not saved: {count} problems, listed below, need mending first.",
+                len(problems)).format(count=len(problems))), 422
         write_file(po, po_bytes(catalog, edited=po.read_bytes()))
         _compiled()
     return jsonify(saved=True)

@@ -15,7 +15,7 @@ from .locales import folder_problem
 from .po_reader import Unreadable, read_strictly
 from .problems import in_studio
 from .review import count, entry_problems, word_diff
-from .studio_words import draft_words, page_todo, progress_words
+from .studio_words import page_todo, progress_words
 from .tool_language import _t, _t_noop, _tn, spoken_language
 from ..i18n import code_of, language_name, language_tag
 from ..languages import entries, is_translated
@@ -123,7 +123,9 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
                     "said": [p["said"] for p in said], "page": _link(lang, where, msg),
                     "on_a_page": any(page.startswith(home) for page in where.get(msg, {}))})
         language["done"], language["left"] = progress_words(progress, flagged)
-        language["draft"] = progress.draft and draft_words(lang)
+        language["draft"] = progress.draft and _t(
+            "A draft: visitors do not see this language until it is translated; its "
+            "pages are at /{prefix}/.").format(prefix=code_of(lang))
         language["pages"] = [{"path": path, "name": name, "said": page_todo(sum(
             path in where.get(text["id"], {}) for text in language["todo"]))}
             for path, name in shown["names"].items() if path.startswith(home)]

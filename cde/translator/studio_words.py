@@ -83,12 +83,6 @@ def progress_words(progress, flagged: int) -> tuple[str, str]:
     return done, left
 
 
-def draft_words(code: str) -> str:
-    """What the start page says of a language visitors do not see yet."""
-    return _t("A draft: visitors do not see this language until it is translated; "
-              "its pages are at /{prefix}/.").format(prefix=i18n.code_of(code))
-
-
 def page_todo(count: int) -> str:
     """How many texts of a page need work, after its link."""
     return _tn("{count} text needs work", "{count} texts need work", count).format(
@@ -101,10 +95,3 @@ def found_words(count: int, words: str) -> str:
                "{count} texts hold \u201c{words}\u201d.", count).format(
         count=count, words=words) if count else _t(
         "No text of the site holds \u201c{words}\u201d.").format(words=words)
-
-
-def not_saved(count: int) -> str:
-    """The status line of a refused save; the problems are listed below it."""
-    return _tn("Not saved: {count} problem, listed below, needs mending first.",
-               "Not saved: {count} problems, listed below, need mending first.",
-               count).format(count=count)
