@@ -30,7 +30,7 @@ from .po_writer import po_bytes, write_file
 from .studio_texts import about, file_problem, found, message_id, problems_of, work_to_do
 from .studio_words import PANEL, START, found_words, in_words
 from .tool_language import _t, _tn
-from .where import STUDIO_PREFIX, places_showing, shown
+from .where import STUDIO_PREFIX, shown
 
 # Every translated text, with its ID, marked until the page is complete.
 PICKABLE = Mark("\ue002", "\ue004")
@@ -165,12 +165,17 @@ def search(lang: str):
 
 @studio.get("/api/<lang>/<msg>")
 def show(lang: str, msg: str):
-    """A text as the panel shows it: where it appears by page name and section,
-    never by template file (a translator does not know those)."""
+    """A text as the panel shows it, with each page of `lang` that shows it by name and
+    section ("" if none or the page's name), never by template file (a translator does
+    not know those)."""
     project, po, catalog, message = _catalog(lang, msg)
-    short = shown(current_app)["short"].get(msg, "")
-    return jsonify(id=msg, pages=places_showing(current_app, msg, f"/{lang}/"),
-                   **about(project, po, catalog, message, short))
+    where = shown(current_app)
+    pages = [{"path": path, "name": where["names"][path],
+              "section": "" if section == where["names"][path] else section}
+             for path, section in where["texts"].get(msg, {}).items()
+             if path.startswith(f"/{lang}/")]
+    return jsonify(id=msg, pages=pages,
+                   **about(project, po, catalog, message, where["short"].get(msg, "")))
 
 
 @studio.post("/api/<lang>/<msg>")

@@ -82,14 +82,3 @@ def pages_showing(app: Flask, sections: bool = False) -> dict[str, list[str]]:
     return {msg: [f"{path} ({section})" if sections and section else path
                   for path, section in pages.items()]
             for msg, pages in shown(app)["texts"].items()}
-
-
-def places_showing(app: Flask, msg: str, prefix: str) -> list[dict]:
-    """The pages under `prefix` that show a text: {"path", "name" (the page's first
-    heading), "section" (the heading where the text first shows, "" if none or the
-    page's name)}."""
-    names = shown(app)["names"]
-    return [{"path": path, "name": names[path],
-             "section": "" if section == names[path] else section}
-            for path, section in shown(app)["texts"].get(msg, {}).items()
-            if path.startswith(prefix)]
