@@ -9,7 +9,6 @@ another site open in the same browser can neither read nor write through it.
 """
 import json
 import threading
-from gettext import NullTranslations
 from urllib.parse import urlsplit
 
 from flask import (
@@ -41,30 +40,28 @@ studio = Blueprint("studio", __name__, url_prefix=STUDIO_PREFIX,
                    template_folder="studio_assets")
 
 
-class _Studio(NullTranslations):
-    """A language's translations, each text marked with its ID."""
+class _Studio:
+    """A language's translations, each text marked with its ID: the four lookups that
+    Flask-Babel and the site's templates make (cde/safe_gettext.py)."""
 
     def __init__(self, translations):
-        super().__init__()
         self.real = translations
 
     def _marked(self, context, msgid, text):
         return PICKABLE.around(text, message_id(context, msgid))
 
-    def gettext(self, message):
+    def ugettext(self, message):
         return self._marked(None, message, self.real.ugettext(message))
 
-    def ngettext(self, singular, plural, n):
+    def ungettext(self, singular, plural, n):
         return self._marked(None, singular, self.real.ungettext(singular, plural, n))
 
-    def pgettext(self, context, message):
+    def upgettext(self, context, message):
         return self._marked(context, message, self.real.upgettext(context, message))
 
-    def npgettext(self, context, singular, plural, n):
+    def unpgettext(self, context, singular, plural, n):
         return self._marked(context, singular,
                             self.real.unpgettext(context, singular, plural, n))
-
-    ugettext, ungettext, upgettext, unpgettext = gettext, ngettext, pgettext, npgettext
 
 
 def _page(response: Response) -> Response:
