@@ -33,10 +33,9 @@ def _own_ctrl_c():
     process group, make included, and make then prints "*** Interrupt" however
     the studio ends; so the studio takes the terminal in a group of its own while
     it runs, and gives it back after. Without a terminal (tests, pipes), nothing."""
-    try:
+    terminal = None
+    with suppress(OSError):
         terminal = os.open("/dev/tty", os.O_RDWR) if sys.stdin.isatty() else None
-    except OSError:
-        terminal = None
     if terminal is None:
         yield
         return
@@ -59,9 +58,9 @@ def _own_ctrl_c():
 
 
 def open_browser(url: str) -> None:
-    """Open `url` in the translator's browser, whose own messages (in English,
-    such as "Opening in existing browser session") stay out of the terminal: the
-    standard library's `python -m webbrowser` starts it with /dev/null for output."""
+    """Open `url` in the translator's browser through `python -m webbrowser`, with
+    /dev/null for output: the browser's own messages (in English) stay out of the
+    terminal ("Opening in existing browser session")."""
     subprocess.run([sys.executable, "-m", "webbrowser", url], check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -75,11 +74,10 @@ def serve(app: Flask, port: int, url: str, opening=None) -> None:
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
-        click.echo(_t("Port {port} is busy: another program uses it (make run, or "
-                      "another studio?). Start the studio on another port: "
-                      "PORT={other} make translate").format(port=port, other=port + 1),
-                   err=True)
-        raise SystemExit(1) from None
+        raise SystemExit(_t(  # said on stderr, and the exit status is 1
+            "Port {port} is busy: another program uses it (make run, or another "
+            "studio?). Start the studio on another port: PORT={other} make translate"
+        ).format(port=port, other=port + 1)) from None
     server = make_server(HOST, port, app, threaded=True, request_handler=_Quiet,
                          fd=listening.fileno())
     listening.close()  # the server holds its own copy of the socket
