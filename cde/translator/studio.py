@@ -162,9 +162,8 @@ def search(lang: str):
 
 @studio.get("/api/<lang>/<msg>")
 def show(lang: str, msg: str):
-    """A text as the panel shows it, with each page of `lang` that shows it by name and
-    section ("" if none or the page's name), never by template file (a translator does
-    not know those)."""
+    """A text as the panel shows it, with the pages of `lang` that show it by name and
+    section, never by template file (a translator does not know those)."""
     project, po, catalog, message = _catalog(lang, msg)
     where = shown(current_app)
     pages = [{"path": path, "name": where["names"][path],

@@ -89,8 +89,7 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     said, page, on_a_page}), and its `catalog` if it reads."""
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
-        po = project.po_path(lang)
-        home = f"/{code_of(lang)}/"
+        po, home = project.po_path(lang), f"/{code_of(lang)}/"
         language = {"code": lang, "tag": language_tag(code_of(lang)),
                     "name": language_name(lang, spoken_language()),
                     "progress": None, "problems": [], "todo": [], "pages": [],
@@ -133,9 +132,9 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
 
 
 def _plain(text: str) -> str:
-    """Text as a search compares it: no case, no accents, one space between words."""
-    return " ".join("".join(c for c in unicodedata.normalize("NFD", text.casefold())
-                            if not unicodedata.combining(c)).split())
+    """Text as a search compares it: no case, no accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                   if not unicodedata.combining(c))
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:

@@ -20,8 +20,7 @@ class _Texts(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__()
-        self.found: list[tuple[str, str, str]] = []
-        self.section, self.name, self._heading, self._open = "", "", None, []
+        self.found, self.section, self.name, self._heading, self._open = [], "", "", None, []
         self.feed(html)
         self.close()
 
