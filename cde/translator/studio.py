@@ -60,8 +60,7 @@ class _Studio:
         return self._marked(context, message, self.real.upgettext(context, message))
 
     def unpgettext(self, context, singular, plural, n):
-        return self._marked(context, singular,
-                            self.real.unpgettext(context, singular, plural, n))
+        return self._marked(context, singular, self.real.unpgettext(context, singular, plural, n))
 
 
 def _page(response: Response) -> Response:
@@ -71,8 +70,7 @@ def _page(response: Response) -> Response:
     resolves its own kind of mark (cde/marks.py), and this one touches no header."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
-    html, bare = PICKABLE.resolve(response.get_data(as_text=True),
-                                  lambda msg: f'data-cde-msg="{msg}"')
+    html, bare = PICKABLE.resolve(response.get_data(as_text=True), 'data-cde-msg="{}"'.format)
     lang = i18n.page_language()
     # Not on the studio's own pages, nor when a foreign Host was refused before
     # routing (no URL can be built then).

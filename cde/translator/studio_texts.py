@@ -56,8 +56,7 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
         catalog, message, _names(project, po.parent.parent.name))]
 
 
-def about(project: Project, po: Path, catalog: Catalog, message: Message,
-          short: str) -> dict:
+def about(project: Project, po: Path, catalog: Catalog, message: Message, short: str) -> dict:
     """A text as the studio's panel shows it; where space is short where it shows
     (`short`: "nav"...), the panel warns beyond a `limit`."""
     english = msgids(message)[0]
@@ -92,8 +91,7 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
         po, home = project.po_path(lang), f"/{code_of(lang)}/"
         language = {"code": lang, "tag": language_tag(code_of(lang)),
                     "name": language_name(lang, spoken_language()),
-                    "progress": None, "problems": [], "todo": [], "pages": [],
-                    "catalog": None}
+                    "progress": None, "problems": [], "todo": [], "pages": [], "catalog": None}
         languages.append(language)
         try:
             if said := folder_problem(lang):  # the site skips it: as good as unreadable

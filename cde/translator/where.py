@@ -20,7 +20,8 @@ class _Texts(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__()
-        self.found, self.section, self.name, self._heading, self._open = [], "", "", None, []
+        # _open: the SHORT_PLACES elements open, innermost last, after "" for none.
+        self.found, self.section, self.name, self._heading, self._open = [], "", "", None, [""]
         self.feed(html)
         self.close()
 
@@ -31,8 +32,7 @@ class _Texts(HTMLParser):
         if tag in SHORT_PLACES:
             self._open.append(tag)
         if "data-cde-msg" in attrs:
-            short = self._open[-1] if self._open else ""
-            self.found.append((attrs["data-cde-msg"], self.section, short))
+            self.found.append((attrs["data-cde-msg"], self.section, self._open[-1]))
         elif tag == "meta" and attrs.get("name") == "cde-studio":
             titled = set(attrs.get("data-title", "").split())
             self.found += [(msg, "", "title" if msg in titled else "")
