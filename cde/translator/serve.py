@@ -1,16 +1,15 @@
 """The studio's server, in a terminal that says only the studio's own lines, in the
-translator's language: Werkzeug's server without its banner ("WARNING: This is a
-development server...", "Press CTRL+C to quit") and without a line per request,
-which `run_simple` prints and `make_server` does not; a busy port said in plain
-words; and Ctrl+C for the studio alone, so that `make translate` ends without make's
-"*** Interrupt".
+translator's language: Werkzeug's `make_server` (without `run_simple`'s banner) and
+no line per request, a busy port said in plain words, and Ctrl+C for the studio
+alone, so that `make translate` ends without make's "*** Interrupt".
 """
 import errno
 import os
 import signal
 import socket
+import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import click
 from flask import Flask
@@ -28,36 +27,15 @@ class _Quiet(WSGIRequestHandler):
         pass
 
 
-def _listening(port: int) -> socket.socket:
-    """A socket listening on HOST:port; if the port is busy, the studio says so in
-    the translator's words and stops (Werkzeug would say it in English)."""
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        listening.bind((HOST, port))
-        listening.listen(socket.SOMAXCONN)
-    except OSError as error:
-        listening.close()
-        if error.errno != errno.EADDRINUSE:
-            raise
-        click.echo(_t("Port {port} is busy: another program uses it (make run, or "
-                      "another studio?). Start the studio on another port: "
-                      "PORT={other} make translate").format(port=port, other=port + 1),
-                   err=True)
-        raise SystemExit(1) from None
-    return listening
-
-
 @contextmanager
 def _own_ctrl_c():
     """Ctrl+C reaches the studio alone. The terminal sends it to its foreground
     process group, make included, and make then prints "*** Interrupt" however
     the studio ends; so the studio takes the terminal in a group of its own while
     it runs, and gives it back after. Without a terminal (tests, pipes), nothing."""
-    try:
+    terminal = None
+    with suppress(OSError):
         terminal = os.open("/dev/tty", os.O_RDWR) if sys.stdin.isatty() else None
-    except OSError:
-        terminal = None
     if terminal is None:
         yield
         return
@@ -65,47 +43,41 @@ def _own_ctrl_c():
     # Ctrl+C stops the studio, even when it was started with SIGINT ignored (from a
     # background job of a script, say), as Python then leaves it.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
+    with suppress(OSError):  # a session leader, say: Ctrl+C works as it always does
         # Leaving make's group makes this a background group, which the terminal
         # stops with SIGTTOU when it takes the terminal, unless ignored.
         signal.signal(signal.SIGTTOU, signal.SIG_IGN)
         os.setpgid(0, 0)
         os.tcsetpgrp(terminal, os.getpgrp())
-    except OSError:  # a session leader, say: Ctrl+C works as it always does
-        pass
     try:
         yield
     finally:
-        try:
+        with suppress(OSError):
             os.tcsetpgrp(terminal, previous)
-        except OSError:
-            pass
         os.close(terminal)
 
 
 def open_browser(url: str) -> None:
-    """Open `url` in the translator's browser, whose own messages (in English,
-    such as "Opening in existing browser session") stay out of the terminal: the
-    browser is started with /dev/null for its output."""
-    import webbrowser
-
-    kept = os.dup(1), os.dup(2)
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 1)
-        os.dup2(null, 2)
-        webbrowser.open(url)
-    finally:
-        os.dup2(kept[0], 1)
-        os.dup2(kept[1], 2)
-        for fd in (null, *kept):
-            os.close(fd)
+    """Open `url` in the translator's browser through `python -m webbrowser`, with
+    /dev/null for output: the browser's own messages (in English) stay out of the
+    terminal ("Opening in existing browser session")."""
+    subprocess.run([sys.executable, "-m", "webbrowser", url], check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def serve(app: Flask, port: int, url: str, opening=None) -> None:
     """Serve `app` on HOST:port until Ctrl+C, saying where (and `opening(url)`, the
-    browser), and when it stopped."""
-    listening = _listening(port)
+    browser), and when it stopped. The socket is bound here, so that a busy port is
+    said in the translator's words (Werkzeug would say it in English)."""
+    try:
+        listening = socket.create_server((HOST, port), backlog=socket.SOMAXCONN)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise SystemExit(_t(  # said on stderr, and the exit status is 1
+            "Port {port} is busy: another program uses it (make run, or another "
+            "studio?). Start the studio on another port: PORT={other} make translate"
+        ).format(port=port, other=port + 1)) from None
     server = make_server(HOST, port, app, threaded=True, request_handler=_Quiet,
                          fd=listening.fileno())
     listening.close()  # the server holds its own copy of the socket

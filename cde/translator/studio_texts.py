@@ -1,8 +1,8 @@
 """What the translation studio shows of the catalogs: a text with every problem in
-the studio's own words (problems.py), each language's progress and work to do for
-the start page, and the texts found by a search. The commands' reports are
-review.py's; both take their problems from the same checks.
+the studio's own words (problems.py), each language's progress and work to do, and
+what a search finds. The commands' reports (review.py) take theirs from the same checks.
 """
+import hashlib
 import unicodedata
 from pathlib import Path
 
@@ -15,13 +15,20 @@ from .locales import folder_problem
 from .po_reader import Unreadable, read_strictly
 from .problems import in_studio
 from .review import count, entry_problems, word_diff
+from .studio_words import page_todo, progress_words
 from .tool_language import _t, _t_noop, _tn, spoken_language
 from ..i18n import code_of, language_name, language_tag
 from ..languages import entries, is_translated
 
-# Where a text shows when its length matters (where.py's SHORT_PLACES).
+# Elements whose text must stay short, or it breaks the layout or is cut off (the
+# <title>: a browser tab, a search result), as the panel names them.
 SHORT_PLACES = {"nav": _t_noop("in the navigation"), "button": _t_noop("on a button"),
                 "title": _t_noop("in the page's title")}
+
+
+def message_id(context: str | None, msgid: str) -> str:
+    """A text's short, stable ID: from its context and English, nothing else."""
+    return hashlib.sha1(f"{context or ''}\x04{msgid}".encode()).hexdigest()[:10]
 
 
 def limit(english: str) -> int:
@@ -36,8 +43,7 @@ def _names(project: Project, lang: str):
 
 
 def file_problem(project: Project, po: Path, line: int, what: str) -> str:
-    """A problem of the .po file as a whole, said to the studio's reader: the file
-    and the line to open in a text editor, and what is wrong."""
+    """A problem of a whole .po file, with the file and line to open in an editor."""
     return _t("Line {line} of {file}: {problem}. Correct it in a text editor, then "
               "reload this page.").format(line=line, file=project.show(po),
                                           problem=what)
@@ -50,13 +56,9 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
         catalog, message, _names(project, po.parent.parent.name))]
 
 
-def about(project: Project, po: Path, catalog: Catalog, message: Message,
-          pages: list[dict], short: str = "") -> dict:
-    """A text as the studio's panel shows it; `pages` are where.py's
-    places_showing, by name and section (no template file: the commands' reports
-    keep file:line, a translator's panel does not); `short` is where.py's place when
-    space is short where it shows ("nav"), and then the panel warns beyond a
-    `limit`."""
+def about(project: Project, po: Path, catalog: Catalog, message: Message, short: str) -> dict:
+    """A text as the studio's panel shows it; where space is short where it shows
+    (`short`: "nav"...), the panel warns beyond a `limit`."""
     english = msgids(message)[0]
     return {
         "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
@@ -64,87 +66,82 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message,
         if message.fuzzy and message.previous_id else "",
         # One note a developer wrote, which the .po wraps over several `#.` lines.
         "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
-        "pages": pages,
         "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
         "problems": problems_of(project, po, catalog, message),
         "short": {"limit": limit(english), "where": _t(SHORT_PLACES[short])}
-        if short in SHORT_PLACES else None,
+        if short else None,
     }
 
 
-def _page_of(lang: str, shown: list[str]) -> str:
+def _link(lang: str, where: dict, msg: str) -> str:
     """The page a text is opened on: the first of `lang` that shows it, else the
     language's home page (the panel opens any text, even one no page shows)."""
     home = f"/{code_of(lang)}/"
-    return next((page for page in shown if page.startswith(home)), home)
+    page = next((page for page in where.get(msg, {}) if page.startswith(home)), home)
+    return f"{page}#cde-studio={msg}"
 
 
-def work_to_do(project: Project, ids, where: dict, names: dict) -> list[dict]:
-    """The start page, a language each: its `name`, `progress` (review.count, as
-    `translate status` counts), the `problems` of its file, its `pages` ({path,
-    name, todo}), `todo`, every text that needs work ({english, said, page}), and
-    how many of those the site shows all the same (`flagged`)."""
-    wanted, languages = entries(extract(project)).keys(), []
+def work_to_do(project: Project, shown: dict) -> list[dict]:
+    """The start page, a language each: its `name`, `progress` (as `translate status`
+    counts) and what is `done`, `left` and a `draft`, the `problems` of its file, its
+    `pages` ({path, name, said}), every text that needs work (`todo`: {id, english,
+    said, page, on_a_page}), and its `catalog` if it reads."""
+    wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
-        po = project.po_path(lang)
-        home = f"/{code_of(lang)}/"
+        po, home = project.po_path(lang), f"/{code_of(lang)}/"
         language = {"code": lang, "tag": language_tag(code_of(lang)),
                     "name": language_name(lang, spoken_language()),
-                    "progress": None, "problems": [], "todo": [], "pages": [],
-                    "flagged": 0}
+                    "progress": None, "problems": [], "todo": [], "pages": [], "catalog": None}
         languages.append(language)
-        if said := folder_problem(lang):
-            language["problems"] = [file_problem(project, po, 1, said)]
-            continue
         try:
+            if said := folder_problem(lang):  # the site skips it: as good as unreadable
+                raise Unreadable(1, said)
             catalog, found = read_strictly(po.read_bytes(), lang)
         except Unreadable as error:
             language["problems"] = [file_problem(project, po, *error.args)]
             continue
+        language["catalog"] = catalog
         language["problems"] = [file_problem(project, po, *each) for each in found]
         if missing := len(wanted - entries(catalog).keys()):
             language["problems"].append(_tn(
                 "{count} new text is not in the catalog yet: {hint}.",
                 "{count} new texts are not in the catalog yet: {hint}.", missing
             ).format(count=missing, hint=_t(UPDATE_HINT)))
-        language["progress"] = count(project, lang, catalog, wanted)
-        pending = {}
+        language["progress"] = progress = count(project, lang, catalog, wanted)
+        flagged = 0
         for key, message in entries(catalog).items():
             if key in wanted and (said := problems_of(project, po, catalog, message)):
-                shown = where.get(ids(*key), [])
-                pending[ids(*key)] = shown
+                msg = message_id(*key)
                 # On the site all the same (a name not as the site writes it): the
                 # counts above would not show it, so the start page says so apart.
-                language["flagged"] += is_live(catalog, message)
+                flagged += is_live(catalog, message)
                 language["todo"].append({
-                    "english": msgids(message)[0], "said": [p["said"] for p in said],
-                    "page": _page_of(lang, shown) + f"#cde-studio={ids(*key)}",
-                    "on_a_page": any(page.startswith(home) for page in shown)})
-        language["pages"] = [{"path": path, "name": name, "todo": sum(
-            path in shown for shown in pending.values())}
-            for path, name in names.items() if path.startswith(home)]
+                    "id": msg, "english": msgids(message)[0],
+                    "said": [p["said"] for p in said], "page": _link(lang, where, msg),
+                    "on_a_page": any(page.startswith(home) for page in where.get(msg, {}))})
+        language["done"], language["left"] = progress_words(progress, flagged)
+        language["draft"] = progress.draft and _t(
+            "A draft: visitors do not see this language until it is translated; its "
+            "pages are at /{prefix}/.").format(prefix=code_of(lang))
+        language["pages"] = [{"path": path, "name": name, "said": page_todo(sum(
+            path in where.get(text["id"], {}) for text in language["todo"]))}
+            for path, name in shown["names"].items() if path.startswith(home)]
     return languages
 
 
 def _plain(text: str) -> str:
-    """Text as a search compares it: no case, no accents, one space between words."""
-    return " ".join("".join(c for c in unicodedata.normalize("NFD", text.casefold())
-                            if not unicodedata.combining(c)).split())
+    """Text as a search compares it: no case, no accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                   if not unicodedata.combining(c))
 
 
-def search(catalog: Catalog, words: str) -> list[tuple[tuple, Message]]:
-    """The texts of a catalog whose English or translation holds every word of
-    `words` (whatever their case and accents), in the catalog's order."""
+def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
+    """{id, english, translation, page} of each text whose English or translation
+    holds every word of `words`, whatever their case and accents."""
     wanted = _plain(words).split()
-    return [(key, message) for key, message in entries(catalog).items()
+    return [{"id": message_id(*key), "english": msgids(message)[0],
+             "translation": forms(message)[0] if is_translated(message) else "",
+             "page": _link(lang, where, message_id(*key))}
+            for key, message in entries(catalog).items()
             if wanted and all(word in _plain(" ".join(
                 [*msgids(message), *filter(None, forms(message))])) for word in wanted)]
-
-
-def found(lang: str, catalog: Catalog, words: str, ids, where: dict) -> list[dict]:
-    """What a search finds in a language: {id, english, translation, page}."""
-    return [{"id": ids(*key), "english": msgids(message)[0],
-             "translation": forms(message)[0] if is_translated(message) else "",
-             "page": _page_of(lang, where.get(ids(*key), []))
-             + f"#cde-studio={ids(*key)}"}
-            for key, message in search(catalog, words)]

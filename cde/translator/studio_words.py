@@ -1,7 +1,6 @@
-"""The words of the translation studio's own interface, in the translator's language
-(tool_language.py): the panel's, handed to its script as JSON, and the start
-page's. Each empty section has a sentence of its own, so that no "None" has to
-agree with a noun in another language.
+"""The words of the studio's own interface, in the translator's language: the panel's,
+handed to its script as JSON, and the start page's. Each empty section has a sentence
+of its own, so that no "None" has to agree with a noun in another language.
 """
 from .. import i18n
 from .tool_language import _t, _t_noop, _tn, spoken_language
@@ -41,7 +40,6 @@ PANEL = {
                         "Merge the two, then save."),
     "search": _t_noop("Search every text of the site"),
     "search_button": _t_noop("Search"),
-    "results": _t_noop("Texts found"),
     "failed": _t_noop("The studio could not do that; reload the page and try again."),
 }
 
@@ -63,22 +61,16 @@ START = {
 }
 
 
-def panel_words() -> dict:
-    """The panel's words, with the language and direction they are written in."""
+def in_words(texts: dict) -> dict:
+    """PANEL's or START's words, with the language and direction they are written in."""
     spoken = spoken_language()
     return {"lang": spoken, "dir": i18n.text_direction(spoken),
-            **{key: _t(text) for key, text in PANEL.items()}}
+            **{key: _t(text) for key, text in texts.items()}}
 
 
-def start_words() -> dict:
-    """The start page's words, with the language they are written in."""
-    return {"lang": spoken_language(), **{key: _t(text) for key, text in START.items()}}
-
-
-def progress_words(progress, flagged: int = 0) -> tuple[str, str]:
-    """A language's progress (review.Progress) as the start page says it: what is
-    done (which a screen reader reads for the progress bar too), and what is left,
-    with the texts the site shows although the check reports a problem (`flagged`)."""
+def progress_words(progress, flagged: int) -> tuple[str, str]:
+    """What is done of a language (a screen reader reads it for the progress bar too)
+    and what is left, with the `flagged` texts the site shows despite a problem."""
     done = _t("{percent}% done: {done} of {total} texts translated.").format(
         percent=progress.percent, done=progress.done, total=progress.total)
     left = _t("{fuzzy} to review (the English changed), {refused} refused by a "
@@ -89,12 +81,6 @@ def progress_words(progress, flagged: int = 0) -> tuple[str, str]:
             "{count} texts the site shows have a problem the check reports: see below.",
             flagged).format(count=flagged)
     return done, left
-
-
-def draft_words(code: str) -> str:
-    """What the start page says of a language visitors do not see yet."""
-    return _t("A draft: visitors do not see this language until it is translated; "
-              "its pages are at /{prefix}/.").format(prefix=i18n.code_of(code))
 
 
 def page_todo(count: int) -> str:
@@ -109,10 +95,3 @@ def found_words(count: int, words: str) -> str:
                "{count} texts hold \u201c{words}\u201d.", count).format(
         count=count, words=words) if count else _t(
         "No text of the site holds \u201c{words}\u201d.").format(words=words)
-
-
-def not_saved(count: int) -> str:
-    """The status line of a refused save; the problems are listed below it."""
-    return _tn("Not saved: {count} problem, listed below, needs mending first.",
-               "Not saved: {count} problems, listed below, need mending first.",
-               count).format(count=count)

@@ -1,30 +1,17 @@
-"""Which pages show each text: the site rendered with the translation studio added,
-each page read by the standard library's HTML parser for the texts it marks, where
-on the page each one is (its section, and whether space is short there), and each
-page's name (its first heading)."""
+"""Which pages show each text, in which section, and whether space is short there;
+and each page's name (its first heading): the site rendered with the studio added,
+each page read by the standard library's HTML parser for the texts it marks."""
 from html.parser import HTMLParser
-from typing import NamedTuple
 
 from flask import Flask
 
 from ..export.render import not_found_paths, render, site_paths
+from .studio_texts import SHORT_PLACES
 
 # Where the studio's own pages are, which are none of the site's.
 STUDIO_PREFIX = "/_studio"
 # The headings that open a section of a page: where a text is, for a translator.
 SECTION_HEADINGS = frozenset({"h1", "h2"})
-# Elements whose text must stay short, or it breaks the layout or is cut off: the
-# navigation, buttons, and the <title> (a browser tab, a search result).
-SHORT_PLACES = ("nav", "button", "title")
-
-
-class Place(NamedTuple):
-    """Where a page shows a text: the page, its section, and the SHORT_PLACES
-    element it is in ("" if none)."""
-
-    path: str
-    section: str
-    short: str
 
 
 class _Texts(HTMLParser):
@@ -33,8 +20,8 @@ class _Texts(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__()
-        self.found: list[tuple[str, str, str]] = []
-        self.section, self.name, self._heading, self._open = "", "", None, []
+        # _open: the SHORT_PLACES elements open, innermost last, after "" for none.
+        self.found, self.section, self.name, self._heading, self._open = [], "", "", None, [""]
         self.feed(html)
         self.close()
 
@@ -45,8 +32,7 @@ class _Texts(HTMLParser):
         if tag in SHORT_PLACES:
             self._open.append(tag)
         if "data-cde-msg" in attrs:
-            short = self._open[-1] if self._open else ""
-            self.found.append((attrs["data-cde-msg"], self.section, short))
+            self.found.append((attrs["data-cde-msg"], self.section, self._open[-1]))
         elif tag == "meta" and attrs.get("name") == "cde-studio":
             titled = set(attrs.get("data-title", "").split())
             self.found += [(msg, "", "title" if msg in titled else "")
@@ -66,11 +52,13 @@ class _Texts(HTMLParser):
             self._heading.append(data)
 
 
-def _rendered(app: Flask) -> dict:
-    """{"texts": ID -> [Place], "names": path -> first heading}, for every page of
-    the site; rendered once, on the first call."""
+def shown(app: Flask) -> dict:
+    """Where the site (`app` has the studio) shows its texts: "texts", by ID, each
+    page that shows one with the section where it first does; "short", by ID, the
+    first SHORT_PLACES element it shows in; "names", each page's first heading.
+    Rendered once, on the first call."""
     if "studio_where" not in app.extensions:
-        found, names = {}, {}
+        found = {"texts": {}, "short": {}, "names": {}}
         for path in site_paths(app) + not_found_paths(app):
             if path.startswith(STUDIO_PREFIX + "/"):
                 continue
@@ -78,52 +66,18 @@ def _rendered(app: Flask) -> dict:
             if not dict(answer.headers).get("Content-Type", "").startswith("text/html"):
                 continue
             page = _Texts(answer.body.decode())
-            names[path] = page.name
-            for msg, section, short in dict.fromkeys(page.found):
-                found.setdefault(msg, []).append(Place(path, section, short))
-        app.extensions["studio_where"] = {"texts": found, "names": names}
+            found["names"][path] = page.name
+            for msg, section, short in page.found:
+                found["texts"].setdefault(msg, {}).setdefault(path, section)
+                if short:
+                    found["short"].setdefault(msg, short)
+        app.extensions["studio_where"] = found
     return app.extensions["studio_where"]
 
 
 def pages_showing(app: Flask, sections: bool = False) -> dict[str, list[str]]:
     """For each text's ID, the pages of the site that show it, each with the heading
-    of its section if `sections` ("/es/acerca/ (¿Qué es...?)"). `app` has the
-    studio."""
-    shown = {}
-    for msg, places in _rendered(app)["texts"].items():
-        first = {}  # each page once, with the section where the text first shows
-        for place in places:
-            first.setdefault(place.path, place.section)
-        shown[msg] = [f"{path} ({section})" if sections and section else path
-                      for path, section in first.items()]
-    return shown
-
-
-def places_showing(app: Flask, prefix: str = "/") -> dict[str, list[dict]]:
-    """For each text's ID, the pages under `prefix` that show it, as a translator
-    knows them: {"path", "name" (the page's first heading), "section" (the heading
-    of the part where the text first shows, "" if none or the page's name)}. No
-    file of the site's code: the commands say those."""
-    rendered, shown = _rendered(app), {}
-    for msg, places in rendered["texts"].items():
-        first = {}
-        for place in places:
-            if place.path.startswith(prefix):
-                first.setdefault(place.path, place.section)
-        shown[msg] = [{"path": path, "name": rendered["names"].get(path, ""),
-                       "section": "" if section == rendered["names"].get(path)
-                       else section} for path, section in first.items()]
-    return shown
-
-
-def short_places(app: Flask) -> dict[str, str]:
-    """For each text shown where space is short, the first such place: "nav",
-    "button" or "title"."""
-    return {msg: next(place.short for place in places if place.short)
-            for msg, places in _rendered(app)["texts"].items()
-            if any(place.short for place in places)}
-
-
-def page_names(app: Flask) -> dict[str, str]:
-    """Every page the site builds, by path, with its first heading as its name."""
-    return dict(_rendered(app)["names"])
+    of its section if `sections` ("/es/acerca/ (¿Qué es...?)")."""
+    return {msg: [f"{path} ({section})" if sections and section else path
+                  for path, section in pages.items()]
+            for msg, pages in shown(app)["texts"].items()}
