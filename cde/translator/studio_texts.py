@@ -3,7 +3,9 @@ the studio's own words (problems.py), each language's progress and work to do, a
 what a search finds. The commands' reports (review.py) take theirs from the same checks.
 """
 import hashlib
+import re
 import unicodedata
+from itertools import groupby
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -136,12 +138,42 @@ def _plain(text: str) -> str:
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
-    """{id, english, translation, page} of each text whose English or translation
-    holds every word of `words`, whatever their case and accents."""
+    """{id, english, translation, page, english_excerpt, translation_excerpt} of each
+    text whose English or translation holds every word of `words`, whatever their case
+    and accents."""
     wanted = _plain(words).split()
-    return [{"id": message_id(*key), "english": msgids(message)[0],
-             "translation": forms(message)[0] if is_translated(message) else "",
-             "page": _link(lang, where, message_id(*key))}
-            for key, message in entries(catalog).items()
-            if wanted and all(word in _plain(" ".join(
-                [*msgids(message), *filter(None, forms(message))])) for word in wanted)]
+    texts = [{"id": message_id(*key), "english": msgids(message)[0],
+              "translation": forms(message)[0] if is_translated(message) else "",
+              "page": _link(lang, where, message_id(*key))}
+             for key, message in entries(catalog).items()
+             if wanted and all(word in _plain(" ".join(
+                 [*msgids(message), *filter(None, forms(message))])) for word in wanted)]
+    for text in texts:
+        text["english_excerpt"] = excerpt(text["english"], wanted)
+        text["translation_excerpt"] = excerpt(text["translation"], wanted)
+    return texts
+
+
+def excerpt(text: str, wanted: list[str], room: int = 140) -> list[tuple[str, bool]]:
+    """What a search result shows of `text`, as (part, found) pairs: at most `room`
+    characters from a little before the first word searched that it holds, so that the
+    words found are highlighted, never cut off as a plain start of the text would be."""
+    text = " ".join(text.split())
+    plain, origin = "", []  # the text as found() compares it, and for each of its
+    for at, char in enumerate(text):  # characters, the character of `text` it comes from
+        plain += _plain(char)
+        origin += [at] * len(_plain(char))
+    hit = [False] * len(text)
+    for word in wanted:
+        for match in re.finditer(re.escape(word), plain):
+            for at in origin[match.start():match.end()]:
+                hit[at] = True
+    first = hit.index(True) if True in hit else 0
+    lead = min(first - room // 8, len(text) - room)  # a little before it, or the end
+    start = 0 if lead <= 0 else min(text.find(" ", lead) + 1 or lead, first)
+    end = min(len(text), start + room)
+    if end < len(text) and text.rfind(" ", start, end) > first:
+        end = text.rfind(" ", start, end)  # a whole word last
+    parts = [("".join(text[at] for at in run), marked)
+             for marked, run in groupby(range(start, end), key=hit.__getitem__)]
+    return [("…", False)] * (start > 0) + parts + [("…", False)] * (end < len(text))

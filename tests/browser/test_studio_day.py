@@ -148,6 +148,9 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab.keyboard.type("no permitida")
     tab.keyboard.press("Enter")
     expect(tab.locator(".cde-studio-found")).to_have_text(words["found"])
+    # The words found are highlighted in the result, in the translation and in the
+    # English under it ("no" within "not": a search matches parts of words).
+    expect(tab.locator(".cde-studio-results mark")).to_have_text(["no", "permitida", "no"])
     tab_to(tab, "el.closest('.cde-studio-results') && el.tagName === 'BUTTON'")
     tab.keyboard.press("Enter")
     expect(tab.locator(".cde-studio-english")).to_have_text("Request not allowed")

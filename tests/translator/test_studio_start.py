@@ -141,8 +141,29 @@ def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
     listed = re.findall(
         r'<a href="(.*?)#cde-studio=\w+" lang="en" dir="ltr">(.*?)</a>'
         r'\s*<span class="cde-studio-translated" lang="es">(.*?)</span>', results)
-    assert [(english, said, link) for link, english, said in listed] == found
+    assert [(re.sub(r"</?mark>", "", english), re.sub(r"</?mark>", "", said), link)
+            for link, english, said in listed] == found
     assert f'#cde-studio={message_id(None, found[0][0])}"' in results
+
+
+def test_a_search_result_shows_where_the_words_are_highlighted(studio):
+    """In a text longer than a result shows, the part that holds the words, not the
+    start of the text: found by its English, the English shows why."""
+    app, _ = studio
+    words = "VOLUNTARY contribuciones"
+    english = [["…", False], ["context of sustainable development and human security. "
+                              "UNODC is funded mainly by ", False], ["voluntary", True],
+               [" contributions, in particular from Governments.", False]]
+    spanish = [["…", False], ["sostenible y la seguridad humana. La UNODC se financia "
+                              "principalmente con ", False], ["contribuciones", True],
+               [" voluntarias, en particular de los Gobiernos.", False]]
+    answer = app.test_client().get(f"/_studio/api/es?q={words}", base_url=STUDIO).json
+    assert [(text["english_excerpt"], text["translation_excerpt"])
+            for text in answer["found"]] == [(english, spanish)]
+    _, html = start(app, f"?q={words}")
+    assert ("UNODC is funded mainly by <mark>voluntary</mark> contributions, in "
+            "particular from Governments.</a>") in html
+    assert "con <mark>contribuciones</mark> voluntarias" in html
 
 
 def test_a_search_that_finds_nothing_says_so(studio):

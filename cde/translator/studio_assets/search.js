@@ -1,7 +1,7 @@
 /* Translation studio: search every text of the site, from the panel, by its
    English or its translation, texts no page shows now (error pages) included;
    a text found opens in the panel, whichever page it is on. */
-import { el, failed, label, searchTexts, shorten } from "./page.js";
+import { el, failed, label, searchTexts } from "./page.js";
 
 // Build the search into `parent`; `select(id, options)` opens a text found.
 export function buildSearch(parent, select) {
@@ -45,21 +45,30 @@ export function buildSearch(parent, select) {
 }
 
 // A text found: its translation (or its English, marked, if it has none yet),
-// with its English under it.
+// with its English under it; each shows the part that holds the words searched,
+// highlighted (the server cuts it: studio_texts.excerpt).
 function result(text, select) {
   var item = el("li");
   var button = el("button", { type: "button", class: "cde-studio-item", "data-id": text.id });
   var lang = document.documentElement.getAttribute("lang") || "";
   button.appendChild(text.translation
-    ? el("span", lang ? { lang: lang } : null, shorten(text.translation))
-    : el("span", { lang: "en", dir: "ltr" }, shorten(text.english)));
+    ? excerpt(el("span", lang ? { lang: lang } : null), text.translation_excerpt)
+    : excerpt(el("span", { lang: "en", dir: "ltr" }), text.english_excerpt));
   if (text.translation) {
-    button.appendChild(el("span", { class: "cde-studio-result-english", lang: "en", dir: "ltr" },
-      shorten(text.english)));
+    button.appendChild(excerpt(el("span", { class: "cde-studio-result-english", lang: "en",
+      dir: "ltr" }), text.english_excerpt));
   }
   button.addEventListener("click", function () {
     select(text.id, { focus: "textarea", scroll: true });
   });
   item.appendChild(button);
   return item;
+}
+
+// Fill `node` with an excerpt's [part, found] pairs, a found part as <mark>.
+function excerpt(node, parts) {
+  parts.forEach(function (part) {
+    node.appendChild(part[1] ? el("mark", null, part[0]) : document.createTextNode(part[0]));
+  });
+  return node;
 }
