@@ -137,38 +137,61 @@ def _plain(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def _starts(text: str, wanted: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, n) of each place in `text` where the n-th word searched begins one
+    of its words, whatever the case and accents: "on" finds "on" and "once", not the
+    "on" inside "nation", which would match nearly every text."""
+    plain, origin = "", []  # the text as compared, and for each of its characters
+    for at, char in enumerate(text):  # the character of `text` it comes from
+        plain += _plain(char)
+        origin += [at] * len(_plain(char))
+    return [(origin[match.start()], origin[match.end() - 1] + 1, n)
+            for n, word in enumerate(wanted)
+            for match in re.finditer(r"(?<!\w)" + re.escape(word), plain)]
+
+
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
     """{id, english, translation, page, english_excerpt, translation_excerpt} of each
-    text whose English or translation holds every word of `words`, whatever their case
-    and accents."""
-    wanted = _plain(words).split()
-    texts = [{"id": message_id(*key), "english": msgids(message)[0],
-              "translation": forms(message)[0] if is_translated(message) else "",
-              "page": _link(lang, where, message_id(*key))}
-             for key, message in entries(catalog).items()
-             if wanted and all(word in _plain(" ".join(
-                 [*msgids(message), *filter(None, forms(message))])) for word in wanted)]
+    text whose English or translation holds every word of `words` (_starts)."""
+    wanted, texts = _plain(words).split(), []
+    for key, message in entries(catalog).items():
+        holds = {n for *_, n in _starts(" ".join(
+            [*msgids(message), *filter(None, forms(message))]), wanted)}
+        if wanted and len(holds) == len(wanted):
+            texts.append({"id": message_id(*key), "english": msgids(message)[0],
+                          "translation": forms(message)[0] if is_translated(message) else "",
+                          "page": _link(lang, where, message_id(*key))})
     for text in texts:
-        text["english_excerpt"] = excerpt(text["english"], wanted)
-        text["translation_excerpt"] = excerpt(text["translation"], wanted)
+        english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
+        hits = _starts(english, wanted), _starts(translation, wanted)
+        at = [_anchor(*pair) for pair in zip((english, translation), hits)]
+        # A text that holds none of the words (a translation found by its English)
+        # shows the part at the same place as the other's.
+        text["english_excerpt"] = excerpt(english, hits[0], at[1] if at[0] is None else at[0])
+        text["translation_excerpt"] = excerpt(translation, hits[1],
+                                              at[0] if at[1] is None else at[1])
     return texts
 
 
-def excerpt(text: str, wanted: list[str], room: int = 140) -> list[tuple[str, bool]]:
+def _anchor(text: str, hits: list, room: int = 140) -> float | None:
+    """Where the part of `text` that holds the most different words searched begins, as
+    a share of its length (the first such part); None when it holds none."""
+    if not hits:
+        return None
+
+    def words_near(start):
+        return len({n for at, _, n in hits if start <= at < start + room * 2 // 3})
+    return min((at for at, *_ in hits), key=lambda at: (-words_near(at), at)) / len(text)
+
+
+def excerpt(text: str, hits: list, at: float | None, room: int = 140) -> list[tuple[str, bool]]:
     """What a search result shows of `text`, as (part, found) pairs: at most `room`
-    characters from a little before the first word searched that it holds, so that the
-    words found are highlighted, never cut off as a plain start of the text would be."""
-    text = " ".join(text.split())
-    plain, origin = "", []  # the text as found() compares it, and for each of its
-    for at, char in enumerate(text):  # characters, the character of `text` it comes from
-        plain += _plain(char)
-        origin += [at] * len(_plain(char))
+    characters from a little before `at` (a share of its length), the words found
+    (`hits`, from _starts) marked, never cut off as a plain start of the text would be."""
     hit = [False] * len(text)
-    for word in wanted:
-        for match in re.finditer(re.escape(word), plain):
-            for at in origin[match.start():match.end()]:
-                hit[at] = True
-    first = hit.index(True) if True in hit else 0
+    for start, end, _ in hits:
+        hit[start:end] = [True] * (end - start)
+    first = text.rfind(" ", 0, round((at or 0) * len(text))) + 1
     lead = min(first - room // 8, len(text) - room)  # a little before it, or the end
     start = 0 if lead <= 0 else min(text.find(" ", lead) + 1 or lead, first)
     end = min(len(text), start + room)

@@ -166,6 +166,19 @@ def test_a_search_result_shows_where_the_words_are_highlighted(studio):
     assert "con <mark>contribuciones</mark> voluntarias" in html
 
 
+def test_a_search_marks_words_where_they_begin_and_shows_where_most_are(studio):
+    """Short words such as "on" are found where a word begins, never inside one
+    ("nation"), and the excerpt is the part that holds the most words searched."""
+    app, _ = studio
+    answer = app.test_client().get("/_studio/api/es?q=commission on crime prevention",
+                                   base_url=STUDIO).json
+    [text] = answer["found"]
+    assert [part for part, marked in text["english_excerpt"] if marked] == [
+        "Commission", "Commission", "on", "Crime", "Prevention"]
+    assert text["english_excerpt"][-2:] == [["Prevention", True],
+                                            [" and Criminal Justice.", False]]
+
+
 def test_a_search_that_finds_nothing_says_so(studio):
     app, _ = studio
     page, _ = start(app, "?q=zanahoria")

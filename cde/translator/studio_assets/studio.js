@@ -109,6 +109,11 @@ function select(id, options) {
   options = options || {};
   selection.current = id;
   markCurrent();
+  // The address names the text shown, so a reload reopens this one, not the first
+  // text a link opened (replaceState fires no hashchange).
+  if (HASH.test(window.location.hash) && window.location.hash !== "#cde-studio=" + id) {
+    window.history.replaceState(null, "", "#cde-studio=" + id);
+  }
   if (options.scroll) {
     var span = pageSpans(ui.panel).filter(function (node) {
       return node.getAttribute(PICK) === id;
