@@ -1,8 +1,5 @@
 """The studio's server, in a terminal that says only the studio's own lines, in the
-translator's language: Werkzeug's `make_server` (without `run_simple`'s banner) and
-no line per request, a busy port said in plain words, and Ctrl+C for the studio
-alone, so that `make translate` ends without make's "*** Interrupt".
-"""
+translator's language: Werkzeug's `make_server`, without `run_simple`'s banner."""
 import errno
 import os
 import signal
