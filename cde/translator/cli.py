@@ -118,8 +118,7 @@ def check(languages: tuple[str, ...]) -> None:
 
 
 def studio_app(port: int) -> Flask:
-    """The site built afresh on this project's catalogs, at 127.0.0.1:port, with the
-    translation studio added to it."""
+    """The site afresh on this project's catalogs at 127.0.0.1:port, with the studio."""
     project = _project()
     app = create_app({"SITE_URL": f"http://127.0.0.1:{port}",
                       "TRANSLATIONS_DIR": str(project.translations),
