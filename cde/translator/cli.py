@@ -11,7 +11,7 @@ from ..languages import entries
 from . import catalogs, review, serve, studio as translation_studio
 from .catalogs import Project, extract
 from .tool_language import _t, _tn
-from .where import pages_showing
+from .where import shown
 
 translate = AppGroup(
     "translate", help="Keep the translation catalogs up to date (see TRANSLATING.md)."
@@ -118,8 +118,7 @@ def check(languages: tuple[str, ...]) -> None:
 
 
 def studio_app(port: int) -> Flask:
-    """The site built afresh on this project's catalogs, at 127.0.0.1:port, with the
-    translation studio added to it."""
+    """The site afresh on this project's catalogs at 127.0.0.1:port, with the studio."""
     project = _project()
     app = create_app({"SITE_URL": f"http://127.0.0.1:{port}",
                       "TRANSLATIONS_DIR": str(project.translations),
@@ -134,19 +133,18 @@ def studio_app(port: int) -> Flask:
 def studio(port: int, no_browser: bool) -> None:
     """Translate on the pages themselves: the site in translator mode, on this
     machine only (127.0.0.1), with its start page opened in the browser."""
-    url = f"http://{serve.HOST}:{port}/_studio/"
-    serve.serve(studio_app(port), port, url,
-                opening=None if no_browser else serve.open_browser)
+    serve.serve(studio_app(port), port, browse=not no_browser)
 
 
 @translate.command()
 def where() -> None:
     """For each text, the pages that show it (found by rendering the site), and the
     texts no page shows."""
-    pages = pages_showing(studio_app(5000), sections=True)
+    texts = shown(studio_app(5000))["texts"]
     for context, msgid in sorted(entries(extract(_project())), key=lambda key: key[1]):
-        shown = pages.get(translation_studio.message_id(context, msgid))
+        pages = [f"{path} ({section})" if section else path for path, section
+                 in texts.get(translation_studio.message_id(context, msgid), {}).items()]
         click.echo(f'"{msgid[:70]}{"…" if len(msgid) > 70 else ""}": ' + (
-            ", ".join(shown) if shown else _t("on no page the site builds (an error "
+            ", ".join(pages) if pages else _t("on no page the site builds (an error "
                                               "page, or a text no longer used)")))
 

@@ -50,11 +50,6 @@ def folder_problem(folder: str) -> str | None:
                   folder=folder, fix=fix)
 
 
-# Babel's table swaps Arabic's forms 4 and 5 before Babel 2.19 (python-babel/babel#816),
-# yet msgstr[] follow CLDR's order (zero, one, two, few, many, other): msgstr[4] is
-# "many" (n%100 in 11..99: 11, 50), msgstr[5] is "other" (100, 101, 102).
-_ARABIC = 6, ("(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
-              "n%100>=11 ? 4 : 5)")
 # The rule translators' tools write (msginit, Poedit, Weblate): GNU gettext's
 # convention, as Weblate's language data keeps it, e.g. two forms for Spanish.
 _CONVENTION = {code: (count, formula if formula.isalnum() else f"({formula})")
@@ -68,8 +63,7 @@ def plural_rules(lang: str) -> list[tuple[int, str]]:
     millions, other) while every .po written by gettext's tools has two."""
     locale = Locale.parse(lang)
     convention = _CONVENTION.get(str(locale)) or _CONVENTION.get(locale.language)
-    cldr = _ARABIC if locale.language == "ar" else get_plural(lang)[:2]
-    return [rule for rule in (convention, cldr) if rule]
+    return [rule for rule in (convention, get_plural(lang)[:2]) if rule]
 
 
 def plural_forms(lang: str) -> str:
@@ -81,8 +75,7 @@ def _form_of_each_number(count: int, expression: str) -> tuple | None:
     """How many forms a rule has, and the form of each number from 0 to 999:
     plural rules look at n, n%10 and n%100, so these tell any two rules apart."""
     try:
-        rule = c2py(expression)
-        return count, [rule(n) for n in range(1000)]
+        return count, list(map(c2py(expression), range(1000)))
     except (ValueError, ArithmeticError):  # not an expression gettext can run
         return None
 

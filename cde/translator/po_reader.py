@@ -72,9 +72,8 @@ def previous_parts(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def read_strictly(data: bytes, lang: str) -> tuple[Catalog, list[tuple]]:
-    """A .po file's catalog and its problems as a whole (line, what): a byte order
-    mark, plural_forms_problem; or Unreadable(line, what) where gettext would
-    refuse it."""
+    """A .po file's catalog and its problems as a whole [(line, what)]: a byte order
+    mark, plural_forms_problem; Unreadable(line, what) where gettext would refuse it."""
     found = [(1, _t(BOM))] if data.startswith(codecs.BOM_UTF8) else []
     try:
         # msgmerge writes an obsolete entry's earlier English as `#~|`, which Babel

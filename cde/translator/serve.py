@@ -1,8 +1,5 @@
 """The studio's server, in a terminal that says only the studio's own lines, in the
-translator's language: Werkzeug's `make_server` (without `run_simple`'s banner) and
-no line per request, a busy port said in plain words, and Ctrl+C for the studio
-alone, so that `make translate` ends without make's "*** Interrupt".
-"""
+translator's language: Werkzeug's `make_server`, without `run_simple`'s banner."""
 import errno
 import os
 import signal
@@ -16,6 +13,7 @@ from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from .tool_language import _t
+from .where import STUDIO_PREFIX
 
 HOST = "127.0.0.1"  # loopback only: the studio writes the catalogs
 
@@ -57,18 +55,11 @@ def _own_ctrl_c():
         os.close(terminal)
 
 
-def open_browser(url: str) -> None:
-    """Open `url` in the translator's browser through `python -m webbrowser`, with
-    /dev/null for output: the browser's own messages (in English) stay out of the
-    terminal ("Opening in existing browser session")."""
-    subprocess.run([sys.executable, "-m", "webbrowser", url], check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def serve(app: Flask, port: int, url: str, opening=None) -> None:
-    """Serve `app` on HOST:port until Ctrl+C, saying where (and `opening(url)`, the
-    browser), and when it stopped. The socket is bound here, so that a busy port is
-    said in the translator's words (Werkzeug would say it in English)."""
+def serve(app: Flask, port: int, browse: bool) -> None:
+    """Serve `app` on HOST:port until Ctrl+C, saying where (and opening the studio in
+    the browser if `browse`), and when it stopped. The socket is bound here, so that
+    a busy port is said in the translator's words (Werkzeug would say it in English)."""
+    url = f"http://{HOST}:{port}{STUDIO_PREFIX}/"
     try:
         listening = socket.create_server((HOST, port), backlog=socket.SOMAXCONN)
     except OSError as error:
@@ -83,8 +74,9 @@ def serve(app: Flask, port: int, url: str, opening=None) -> None:
     listening.close()  # the server holds its own copy of the socket
     click.echo(_t("The translation studio is at {url} (Ctrl+C stops it).").format(
         url=url))
-    if opening:
-        opening(url)
+    if browse:  # with the browser's own messages (in English) out of the terminal
+        subprocess.run([sys.executable, "-m", "webbrowser", url], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with _own_ctrl_c():
         server.serve_forever()  # returns on Ctrl+C
     click.echo(_t("The translation studio has stopped."))

@@ -1,12 +1,10 @@
 """The translation studio (`make translate`): the site in translator mode, on this
-machine only. A translator picks a text on the real page, edits its translation and
-saves it into the catalog, checked as `flask translate check` checks it.
+machine only, where a translator picks a text on the real page, edits its translation
+and saves it into the catalog, checked as `flask translate check` checks it.
 
-Only `flask translate studio` adds it to the site (`init_app`): `make serve`, `make
-freeze` and the export never have it. The studio answers only its own address
-(loopback, TRUSTED_HOSTS), and a POST only from its own pages (Origin) as JSON, so
-another site open in the same browser can neither read nor write through it.
-"""
+Only `flask translate studio` adds it to a site (`init_app`). It answers only its own
+address (loopback, TRUSTED_HOSTS), and a POST only from its own pages (Origin) as JSON,
+so another site open in the same browser can neither read nor write through it."""
 import json
 import threading
 from urllib.parse import urlsplit
@@ -64,10 +62,9 @@ class _Studio:
 
 
 def _page(response: Response) -> Response:
-    """after_request: each marked text as `<span data-cde-msg=ID>`, or listed in the
-    studio's meta where no element can go (the <title>, an attribute); and the
-    studio's script and style. Before or after the site's `finish` alike: each
-    resolves its own kind of mark (cde/marks.py), and this one touches no header."""
+    """after_request: each marked text as `<span data-cde-msg=ID>`, or in the studio's
+    meta where no element can go; and the studio's script and style. In any order with
+    the site's `finish`: each resolves its own marks, and this one touches no header."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
     html, bare = PICKABLE.resolve(response.get_data(as_text=True), 'data-cde-msg="{}"'.format)
@@ -186,10 +183,9 @@ def save(lang: str, msg: str):
         if message.pluralizable:
             return jsonify(said=_t("A text with plural forms is translated in the .po "
                                    "file itself, one msgstr[N] per form.")), 422
-        # Changed in the file since the panel read it (by hand, another tab): keep
-        # the file's, compiled so that the page shows it once reloaded.
+        # Changed in the file since the panel read it (by hand, another tab): keep the
+        # file's, which _fresh_catalogs compiled before this request.
         if isinstance(was, str) and was != message.string:
-            _compiled()
             return jsonify(conflict=True, said=_t(
                 "This translation changed in the file since you opened it: reload "
                 "the page to see it."), translation=message.string), 409

@@ -2,13 +2,10 @@
 finds it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG: `make translations-check LANG=es`), when
 the tool has a catalog for it (Spanish so far), else English.
 
-The tool's messages are a gettext domain of their own, `translate`, in
-cde/translator/locale/, apart from the website's texts in translations/. Mark one with
-`_t("...")` (`_tn` for one that depends on a number, `_t_noop` for a constant), its
-variables as str.format fields: `_t("{path}: created").format(path=...)`. After adding
-or changing one, `make tool-messages` refreshes the catalogs; then translate what is
-new or fuzzy in each .po (tests/translator/test_in_spanish.py fails until you do). The
-.po is read as it is: no .mo in git.
+A message is marked `_t("...")` (`_tn` for one that depends on a number, `_t_noop` for
+a constant), its variables as str.format fields: `_t("{path}: created").format(path=...)`.
+Its gettext domain, `translate`, is read from the .po files of cde/translator/locale/
+(no .mo in git); README.md says how to refresh them.
 """
 import io
 import string
@@ -34,8 +31,7 @@ _VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 def fields(text: str) -> set[str]:
     """The str.format fields of `text` ({path} -> path); ValueError on a lone brace."""
-    return {name for _, name, _, _ in string.Formatter().parse(text)
-            if name is not None}
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
 def _usable(message) -> bool:

@@ -74,10 +74,3 @@ def shown(app: Flask) -> dict:
         app.extensions["studio_where"] = found
     return app.extensions["studio_where"]
 
-
-def pages_showing(app: Flask, sections: bool = False) -> dict[str, list[str]]:
-    """For each text's ID, the pages of the site that show it, each with the heading
-    of its section if `sections` ("/es/acerca/ (¿Qué es...?)")."""
-    return {msg: [f"{path} ({section})" if sections and section else path
-                  for path, section in pages.items()]
-            for msg, pages in shown(app)["texts"].items()}
