@@ -17,6 +17,7 @@ PANEL = {
     "english": _t_noop("English"), "translation": _t_noop("Translation"),
     "not_translated": _t_noop("(not translated yet)"),
     "save": _t_noop("Save"), "saved": _t_noop("Saved: the page shows it."),
+    "saved_elsewhere": _t_noop("Saved: the pages where it appears show it now."),
     "notes": _t_noop("Notes from the developers"),
     "no_notes": _t_noop("The developers left no note on this text."),
     "where": _t_noop("Where it appears"),
@@ -29,12 +30,14 @@ PANEL = {
     "no_terms": _t_noop("This text holds no term of the glossary."),
     "problems": _t_noop("Problems"),
     "fixed": _t_noop("Changed in the box: press Save to check it again."),
-    "long": _t_noop("This translation has {typed} characters and the English "
-                    "{english}, and it shows {where}, where space is short. Shorten "
-                    "it, or press Save again to save it as it is."),
+    "long": _t_noop("This translation is {typed} characters long; the English, "
+                    "{english}. It shows {where}, where space is short: shorten it, "
+                    "or press Save again to save it as it is."),
     "mine": _t_noop("Your text, not saved"),
     "use_mine": _t_noop("Put my text in the box"),
     "forget_mine": _t_noop("Forget my text"),
+    "was_in_box": _t_noop("What the box held"),
+    "use_again": _t_noop("Put it back in the box"),
     "conflict": _t_noop("This translation changed in the file since you opened it. "
                         "The box shows the file's version; your text is kept below it. "
                         "Merge the two, then save."),

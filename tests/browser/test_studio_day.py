@@ -22,6 +22,7 @@ from tests.browser.test_axe import AXE_OPTIONS, describe
 WORDS = {
     "es": {
         "saved": "Guardado: la página ya lo muestra.",
+        "saved_elsewhere": "Guardado: las páginas donde aparece ya lo muestran.",
         "not_saved": "No se guardó: primero debe corregir 1 problema, que se indica "
                      "abajo.",
         "renamed": "%(años)s debe ser %(years)s, como en el texto en inglés.",
@@ -36,6 +37,7 @@ WORDS = {
     },
     "en": {
         "saved": "Saved: the page shows it.",
+        "saved_elsewhere": "Saved: the pages where it appears show it now.",
         "not_saved": "Not saved: 1 problem, listed below, needs mending first.",
         "renamed": "%(años)s should be %(years)s, as in the English.",
         "fix": "Write %(years)s",
@@ -139,7 +141,8 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab.keyboard.press("Tab")
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
-    expect(tab.locator(".cde-studio-status")).to_have_text(words["saved"])
+    # Saved from this page's panel, a text of another page: the page shows no change.
+    expect(tab.locator(".cde-studio-status")).to_have_text(words["saved_elsewhere"])
     expect(tab.locator(".cde-studio-english")).to_have_text(YEARS)
 
     # A text no page shows (the 405 page's), found by its translation.
@@ -160,7 +163,7 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab.keyboard.type("Solicitud no admitida")
     with tab.expect_navigation():
         tab.keyboard.press("Control+Enter")
-    expect(tab.locator(".cde-studio-status")).to_have_text(words["saved"])
+    expect(tab.locator(".cde-studio-status")).to_have_text(words["saved_elsewhere"])
     assert catalog(studio_server.po)["Request not allowed"] == "Solicitud no admitida"
 
     # Escape closes the panel; the toggle has the focus, and says what it does.
@@ -193,11 +196,27 @@ def test_after_a_conflict_the_page_shows_the_files_text_and_keeps_mine(
         "Dirección para correspondencia")
     kept.locator("button").first.click()  # put my text in the box
     expect(box).to_have_value("Dirección para correspondencia")
+    # The two trade places: the file's version stays in sight to merge from.
+    expect(kept.locator(".cde-studio-kept-text")).to_have_text("Domicilio postal")
     with tab.expect_navigation():
         tab.locator(".cde-studio-save").click()
     expect(tab.locator("main h2", has_text="Dirección para correspondencia")
            ).to_be_visible()
     expect(kept).to_be_hidden()  # saved: nothing left to merge
+
+
+def test_a_reload_reopens_the_text_shown_not_the_one_the_link_opened(tab):
+    tab.goto("/es/contacto/#cde-studio")
+    tab.locator("main [data-cde-msg]", has_text=re.compile("^Dirección postal$")).click()
+    first = tab.evaluate("location.hash")
+    tab.goto("/es/")  # away, then back by the link that names the first text
+    tab.goto("/es/contacto/" + first)
+    expect(tab.locator(".cde-studio-english")).to_have_text("Postal address")
+    tab.locator("main h1 [data-cde-msg]").click()
+    english = tab.locator(".cde-studio-english").text_content()
+    assert english != "Postal address"
+    tab.reload()
+    expect(tab.locator(".cde-studio-english")).to_have_text(english)
 
 
 def test_the_toggle_never_covers_the_panel(tab):
@@ -266,8 +285,8 @@ def test_a_text_much_longer_than_a_menu_label_warns_before_it_is_saved(
     box.fill("Acerca del Centro de Excelencia de la UNODC y el INEGI")  # 54 > 19
     tab.locator(".cde-studio-save").click()
     expect(tab.locator(".cde-studio-status")).to_have_text(
-        "Esta traducción tiene 54 caracteres y el texto en inglés, 5, y aparece en la "
-        "navegación, donde el espacio es reducido. Acórtela o pulse «Guardar» otra vez "
+        "Esta traducción tiene 54 caracteres; el texto en inglés, 5. Aparece en la "
+        "navegación, donde el espacio es reducido: acórtela o pulse «Guardar» otra vez "
         "para guardarla así.")
     assert studio_server.po.read_bytes() == before  # a warning: nothing written yet
     with tab.expect_navigation():

@@ -146,7 +146,8 @@ function buildDetails() {
 function buildKept() {
   ui.kept = el("section", { class: "cde-studio-kept", "aria-labelledby": "cde-studio-kept-title" });
   ui.kept.hidden = true;
-  ui.kept.appendChild(el("h3", { id: "cde-studio-kept-title" }, label("mine")));
+  ui.keptTitle = el("h3", { id: "cde-studio-kept-title" }, label("mine"));
+  ui.kept.appendChild(ui.keptTitle);
   ui.kept.appendChild(el("p", null, label("conflict")));
   ui.keptText = el("p", { class: "cde-studio-kept-text" });
   var pageLang = document.documentElement.getAttribute("lang");

@@ -213,7 +213,8 @@ function reopen(id) {
     // status line only once it is shown, announce it.
     window.setTimeout(function () {
       if (selection.current === id) {
-        ui.status.textContent = label("saved");
+        // Saved from another page's panel (a search), the page shows no change.
+        ui.status.textContent = label(ui.elsewhere.hidden ? "saved" : "saved_elsewhere");
         ui.status.classList.add("cde-studio-saved");
       }
     }, 100);
