@@ -82,6 +82,19 @@ class Result(NamedTuple):
     left_out: list[str] | tuple = ()
 
 
+def read_catalog(project: Project, lang: str,
+                 unreadable: str = "{problem}") -> tuple[Catalog | None, list]:
+    """A language's catalog, read strictly, and the problems of its file as a whole,
+    (line, what); no catalog if it cannot be read (what `unreadable` says of why)."""
+    # A folder that is not a language code is skipped by the site, and not read.
+    if said := folder_problem(lang):
+        return None, [(1, said)]
+    try:
+        return read_strictly(project.po_path(lang).read_bytes(), lang)
+    except Unreadable as error:
+        return None, [(error.args[0], unreadable.format(problem=error.args[1]))]
+
+
 def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Result],
                  stopped: Callable[[Path], str], only=()) -> list[Result]:
     """`work(lang, po, catalog, problems of the file as a whole)` for each catalog (of
@@ -90,14 +103,7 @@ def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Re
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
-        # A folder that is not a language code is skipped by the site, and not read.
-        catalog, found = None, [(1, said)] if (said := folder_problem(lang)) else []
-        if not said:
-            try:
-                catalog, found = read_strictly(po.read_bytes(), lang)
-            except Unreadable as error:
-                found = [(error.args[0], _t("cannot be read: {problem}").format(
-                    problem=error.args[1]))]
+        catalog, found = read_catalog(project, lang, _t("cannot be read: {problem}"))
         problems = [problem(project.show(po), *each) for each in found]
         results.append(Result(stopped(po).format(
             lang=lang, po=project.show(po), mo=project.show(po.with_suffix(".mo"))),

@@ -15,18 +15,18 @@ from babel.messages.catalog import Message
 from .checks import forms, msgids
 from .problems import Problem
 
-FILE = "glossary.csv"
+def plain(text: str) -> str:
+    """Text as a search and the termbase compare it: no case, no accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                   if not unicodedata.combining(c))
 
 
 def _stem(word: str) -> str:
     """A word without case, accents, or a plural and gender ending: "Asociadas",
     "asociado" -> "asociad"; "Naciones", "nación" -> "nacion"."""
-    word = "".join(c for c in unicodedata.normalize("NFD", word.lower())
-                   if not unicodedata.combining(c))
-    for ending in ("es", "s"):
-        if len(word) > 4 and word.endswith(ending):
-            word = word[:-len(ending)]
-            break
+    word = plain(word)
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-2] if word.endswith("es") else word[:-1]
     return word[:-1] if len(word) > 3 and word[-1] in "aeo" else word
 
 
@@ -43,9 +43,10 @@ def _written(text: str, term: str) -> str | None:
 
 
 @lru_cache(maxsize=16)
-def terms(path: Path, lang: str) -> tuple[dict, ...]:
-    """The rows of the termbase at `path` with a rendering in `lang`'s language, as
-    {en, required, forbidden}; `kind` is for the people who read it."""
+def terms(translations: Path, lang: str) -> tuple[dict, ...]:
+    """The rows of the termbase in `translations` with a rendering in `lang`'s language,
+    as {en, required, forbidden}; `kind` is for the people who read it."""
+    path = translations / "glossary.csv"
     if not path.is_file():
         return ()
     code = Locale.parse(lang).language

@@ -58,11 +58,17 @@ def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
         said += "\n  " + _t("A draft: visitors do not see it until {threshold}% is "
                             "done; preview it at /{prefix}/.").format(
             threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
-    if missing := len(wanted) - len(entries(catalog).keys() & wanted):
-        said += "\n  " + _tn("{count} new text is not in the catalog yet: {hint}.",
-                             "{count} new texts are not in the catalog yet: {hint}.",
-                             missing).format(count=missing, hint=_t(UPDATE_HINT))
+    if missing := not_in_catalog(catalog, wanted):
+        said += "\n  " + missing
     return said
+
+
+def not_in_catalog(catalog: Catalog, wanted) -> str:
+    """How many of the texts `wanted` the catalog lacks, if any, and what to do."""
+    missing = len(wanted) - len(entries(catalog).keys() & wanted)
+    return _tn("{count} new text is not in the catalog yet: {hint}.",
+               "{count} new texts are not in the catalog yet: {hint}.", missing
+               ).format(count=missing, hint=_t(UPDATE_HINT)) if missing else ""
 
 
 def status(project: Project, only=()) -> list[Result]:
@@ -97,7 +103,7 @@ def check(project: Project, only=()) -> list[Result]:
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         shown, have = project.show(po), entries(catalog)
-        names = glossary.terms(project.translations / glossary.FILE, lang)
+        names = glossary.terms(project.translations, lang)
         unused = {k: m for k, m in have.items() if k not in wanted}
         draft = count(project, lang, catalog, wanted).draft
         for message in (m for k, m in wanted.items() if k not in have):

@@ -4,21 +4,19 @@ what a search finds. The commands' reports (review.py) take theirs from the same
 """
 import hashlib
 import re
-import unicodedata
 from itertools import groupby
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
 from . import glossary
-from .catalogs import UPDATE_HINT, Project, extract, is_live
+from .catalogs import Project, extract, is_live, read_catalog
 from .checks import forms, msgids
-from .locales import folder_problem
-from .po_reader import Unreadable, read_strictly
+from .glossary import plain
 from .problems import in_studio
-from .review import count, entry_problems, word_diff
+from .review import count, entry_problems, not_in_catalog, word_diff
 from .studio_words import page_todo, progress_words
-from .tool_language import _t, _t_noop, _tn, spoken_language
+from .tool_language import _t, _t_noop, spoken_language
 from ..i18n import code_of, language_name, language_tag
 from ..languages import entries, is_translated
 
@@ -40,10 +38,6 @@ def limit(english: str) -> int:
     return len(english) * 3 // 2 + 12
 
 
-def _names(project: Project, lang: str):
-    return glossary.terms(project.translations / glossary.FILE, lang)
-
-
 def file_problem(project: Project, po: Path, line: int, what: str) -> str:
     """A problem of a whole .po file, with the file and line to open in an editor."""
     return _t("Line {line} of {file}: {problem}. Correct it in a text editor, then "
@@ -55,7 +49,7 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
                 message: Message) -> list[dict]:
     """Every problem of a text, as the studio's panel shows them (in_studio)."""
     return [in_studio(problem) for problem in entry_problems(
-        catalog, message, _names(project, po.parent.parent.name))]
+        catalog, message, glossary.terms(project.translations, po.parent.parent.name))]
 
 
 def about(project: Project, po: Path, catalog: Catalog, message: Message, short: str) -> dict:
@@ -68,7 +62,8 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message, short:
         if message.fuzzy and message.previous_id else "",
         # One note a developer wrote, which the .po wraps over several `#.` lines.
         "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
-        "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
+        "terms": glossary.terms_in(glossary.terms(project.translations,
+                                                  po.parent.parent.name), english),
         "problems": problems_of(project, po, catalog, message),
         "short": {"limit": limit(english), "where": _t(SHORT_PLACES[short])}
         if short else None,
@@ -91,24 +86,16 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
         po, home = project.po_path(lang), f"/{code_of(lang)}/"
+        catalog, found = read_catalog(project, lang)
         language = {"code": lang, "tag": language_tag(code_of(lang)),
-                    "name": language_name(lang, spoken_language()),
-                    "progress": None, "problems": [], "todo": [], "pages": [], "catalog": None}
+                    "name": language_name(lang, spoken_language()), "catalog": catalog,
+                    "progress": None, "todo": [], "pages": [], "problems": [
+                        file_problem(project, po, *each) for each in found]}
         languages.append(language)
-        try:
-            if said := folder_problem(lang):  # the site skips it: as good as unreadable
-                raise Unreadable(1, said)
-            catalog, found = read_strictly(po.read_bytes(), lang)
-        except Unreadable as error:
-            language["problems"] = [file_problem(project, po, *error.args)]
+        if catalog is None:
             continue
-        language["catalog"] = catalog
-        language["problems"] = [file_problem(project, po, *each) for each in found]
-        if missing := len(wanted - entries(catalog).keys()):
-            language["problems"].append(_tn(
-                "{count} new text is not in the catalog yet: {hint}.",
-                "{count} new texts are not in the catalog yet: {hint}.", missing
-            ).format(count=missing, hint=_t(UPDATE_HINT)))
+        if missing := not_in_catalog(catalog, wanted):
+            language["problems"].append(missing)
         language["progress"] = progress = count(project, lang, catalog, wanted)
         flagged = 0
         for key, message in entries(catalog).items():
@@ -131,22 +118,16 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     return languages
 
 
-def _plain(text: str) -> str:
-    """Text as a search compares it: no case, no accents."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
-                   if not unicodedata.combining(c))
-
-
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
     """{id, english, translation, page, english_excerpt, translation_excerpt} of each
     text whose English or translation holds every word of `words`, whatever their case
     and accents."""
-    wanted = _plain(words).split()
+    wanted = plain(words).split()
     texts = [{"id": message_id(*key), "english": msgids(message)[0],
               "translation": forms(message)[0] if is_translated(message) else "",
               "page": _link(lang, where, message_id(*key))}
              for key, message in entries(catalog).items()
-             if wanted and all(word in _plain(" ".join(
+             if wanted and all(word in plain(" ".join(
                  [*msgids(message), *filter(None, forms(message))])) for word in wanted)]
     for text in texts:
         text["english_excerpt"] = excerpt(text["english"], wanted)
@@ -159,21 +140,16 @@ def excerpt(text: str, wanted: list[str], room: int = 140) -> list[tuple[str, bo
     characters from a little before the first word searched that it holds, so that the
     words found are highlighted, never cut off as a plain start of the text would be."""
     text = " ".join(text.split())
-    plain, origin = "", []  # the text as found() compares it, and for each of its
-    for at, char in enumerate(text):  # characters, the character of `text` it comes from
-        plain += _plain(char)
-        origin += [at] * len(_plain(char))
-    hit = [False] * len(text)
-    for word in wanted:
-        for match in re.finditer(re.escape(word), plain):
-            for at in origin[match.start():match.end()]:
-                hit[at] = True
-    first = hit.index(True) if True in hit else 0
+    plains = [plain(char) for char in text]  # as found() compares it, character by character
+    origin = [at for at, each in enumerate(plains) for _ in each]  # where each comes from
+    hit = {at for word in wanted for match in re.finditer(re.escape(word), "".join(plains))
+           for at in origin[match.start():match.end()]}
+    first = min(hit, default=0)
     lead = min(first - room // 8, len(text) - room)  # a little before it, or the end
     start = 0 if lead <= 0 else min(text.find(" ", lead) + 1 or lead, first)
     end = min(len(text), start + room)
     if end < len(text) and text.rfind(" ", start, end) > first:
         end = text.rfind(" ", start, end)  # a whole word last
     parts = [("".join(text[at] for at in run), marked)
-             for marked, run in groupby(range(start, end), key=hit.__getitem__)]
+             for marked, run in groupby(range(start, end), key=hit.__contains__)]
     return [("…", False)] * (start > 0) + parts + [("…", False)] * (end < len(text))
