@@ -116,15 +116,13 @@ def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Re
 def extract(project: Project) -> Catalog:
     """A fresh template: every string of the templates and code that babel.cfg names."""
     cfg = project.root / "babel.cfg"
-    with cfg.open(encoding="utf-8") as fileobj:
-        method_map, options_map = parse_mapping_cfg(fileobj, str(cfg))
+    maps = parse_mapping_cfg(io.StringIO(cfg.read_text(encoding="utf-8")), str(cfg))
     template = Catalog(project="CdE microsite", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-        project.root, method_map, options_map, keywords=SITE_TEXTS.keywords,
-        # `{# NOTE: ... #}` and `# NOTE: ...` reach translators as `#.` lines, without
-        # the tag (Jinja's extractor drops it itself; the Python one is told to).
-        comment_tags=("NOTE:",), strip_comment_tags=True,
-    ):
+            project.root, *maps, keywords=SITE_TEXTS.keywords,
+            # `{# NOTE: ... #}` and `# NOTE: ...` reach translators as `#.` lines, without
+            # the tag (Jinja's extractor drops it itself; the Python one is told to).
+            comment_tags=("NOTE:",), strip_comment_tags=True):
         template.add(message, None, [(filename, lineno)], auto_comments=comments,
                      context=context)
     return template
@@ -217,17 +215,15 @@ def compile_catalogs(project: Project) -> list[Result]:
 
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
         left_out = []
-        for message in [m for m in catalog if m.id]:
-            # Only what is done goes in: Babel would fill a plural's missing forms
-            # with the English, unmarked.
-            if not is_translated(message) or message.fuzzy:
-                catalog.delete(message.id, message.context)
-            elif found := translation_problems(catalog, message):
+        # Only what is done goes in: Babel would fill a plural's missing forms with
+        # the English, unmarked.
+        for message in [m for m in catalog if m.id and not is_live(catalog, m)]:
+            catalog.delete(message.id, message.context)
+            if is_translated(message) and not message.fuzzy:  # refused by a check
                 left_out += [_t("{problem} (left out: visitors see the original "
                                 "text)").format(problem=problem(
                                     project.show(po), message.lineno, said, message))
-                             for said in in_file(found)]
-                catalog.delete(message.id, message.context)
+                             for said in in_file(translation_problems(catalog, message))]
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())

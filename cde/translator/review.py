@@ -74,10 +74,8 @@ def not_in_catalog(catalog: Catalog, wanted) -> str:
 def status(project: Project, only=()) -> list[Result]:
     """How far each language is: translated, to review, not translated yet."""
     wanted = entries(extract(project)).keys()
-    return each_catalog(
-        project, lambda lang, _, catalog, __: Result(
-            progress(project, lang, catalog, wanted)),
-        lambda po: _t(UNREADABLE), only=only)
+    return each_catalog(project, lambda lang, _, catalog, __: Result(progress(
+        project, lang, catalog, wanted)), lambda po: _t(UNREADABLE), only=only)
 
 
 def word_diff(old: str, new: str) -> str:
@@ -103,7 +101,6 @@ def check(project: Project, only=()) -> list[Result]:
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         shown, have = project.show(po), entries(catalog)
-        names = glossary.terms(project.translations, lang)
         unused = {k: m for k, m in have.items() if k not in wanted}
         draft = count(project, lang, catalog, wanted).draft
         for message in (m for k, m in wanted.items() if k not in have):
@@ -124,7 +121,7 @@ def check(project: Project, only=()) -> list[Result]:
         for k, message in have.items():
             said = [_t("no longer used by any page; {hint}").format(
                 hint=_t(UPDATE_HINT))] if k in unused else in_file(entry_problems(
-                catalog, message, names, draft))
+                catalog, message, glossary.terms(project.translations, lang), draft))
             problems += [problem(shown, message.lineno, what, message)
                          for what in said]
         return Result(progress(project, lang, catalog, wanted) if draft else "",
