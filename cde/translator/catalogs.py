@@ -74,8 +74,7 @@ def is_live(catalog: Catalog, message: Message) -> bool:
 
 
 class Result(NamedTuple):
-    """What a command did with a catalog: the line it `said`, after the `errors` that
-    kept it as it was, or what compile `left_out`."""
+    """What a command `said` of a catalog, the `errors` that stopped it, what compile `left_out`."""
 
     said: str
     errors: list[str] | tuple = ()
@@ -84,8 +83,7 @@ class Result(NamedTuple):
 
 def read_catalog(project: Project, lang: str,
                  unreadable: str = "{problem}") -> tuple[Catalog | None, list]:
-    """A language's catalog, read strictly, and the problems of its file as a whole,
-    (line, what); no catalog if it cannot be read (what `unreadable` says of why)."""
+    """A catalog read strictly (None if it cannot be) and its file's problems, (line, what)."""
     # A folder that is not a language code is skipped by the site, and not read.
     if said := folder_problem(lang):
         return None, [(1, said)]
@@ -97,9 +95,8 @@ def read_catalog(project: Project, lang: str,
 
 def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Result],
                  stopped: Callable[[Path], str], only=()) -> list[Result]:
-    """`work(lang, po, catalog, problems of the file as a whole)` for each catalog (of
-    the languages `only`, if given); for one that cannot be read, its problem and the
-    sentence `stopped(po)` says ({lang}, {po} or {mo} in it)."""
+    """`work(lang, po, catalog, its file's problems)` for each catalog (of `only`); for one
+    that cannot be read, its problems and `stopped(po)` ({lang}, {po} or {mo} in it)."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
@@ -145,8 +142,7 @@ def write_template(project: Project) -> Catalog:
 # --- The commands' work ---------------------------------------------------------------
 
 def init(project: Project, code: str) -> tuple[Path, int]:
-    """Start a catalog for a new language from a fresh extraction, as pybabel init
-    does; a ValueError says why not (not a language, or the catalog exists)."""
+    """Start a new language's catalog from a fresh extraction; a ValueError says why not."""
     lang = parse_language(code)
     if lang == SOURCE_LANGUAGE:
         raise ValueError(_t('"{lang}" is the original language of the site: its '

@@ -37,8 +37,7 @@ _FAMILIES = {
 
 
 def _in_file(problem: Problem) -> str:
-    """The line of a kind that is said alone, or the detail a kind of a family says
-    inside that family's parentheses."""
+    """A problem's own line, or (one of a family) its detail in the family's line."""
     words, unknown = problem.words, _t("unknown named placeholder {name}")
     return {
         "untranslated": lambda: _t("not translated yet: write the translation between "

@@ -94,9 +94,8 @@ def word_diff(old: str, new: str) -> str:
 
 
 def check(project: Project, only=()) -> list[Result]:
-    """Every problem of every catalog against a fresh extraction; a missing text at
-    line 1, with where the pages use it. A draft's unfinished texts are its progress,
-    not problems."""
+    """Every problem of every catalog against a fresh extraction. A draft's unfinished
+    texts are its progress, not problems."""
     wanted = entries(extract(project))
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:

@@ -53,8 +53,7 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
 
 
 def about(project: Project, po: Path, catalog: Catalog, message: Message, short: str) -> dict:
-    """A text as the studio's panel shows it; where space is short where it shows
-    (`short`: "nav"...), the panel warns beyond a `limit`."""
+    """A text as the studio's panel shows it, with a `limit` if space is `short` there."""
     english = msgids(message)[0]
     return {
         "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
@@ -79,10 +78,8 @@ def _link(lang: str, where: dict, msg: str) -> str:
 
 
 def work_to_do(project: Project, shown: dict) -> list[dict]:
-    """The start page, a language each: its `name`, `progress` (as `translate status`
-    counts) and what is `done`, `left` and a `draft`, the `problems` of its file, its
-    `pages` ({path, name, said}), every text that needs work (`todo`: {id, english,
-    said, page, on_a_page}), and its `catalog` if it reads."""
+    """The start page, a language each: its progress as `translate status` counts it,
+    the problems of its file, its pages, every text that needs work, and its catalog."""
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
         po, home = project.po_path(lang), f"/{code_of(lang)}/"
@@ -119,9 +116,8 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
-    """{id, english, translation, page, english_excerpt, translation_excerpt} of each
-    text whose English or translation holds every word of `words`, whatever their case
-    and accents."""
+    """Each text whose English or translation holds every word of `words`, whatever
+    their case and accents, with the excerpts that show them."""
     wanted = plain(words).split()
     texts = [{"id": message_id(*key), "english": msgids(message)[0],
               "translation": forms(message)[0] if is_translated(message) else "",
