@@ -131,8 +131,7 @@ def write_template(project: Project) -> Catalog:
     template = extract(project)
     if project.template.exists():
         old = project.template.read_bytes()
-        now, template.creation_date = (template.creation_date,
-                                       read_po(io.BytesIO(old)).creation_date)
+        now, template.creation_date = template.creation_date, read_po(io.BytesIO(old)).creation_date
         if po_bytes(template) != old:
             template.creation_date = now
     write_file(project.template, po_bytes(template))
@@ -153,8 +152,7 @@ def init(project: Project, code: str) -> tuple[Path, int]:
         raise ValueError(_t("{path} already exists; {hint} to bring it up to date")
                          .format(path=project.show(path), hint=_t(UPDATE_HINT)))
     template = write_template(project)
-    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang,
-                      domain=SITE_TEXTS.name)
+    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=SITE_TEXTS.name)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False

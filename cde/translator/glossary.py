@@ -65,10 +65,9 @@ def terminology_problems(rows, message: Message) -> list[Problem]:
     for form in forms(message):
         for term in rows:
             required = term["required"]
-            wrong = [(variant, written) for variant in term["forbidden"]
-                     if (written := _written(form, variant))]
-            if wrong:
-                variant, written = wrong[0]
+            if wrong := next(((variant, written) for variant in term["forbidden"]
+                              if (written := _written(form, variant))), None):
+                variant, written = wrong
                 found.append(Problem("forbidden_term", (written, required),
                                      (written, required), variant))
             elif _written(english, term["en"]) and not _written(form, required):

@@ -41,8 +41,7 @@ def limit(english: str) -> int:
 def file_problem(project: Project, po: Path, line: int, what: str) -> str:
     """A problem of a whole .po file, with the file and line to open in an editor."""
     return _t("Line {line} of {file}: {problem}. Correct it in a text editor, then "
-              "reload this page.").format(line=line, file=project.show(po),
-                                          problem=what)
+              "reload this page.").format(line=line, file=project.show(po), problem=what)
 
 
 def problems_of(project: Project, po: Path, catalog: Catalog,
