@@ -74,30 +74,33 @@ def is_live(catalog: Catalog, message: Message) -> bool:
 
 
 class Result(NamedTuple):
-    """What a command did with a catalog: the line it `said`, after the `errors` that
-    kept it as it was, or what compile `left_out`."""
+    """What a command `said` of a catalog, the `errors` that stopped it, what compile `left_out`."""
 
     said: str
     errors: list[str] | tuple = ()
     left_out: list[str] | tuple = ()
 
 
+def read_catalog(project: Project, lang: str,
+                 unreadable: str = "{problem}") -> tuple[Catalog | None, list]:
+    """A catalog read strictly (None if it cannot be) and its file's problems, (line, what)."""
+    # A folder that is not a language code is skipped by the site, and not read.
+    if said := folder_problem(lang):
+        return None, [(1, said)]
+    try:
+        return read_strictly(project.po_path(lang).read_bytes(), lang)
+    except Unreadable as error:
+        return None, [(error.args[0], unreadable.format(problem=error.args[1]))]
+
+
 def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Result],
                  stopped: Callable[[Path], str], only=()) -> list[Result]:
-    """`work(lang, po, catalog, problems of the file as a whole)` for each catalog (of
-    the languages `only`, if given); for one that cannot be read, its problem and the
-    sentence `stopped(po)` says ({lang}, {po} or {mo} in it)."""
+    """`work(lang, po, catalog, its file's problems)` for each catalog (of `only`); for one
+    that cannot be read, its problems and `stopped(po)` ({lang}, {po} or {mo} in it)."""
     results = []
     for lang in project.languages(only):
         po = project.po_path(lang)
-        # A folder that is not a language code is skipped by the site, and not read.
-        catalog, found = None, [(1, said)] if (said := folder_problem(lang)) else []
-        if not said:
-            try:
-                catalog, found = read_strictly(po.read_bytes(), lang)
-            except Unreadable as error:
-                found = [(error.args[0], _t("cannot be read: {problem}").format(
-                    problem=error.args[1]))]
+        catalog, found = read_catalog(project, lang, _t("cannot be read: {problem}"))
         problems = [problem(project.show(po), *each) for each in found]
         results.append(Result(stopped(po).format(
             lang=lang, po=project.show(po), mo=project.show(po.with_suffix(".mo"))),
@@ -110,15 +113,13 @@ def each_catalog(project: Project, work: Callable[[str, Path, Catalog, list], Re
 def extract(project: Project) -> Catalog:
     """A fresh template: every string of the templates and code that babel.cfg names."""
     cfg = project.root / "babel.cfg"
-    with cfg.open(encoding="utf-8") as fileobj:
-        method_map, options_map = parse_mapping_cfg(fileobj, str(cfg))
+    maps = parse_mapping_cfg(io.StringIO(cfg.read_text(encoding="utf-8")), str(cfg))
     template = Catalog(project="CdE microsite", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-        project.root, method_map, options_map, keywords=SITE_TEXTS.keywords,
-        # `{# NOTE: ... #}` and `# NOTE: ...` reach translators as `#.` lines, without
-        # the tag (Jinja's extractor drops it itself; the Python one is told to).
-        comment_tags=("NOTE:",), strip_comment_tags=True,
-    ):
+            project.root, *maps, keywords=SITE_TEXTS.keywords,
+            # `{# NOTE: ... #}` and `# NOTE: ...` reach translators as `#.` lines, without
+            # the tag (Jinja's extractor drops it itself; the Python one is told to).
+            comment_tags=("NOTE:",), strip_comment_tags=True):
         template.add(message, None, [(filename, lineno)], auto_comments=comments,
                      context=context)
     return template
@@ -130,8 +131,7 @@ def write_template(project: Project) -> Catalog:
     template = extract(project)
     if project.template.exists():
         old = project.template.read_bytes()
-        now, template.creation_date = (template.creation_date,
-                                       read_po(io.BytesIO(old)).creation_date)
+        now, template.creation_date = template.creation_date, read_po(io.BytesIO(old)).creation_date
         if po_bytes(template) != old:
             template.creation_date = now
     write_file(project.template, po_bytes(template))
@@ -141,8 +141,7 @@ def write_template(project: Project) -> Catalog:
 # --- The commands' work ---------------------------------------------------------------
 
 def init(project: Project, code: str) -> tuple[Path, int]:
-    """Start a catalog for a new language from a fresh extraction, as pybabel init
-    does; a ValueError says why not (not a language, or the catalog exists)."""
+    """Start a new language's catalog from a fresh extraction; a ValueError says why not."""
     lang = parse_language(code)
     if lang == SOURCE_LANGUAGE:
         raise ValueError(_t('"{lang}" is the original language of the site: its '
@@ -153,8 +152,7 @@ def init(project: Project, code: str) -> tuple[Path, int]:
         raise ValueError(_t("{path} already exists; {hint} to bring it up to date")
                          .format(path=project.show(path), hint=_t(UPDATE_HINT)))
     template = write_template(project)
-    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang,
-                      domain=SITE_TEXTS.name)
+    catalog = read_po(io.BytesIO(po_bytes(template)), locale=lang, domain=SITE_TEXTS.name)
     catalog.mime_headers = [("Plural-Forms", plural_forms(lang))]
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False
@@ -211,17 +209,15 @@ def compile_catalogs(project: Project) -> list[Result]:
 
     def compile_one(lang: str, po: Path, catalog: Catalog, _) -> Result:
         left_out = []
-        for message in [m for m in catalog if m.id]:
-            # Only what is done goes in: Babel would fill a plural's missing forms
-            # with the English, unmarked.
-            if not is_translated(message) or message.fuzzy:
-                catalog.delete(message.id, message.context)
-            elif found := translation_problems(catalog, message):
+        # Only what is done goes in: Babel would fill a plural's missing forms with
+        # the English, unmarked.
+        for message in [m for m in catalog if m.id and not is_live(catalog, m)]:
+            catalog.delete(message.id, message.context)
+            if is_translated(message) and not message.fuzzy:  # refused by a check
                 left_out += [_t("{problem} (left out: visitors see the original "
                                 "text)").format(problem=problem(
                                     project.show(po), message.lineno, said, message))
-                             for said in in_file(found)]
-                catalog.delete(message.id, message.context)
+                             for said in in_file(translation_problems(catalog, message))]
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         write_file(po.with_suffix(".mo"), buffer.getvalue())

@@ -15,18 +15,18 @@ from babel.messages.catalog import Message
 from .checks import forms, msgids
 from .problems import Problem
 
-FILE = "glossary.csv"
+def plain(text: str) -> str:
+    """Text as a search and the termbase compare it: no case, no accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                   if not unicodedata.combining(c))
 
 
 def _stem(word: str) -> str:
     """A word without case, accents, or a plural and gender ending: "Asociadas",
     "asociado" -> "asociad"; "Naciones", "nación" -> "nacion"."""
-    word = "".join(c for c in unicodedata.normalize("NFD", word.lower())
-                   if not unicodedata.combining(c))
-    for ending in ("es", "s"):
-        if len(word) > 4 and word.endswith(ending):
-            word = word[:-len(ending)]
-            break
+    word = plain(word)
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-2] if word.endswith("es") else word[:-1]
     return word[:-1] if len(word) > 3 and word[-1] in "aeo" else word
 
 
@@ -43,9 +43,10 @@ def _written(text: str, term: str) -> str | None:
 
 
 @lru_cache(maxsize=16)
-def terms(path: Path, lang: str) -> tuple[dict, ...]:
-    """The rows of the termbase at `path` with a rendering in `lang`'s language, as
-    {en, required, forbidden}; `kind` is for the people who read it."""
+def terms(translations: Path, lang: str) -> tuple[dict, ...]:
+    """The rows of the termbase in `translations` with a rendering in `lang`'s language,
+    as {en, required, forbidden}; `kind` is for the people who read it."""
+    path = translations / "glossary.csv"
     if not path.is_file():
         return ()
     code = Locale.parse(lang).language
@@ -64,10 +65,9 @@ def terminology_problems(rows, message: Message) -> list[Problem]:
     for form in forms(message):
         for term in rows:
             required = term["required"]
-            wrong = [(variant, written) for variant in term["forbidden"]
-                     if (written := _written(form, variant))]
-            if wrong:
-                variant, written = wrong[0]
+            if wrong := next(((variant, written) for variant in term["forbidden"]
+                              if (written := _written(form, variant))), None):
+                variant, written = wrong
                 found.append(Problem("forbidden_term", (written, required),
                                      (written, required), variant))
             elif _written(english, term["en"]) and not _written(form, required):

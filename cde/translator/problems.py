@@ -36,28 +36,9 @@ _FAMILIES = {
 }
 
 
-def _detail(problem: Problem) -> str:
-    """What a problem of a family says inside that family's parentheses."""
-    words = ", ".join(problem.words)
-    unknown = _t("unknown named placeholder {name}")
-    return {
-        "stray_percent": lambda: _t("a % sign that is not a placeholder; write %% "
-                                    "for a percent sign"),
-        "unknown_placeholder": lambda: unknown.format(name=f"'{problem.detail}'"),
-        "renamed_placeholder": lambda: "; ".join([
-            unknown.format(name=f"'{problem.detail}'"),
-            _t("{placeholders} missing").format(placeholders=problem.words[1])]),
-        "missing_placeholder": lambda: _t("{placeholders} missing").format(
-            placeholders=words),
-        "babel_format": lambda: problem.detail,
-        "missing_tags": lambda: _t("{tags} missing").format(tags=words),
-        "extra_tags": lambda: _t("{tags} not in the original").format(tags=words),
-    }[problem.kind]()
-
-
-def _file_line(problem: Problem) -> str:
-    """The line of a kind that is said alone."""
-    words = problem.words
+def _in_file(problem: Problem) -> str:
+    """A problem's own line, or (one of a family) its detail in the family's line."""
+    words, unknown = problem.words, _t("unknown named placeholder {name}")
     return {
         "untranslated": lambda: _t("not translated yet: write the translation between "
                                    "the quotes of msgstr"),
@@ -81,6 +62,18 @@ def _file_line(problem: Problem) -> str:
         "required_term": lambda: _t('"{english}" is "{required}" in this language '
                                     "({file}); write it so").format(
             english=words[0], required=words[1], file=GLOSSARY),
+        "stray_percent": lambda: _t("a % sign that is not a placeholder; write %% "
+                                    "for a percent sign"),
+        "unknown_placeholder": lambda: unknown.format(name=f"'{problem.detail}'"),
+        "renamed_placeholder": lambda: "; ".join([
+            unknown.format(name=f"'{problem.detail}'"),
+            _t("{placeholders} missing").format(placeholders=words[1])]),
+        "missing_placeholder": lambda: _t("{placeholders} missing").format(
+            placeholders=", ".join(words)),
+        "babel_format": lambda: problem.detail,
+        "missing_tags": lambda: _t("{tags} missing").format(tags=", ".join(words)),
+        "extra_tags": lambda: _t("{tags} not in the original").format(
+            tags=", ".join(words)),
     }[problem.kind]()
 
 
@@ -90,8 +83,8 @@ def in_file(problems: list[Problem]) -> list[str]:
     lines = {}
     for number, problem in enumerate(problems):
         lines.setdefault(_FAMILIES.get(problem.kind, number), []).append(problem)
-    return [_file_line(same[0]) if isinstance(family, int) else _t(family).format(
-        problem="; ".join(map(_detail, same))) for family, same in lines.items()]
+    return [_in_file(same[0]) if isinstance(family, int) else _t(family).format(
+        problem="; ".join(map(_in_file, same))) for family, same in lines.items()]
 
 
 # --- For the studio: one short sentence, and a fix ---------------------------------

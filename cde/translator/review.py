@@ -58,20 +58,24 @@ def progress(project: Project, lang: str, catalog: Catalog, wanted) -> str:
         said += "\n  " + _t("A draft: visitors do not see it until {threshold}% is "
                             "done; preview it at /{prefix}/.").format(
             threshold=f"{project.publish_threshold:g}", prefix=code_of(lang))
-    if missing := len(wanted) - len(entries(catalog).keys() & wanted):
-        said += "\n  " + _tn("{count} new text is not in the catalog yet: {hint}.",
-                             "{count} new texts are not in the catalog yet: {hint}.",
-                             missing).format(count=missing, hint=_t(UPDATE_HINT))
+    if missing := not_in_catalog(catalog, wanted):
+        said += "\n  " + missing
     return said
+
+
+def not_in_catalog(catalog: Catalog, wanted) -> str:
+    """How many of the texts `wanted` the catalog lacks, if any, and what to do."""
+    missing = len(wanted) - len(entries(catalog).keys() & wanted)
+    return _tn("{count} new text is not in the catalog yet: {hint}.",
+               "{count} new texts are not in the catalog yet: {hint}.", missing
+               ).format(count=missing, hint=_t(UPDATE_HINT)) if missing else ""
 
 
 def status(project: Project, only=()) -> list[Result]:
     """How far each language is: translated, to review, not translated yet."""
     wanted = entries(extract(project)).keys()
-    return each_catalog(
-        project, lambda lang, _, catalog, __: Result(
-            progress(project, lang, catalog, wanted)),
-        lambda po: _t(UNREADABLE), only=only)
+    return each_catalog(project, lambda lang, _, catalog, __: Result(progress(
+        project, lang, catalog, wanted)), lambda po: _t(UNREADABLE), only=only)
 
 
 def word_diff(old: str, new: str) -> str:
@@ -90,14 +94,12 @@ def word_diff(old: str, new: str) -> str:
 
 
 def check(project: Project, only=()) -> list[Result]:
-    """Every problem of every catalog against a fresh extraction; a missing text at
-    line 1, with where the pages use it. A draft's unfinished texts are its progress,
-    not problems."""
+    """Every problem of every catalog against a fresh extraction. A draft's unfinished
+    texts are its progress, not problems."""
     wanted = entries(extract(project))
 
     def check_one(lang: str, po: Path, catalog: Catalog, problems: list) -> Result:
         shown, have = project.show(po), entries(catalog)
-        names = glossary.terms(project.translations / glossary.FILE, lang)
         unused = {k: m for k, m in have.items() if k not in wanted}
         draft = count(project, lang, catalog, wanted).draft
         for message in (m for k, m in wanted.items() if k not in have):
@@ -118,7 +120,7 @@ def check(project: Project, only=()) -> list[Result]:
         for k, message in have.items():
             said = [_t("no longer used by any page; {hint}").format(
                 hint=_t(UPDATE_HINT))] if k in unused else in_file(entry_problems(
-                catalog, message, names, draft))
+                catalog, message, glossary.terms(project.translations, lang), draft))
             problems += [problem(shown, message.lineno, what, message)
                          for what in said]
         return Result(progress(project, lang, catalog, wanted) if draft else "",

@@ -4,21 +4,19 @@ what a search finds. The commands' reports (review.py) take theirs from the same
 """
 import hashlib
 import re
-import unicodedata
 from itertools import groupby
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
 from . import glossary
-from .catalogs import UPDATE_HINT, Project, extract, is_live
+from .catalogs import Project, extract, is_live, read_catalog
 from .checks import forms, msgids
-from .locales import folder_problem
-from .po_reader import Unreadable, read_strictly
+from .glossary import plain
 from .problems import in_studio
-from .review import count, entry_problems, word_diff
+from .review import count, entry_problems, not_in_catalog, word_diff
 from .studio_words import page_todo, progress_words
-from .tool_language import _t, _t_noop, _tn, spoken_language
+from .tool_language import _t, _t_noop, spoken_language
 from ..i18n import code_of, language_name, language_tag
 from ..languages import entries, is_translated
 
@@ -40,27 +38,21 @@ def limit(english: str) -> int:
     return len(english) * 3 // 2 + 12
 
 
-def _names(project: Project, lang: str):
-    return glossary.terms(project.translations / glossary.FILE, lang)
-
-
 def file_problem(project: Project, po: Path, line: int, what: str) -> str:
     """A problem of a whole .po file, with the file and line to open in an editor."""
     return _t("Line {line} of {file}: {problem}. Correct it in a text editor, then "
-              "reload this page.").format(line=line, file=project.show(po),
-                                          problem=what)
+              "reload this page.").format(line=line, file=project.show(po), problem=what)
 
 
 def problems_of(project: Project, po: Path, catalog: Catalog,
                 message: Message) -> list[dict]:
     """Every problem of a text, as the studio's panel shows them (in_studio)."""
     return [in_studio(problem) for problem in entry_problems(
-        catalog, message, _names(project, po.parent.parent.name))]
+        catalog, message, glossary.terms(project.translations, po.parent.parent.name))]
 
 
 def about(project: Project, po: Path, catalog: Catalog, message: Message, short: str) -> dict:
-    """A text as the studio's panel shows it; where space is short where it shows
-    (`short`: "nav"...), the panel warns beyond a `limit`."""
+    """A text as the studio's panel shows it, with a `limit` if space is `short` there."""
     english = msgids(message)[0]
     return {
         "english": english, "translation": forms(message)[0], "fuzzy": message.fuzzy,
@@ -68,7 +60,8 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message, short:
         if message.fuzzy and message.previous_id else "",
         # One note a developer wrote, which the .po wraps over several `#.` lines.
         "notes": [" ".join(message.auto_comments)] if message.auto_comments else [],
-        "terms": glossary.terms_in(_names(project, po.parent.parent.name), english),
+        "terms": glossary.terms_in(glossary.terms(project.translations,
+                                                  po.parent.parent.name), english),
         "problems": problems_of(project, po, catalog, message),
         "short": {"limit": limit(english), "where": _t(SHORT_PLACES[short])}
         if short else None,
@@ -84,31 +77,21 @@ def _link(lang: str, where: dict, msg: str) -> str:
 
 
 def work_to_do(project: Project, shown: dict) -> list[dict]:
-    """The start page, a language each: its `name`, `progress` (as `translate status`
-    counts) and what is `done`, `left` and a `draft`, the `problems` of its file, its
-    `pages` ({path, name, said}), every text that needs work (`todo`: {id, english,
-    said, page, on_a_page}), and its `catalog` if it reads."""
+    """The start page, a language each: its progress as `translate status` counts it,
+    the problems of its file, its pages, every text that needs work, and its catalog."""
     wanted, languages, where = entries(extract(project)).keys(), [], shown["texts"]
     for lang in project.languages():
         po, home = project.po_path(lang), f"/{code_of(lang)}/"
+        catalog, found = read_catalog(project, lang)
         language = {"code": lang, "tag": language_tag(code_of(lang)),
-                    "name": language_name(lang, spoken_language()),
-                    "progress": None, "problems": [], "todo": [], "pages": [], "catalog": None}
+                    "name": language_name(lang, spoken_language()), "catalog": catalog,
+                    "progress": None, "todo": [], "pages": [], "problems": [
+                        file_problem(project, po, *each) for each in found]}
         languages.append(language)
-        try:
-            if said := folder_problem(lang):  # the site skips it: as good as unreadable
-                raise Unreadable(1, said)
-            catalog, found = read_strictly(po.read_bytes(), lang)
-        except Unreadable as error:
-            language["problems"] = [file_problem(project, po, *error.args)]
+        if catalog is None:
             continue
-        language["catalog"] = catalog
-        language["problems"] = [file_problem(project, po, *each) for each in found]
-        if missing := len(wanted - entries(catalog).keys()):
-            language["problems"].append(_tn(
-                "{count} new text is not in the catalog yet: {hint}.",
-                "{count} new texts are not in the catalog yet: {hint}.", missing
-            ).format(count=missing, hint=_t(UPDATE_HINT)))
+        if missing := not_in_catalog(catalog, wanted):
+            language["problems"].append(missing)
         language["progress"] = progress = count(project, lang, catalog, wanted)
         flagged = 0
         for key, message in entries(catalog).items():
@@ -131,29 +114,21 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     return languages
 
 
-def _plain(text: str) -> str:
-    """Text as a search compares it: no case, no accents."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
-                   if not unicodedata.combining(c))
-
-
 def _starts(text: str, wanted: list[str]) -> list[tuple[int, int, int]]:
     """(start, end, n) of each place in `text` where the n-th word searched begins one
     of its words, whatever the case and accents: "on" finds "on" and "once", not the
     "on" inside "nation", which would match nearly every text."""
-    plain, origin = "", []  # the text as compared, and for each of its characters
-    for at, char in enumerate(text):  # the character of `text` it comes from
-        plain += _plain(char)
-        origin += [at] * len(_plain(char))
+    plains = [plain(char) for char in text]  # as compared, character by character
+    origin = [at for at, each in enumerate(plains) for _ in each]  # where each comes from
     return [(origin[match.start()], origin[match.end() - 1] + 1, n)
             for n, word in enumerate(wanted)
-            for match in re.finditer(r"(?<!\w)" + re.escape(word), plain)]
+            for match in re.finditer(r"(?<!\w)" + re.escape(word), "".join(plains))]
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
     """{id, english, translation, page, english_excerpt, translation_excerpt} of each
     text whose English or translation holds every word of `words` (_starts)."""
-    wanted, texts = _plain(words).split(), []
+    wanted, texts = plain(words).split(), []
     for key, message in entries(catalog).items():
         holds = {n for *_, n in _starts(" ".join(
             [*msgids(message), *filter(None, forms(message))]), wanted)}
@@ -188,9 +163,7 @@ def excerpt(text: str, hits: list, at: float | None, room: int = 140) -> list[tu
     """What a search result shows of `text`, as (part, found) pairs: at most `room`
     characters from a little before `at` (a share of its length), the words found
     (`hits`, from _starts) marked, never cut off as a plain start of the text would be."""
-    hit = [False] * len(text)
-    for start, end, _ in hits:
-        hit[start:end] = [True] * (end - start)
+    hit = {at for start, end, _ in hits for at in range(start, end)}
     first = text.rfind(" ", 0, round((at or 0) * len(text))) + 1
     lead = min(first - room // 8, len(text) - room)  # a little before it, or the end
     start = 0 if lead <= 0 else min(text.find(" ", lead) + 1 or lead, first)
@@ -198,5 +171,5 @@ def excerpt(text: str, hits: list, at: float | None, room: int = 140) -> list[tu
     if end < len(text) and text.rfind(" ", start, end) > first:
         end = text.rfind(" ", start, end)  # a whole word last
     parts = [("".join(text[at] for at in run), marked)
-             for marked, run in groupby(range(start, end), key=hit.__getitem__)]
+             for marked, run in groupby(range(start, end), key=hit.__contains__)]
     return [("…", False)] * (start > 0) + parts + [("…", False)] * (end < len(text))
