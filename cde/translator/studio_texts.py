@@ -103,7 +103,9 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
                 language["todo"].append({
                     "id": msg, "english": msgids(message)[0],
                     "said": [p["said"] for p in said], "page": _link(lang, where, msg),
-                    "on_a_page": any(page.startswith(home) for page in where.get(msg, {}))})
+                    # The name of the page the link opens; none for an error page's text.
+                    "page_name": shown["names"].get(_link(lang, where, msg).split("#")[0])
+                    if any(page.startswith(home) for page in where.get(msg, {})) else None})
         language["done"], language["left"] = progress_words(progress, flagged)
         language["draft"] = progress.draft and _t(
             "A draft: visitors do not see this language until it is translated; its "

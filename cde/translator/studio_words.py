@@ -57,7 +57,7 @@ START = {
                            "page shows now (error pages) are found too."),
     "pages": _t_noop("The pages of the site"), "todo": _t_noop("What needs work"),
     "nothing": _t_noop("Nothing needs work in this language."),
-    "open_text": _t_noop("Open on its page"),
+    "open_on": _t_noop("Open on the page “{page}”"),
     "open_anywhere": _t_noop("Open in the panel (no page shows it now: an error "
                              "page's text)"),
     "not_translated": PANEL["not_translated"],

@@ -98,6 +98,9 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
         ("Postal address", "Not translated yet: the page shows the English.".split(),
          f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"),
     ]
+    # Each link names the page it opens, as the page's own heading says it.
+    assert pages[f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"] == \
+        "Open on the page “Contacto”"
     assert not re.search(r"messages\.po:\d|msgid|msgstr", html)
 
 
