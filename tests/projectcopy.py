@@ -1,10 +1,13 @@
 """A scratch copy of the project, for tests that break catalogs or edit templates.
 
 The `flask translate` commands read PROJECT_ROOT and TRANSLATIONS_DIR from the app's
-config, so an app made by `app_for(copy)` works on the copy and never on the repo.
+config, so an app made by `app_for(copy)` works on the copy and never on the repo;
+`run` and `check` invoke them there, and `read` and `line_of_msgid` read what they wrote.
 """
 import shutil
 from pathlib import Path
+
+from babel.messages.pofile import read_po
 
 from cde import ROOT, create_app
 from cde.export.freeze import freeze_command, rollback_command
@@ -73,6 +76,36 @@ def studio_for(root: Path, site_url: str):
     app = app_for(root, SITE_URL=site_url)
     studio.init_app(app)
     return app
+
+
+def run(project: Path, *args):
+    """Invoke `flask translate ARGS` on the copy."""
+    return app_for(project).test_cli_runner().invoke(args=["translate", *args])
+
+
+def check(project: Path, *languages, **config):
+    """Run the command on the copy (for `languages` only, if given); its exit code
+    and output lines."""
+    result = app_for(project, **config).test_cli_runner().invoke(
+        args=["translate", "check", *languages])
+    return result.exit_code, result.stdout.splitlines()
+
+
+def all_clean(root: Path) -> str:
+    """What the check says when nothing is wrong with the catalogs at `root`."""
+    languages = catalogs.Project(root, root / "translations").languages()
+    return f"No problems found in {', '.join(languages)}."
+
+
+def read(path: Path):
+    """The catalog at `path`, as Babel reads it."""
+    with path.open("rb") as fileobj:
+        return read_po(fileobj)
+
+
+def line_of_msgid(po: Path, msgid: str) -> int:
+    """The line Babel gives the entry of `msgid` (check reports it there)."""
+    return next(m.lineno for m in read(po) if m.id == msgid)
 
 
 def line_of(path: Path, text: str, after: int = 0) -> int:

@@ -1,6 +1,7 @@
 """`flask translate check`: every catalog problem, reported as file:line: what: "msgid".
 
-Each test breaks a copy of the project on purpose and asserts the exact line.
+Each test breaks a copy of the project on purpose and asserts the exact line. The
+Plural-Forms header has test_plural_forms.py, the termbase test_termbase.py.
 """
 import shutil
 
@@ -8,34 +9,14 @@ import pytest
 from babel.messages.pofile import read_po
 
 from cde.translator.catalogs import Project
-from tests.projectcopy import ES, YEARS, app_for, line_of, replace_in
-from tests.pseudo import fill
-
-
-def check(project, *languages, **config):
-    """Run the command on the copy (for `languages` only, if given); its exit code
-    and output lines."""
-    result = app_for(project, **config).test_cli_runner().invoke(
-        args=["translate", "check", *languages])
-    return result.exit_code, result.stdout.splitlines()
-
-
-def line_of_msgid(po, msgid):
-    """The line Babel gives the entry of `msgid` (check reports it there)."""
-    with po.open("rb") as fileobj:
-        return next(m.lineno for m in read_po(fileobj) if m.id == msgid)
+from tests.projectcopy import (ES, YEARS, all_clean, app_for, check, line_of, line_of_msgid,
+                               replace_in)
 
 
 def catalogs_of(root):
     """The .po files of the project at `root`, relative to it: whatever it has."""
     return [f"translations/{lang}/LC_MESSAGES/messages.po"
             for lang in Project(root, root / "translations").languages()]
-
-
-def all_clean(root):
-    """What the check says when nothing is wrong with the catalogs at `root`."""
-    languages = Project(root, root / "translations").languages()
-    return f"No problems found in {', '.join(languages)}."
 
 
 def add_to_every_catalog(project, spanish, msgid, msgid_plural):
@@ -50,17 +31,6 @@ def add_to_every_catalog(project, spanish, msgid, msgid_plural):
             f'msgstr[{index}] "{form}"\n' for index, form in enumerate(forms))
         with (project / po).open("a", encoding="utf-8") as catalog:
             catalog.write(f"\n{entry}")
-
-
-def new_catalog(project, lang):
-    """`lang` started afresh on the copy by `translate init`, then pseudo-translated,
-    so that its only problems are the ones a test puts in."""
-    shutil.rmtree(project / "translations" / lang, ignore_errors=True)
-    result = app_for(project).test_cli_runner().invoke(args=["translate", "init", lang])
-    assert result.exit_code == 0, result.output
-    po = project / "translations" / lang / "LC_MESSAGES" / "messages.po"
-    fill(po)
-    return po
 
 
 def test_the_real_catalogs_pass_check(app, runner):
@@ -236,83 +206,6 @@ def test_a_plural_form_may_leave_the_number_out_but_not_add_a_placeholder(projec
         '"%(num)d report"'])
 
 
-# --- Plural-Forms: the header gettext reads to choose msgstr[0], msgstr[1]... -------
-
-RUSSIAN = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-           "(n%100<10 || n%100>=20) ? 1 : 2);")
-# In CLDR's order of forms (zero, one, two, few, many, other): 11 "many", 100 "other".
-ARABIC = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && "
-          "n%100<=10 ? 3 : n%100>=11 ? 4 : 5);")
-# Babel's own table, with Arabic's forms 4 and 5 swapped (python-babel/babel#816).
-BABELS_ARABIC = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && "
-                 "n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);")
-
-
-def set_plural_forms(po, header):
-    """Replace the Plural-Forms header of `po` (one line, or wrapped over several)."""
-    lines = po.read_text(encoding="utf-8").split("\n")
-    start = next(n for n, text in enumerate(lines) if text.startswith('"Plural-Forms'))
-    end = next(n for n in range(start, len(lines)) if lines[n].endswith('\\n"'))
-    lines[start:end + 1] = [f'"Plural-Forms: {header}\\n"']
-    po.write_text("\n".join(lines), encoding="utf-8")
-    return start + 1
-
-
-@pytest.mark.parametrize("lang, header, name, right", [
-    ("ru", "nplurals=2; plural=(n != 1);", "Russian", RUSSIAN),
-    ("ar", BABELS_ARABIC, "Arabic", ARABIC),
-    ("es", "nplurals=1; plural=0;", "Spanish", "nplurals=2; plural=(n != 1);"),
-])
-def test_a_plural_forms_header_that_follows_neither_rule_is_reported_with_the_fix(
-    project, lang, header, name, right
-):
-    po = new_catalog(project, lang) if lang != "es" else project / ES
-    line = set_plural_forms(po, header)
-    assert check(project, lang) == (1, [
-        f"translations/{lang}/LC_MESSAGES/messages.po:{line}: the Plural-Forms header "
-        f"does not follow the plural rules of {name}; replace it with this line: "
-        f'"Plural-Forms: {right}\\n"'])
-
-
-# Spanish as Babel 2.19 writes it from CLDR: a third form, "many", for millions.
-SPANISH_CLDR = "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);"
-
-
-@pytest.mark.parametrize("header", [SPANISH_CLDR, "nplurals=1; plural=0;"])
-def test_no_plural_forms_header_takes_a_language_off_the_site(project, header):
-    """Whatever check thinks of the header, gettext reads it: compile compiles, and
-    /es/ is served in Spanish (a Babel release once refused Spanish's own header)."""
-    set_plural_forms(project / ES, header)
-    app = app_for(project)
-    assert app.test_cli_runner().invoke(args=["translate", "compile"]).exit_code == 0
-    page = app_for(project).test_client().get("/es/contacto/")
-    assert page.status_code == 200
-    assert "Dirección postal" in page.get_data(as_text=True)
-
-
-def test_a_missing_plural_forms_header_is_reported_with_the_right_one(project):
-    po = project / ES
-    replace_in(po, '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', "")
-    header = line_of(po, 'msgid ""')
-    assert check(project) == (1, [
-        f'{ES}:{header}: the Plural-Forms header is missing; add '
-        'this line under the msgstr "" at the top of the file: "Plural-Forms: '
-        'nplurals=2; plural=(n != 1);\\n"'])
-
-
-@pytest.mark.parametrize("header", [
-    None,  # as `translate init` writes it
-    # As other tools write it (Weblate, GNU gettext): the same form for every number.
-    "nplurals=6; plural=((n == 0) ? 0 : ((n == 1) ? 1 : ((n == 2) ? 2 : ((n % 100 >= 3 "
-    "&& n % 100 <= 10) ? 3 : ((n % 100 >= 11 && n % 100 <= 99) ? 4 : 5)))));",
-])
-def test_an_arabic_header_with_cldrs_rule_passes_check(project, header):
-    po = new_catalog(project, "ar")
-    if header:
-        set_plural_forms(po, header)
-    assert check(project) == (0, [all_clean(project)])
-
-
 # --- what a translator meets on an ordinary day ----------------------------------------
 
 CONTACT_LEAD = ("Write to the Center of Excellence by email or send correspondence "
@@ -382,44 +275,6 @@ def test_a_changed_link_address_in_a_translation_is_reported(project):
     assert (f'{ES}:{line}: HTML tags differ from the original (<a href="https://www.'
             'unodc.org/"> missing; <a href="javascript:alert(1)"> not in the original)'
             "; keep every tag of the msgid, complete with its < and >") in output[-1]
-
-
-def break_term(project, right, wrong):
-    """Write `wrong` for the first `right` of the Spanish catalog; the line and msgid
-    of that entry, where check reports it."""
-    po = project / ES
-    po.write_text(po.read_text(encoding="utf-8").replace(right, wrong, 1),
-                  encoding="utf-8")
-    with po.open("rb") as fileobj:
-        entry = next(m for m in read_po(fileobj) if m.id and wrong in " ".join(
-            m.string.split()))
-    return entry.lineno, entry.id
-
-
-@pytest.mark.parametrize("right, wrong, what", [
-    # A forbidden variant of an official name, and of a usual term.
-    ("Oficina de las Naciones Unidas contra la Droga y el Delito",
-     "Oficina de Naciones Unidas contra las Drogas y el Crimen",
-     '"Oficina de Naciones Unidas contra las Drogas y el Crimen" is not how this site '
-     'writes it: write "Oficina de las Naciones Unidas contra la Droga y el Delito" '
-     "(translations/glossary.csv)"),
-    ("los asociados", "los socios", '"socios" is not how this site writes it: write '
-     '"asociados" (translations/glossary.csv)'),
-    # A required term left out.
-    ("asistencia técnica", "ayuda técnica", '"technical assistance" is "asistencia '
-     'técnica" in this language (translations/glossary.csv); write it so'),
-])
-def test_a_term_written_otherwise_than_the_termbase_is_reported(
-    project, right, wrong, what
-):
-    line, msgid = break_term(project, right, wrong)
-    assert check(project) == (1, [f'{ES}:{line}: {what}: "{msgid}"'])
-
-
-def test_the_termbase_takes_any_capitals_accents_or_inflection(project):
-    break_term(project, "los asociados", "las Asociadas")
-    break_term(project, "asistencia técnica", "Asistencia Tecnica")
-    assert check(project)[0] == 0
 
 
 def test_a_byte_order_mark_is_named_and_update_removes_it(project):

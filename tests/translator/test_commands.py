@@ -1,46 +1,13 @@
-"""`flask translate update / init / compile / status`, on a project copy."""
+"""`flask translate update / compile / status`, on a project copy (`init` has
+test_init.py)."""
 import logging
-import shutil
 
-import pytest
-from babel import Locale
 from babel.messages.mofile import read_mo
-from babel.messages.pofile import read_po
-from flask_babel import ngettext
 
 from cde import create_app
 from cde.translator.po_reader import read_strictly
-from cde.pages import SOURCE_LANGUAGE
-from tests.htmltext import HtmlText
 from tests.languages import empty_catalog
-from tests.projectcopy import ES, SITE, YEARS, app_for, line_of, replace_in
-from tests.pseudo import fill
-
-
-def run(project, *args):
-    """Invoke `flask translate ARGS` on the copy."""
-    return app_for(project).test_cli_runner().invoke(args=["translate", *args])
-
-
-def read(path):
-    with path.open("rb") as fileobj:
-        return read_po(fileobj)
-
-
-def missing_language(project):
-    """A language the copy has no catalog for: the repository gains languages."""
-    return next(lang for lang in ("fr", "de", "it", "pt", "ru", "ja", "ko", "nl", "pl")
-                if not (project / "translations" / lang).exists())
-
-
-def started_afresh(project, lang):
-    """`translate init LANG` on the copy, whether or not the repository has LANG."""
-    shutil.rmtree(project / "translations" / lang, ignore_errors=True)
-    return run(project, "init", lang)
-
-
-def contents(folder):
-    return sorted(path.name for path in folder.iterdir())
+from tests.projectcopy import ES, YEARS, line_of, line_of_msgid, read, replace_in, run
 
 
 # --- extraction (update) ----------------------------------------------------------------
@@ -155,123 +122,6 @@ def test_update_does_not_touch_a_catalog_that_does_not_parse(project):
     assert po.read_bytes() == before
 
 
-# --- init -----------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    "spelling, folder, prefix", [
-        ("zh_Hant", "zh_Hant", "zh-hant"), ("zh-Hant", "zh_Hant", "zh-hant"),
-        ("zh-hant", "zh_Hant", "zh-hant"), ("pt_BR", "pt_BR", "pt-br"),
-        ("pt-br", "pt_BR", "pt-br"), ("es_419", "es_419", "es-419"),
-    ])
-def test_init_takes_any_spelling_and_names_the_folder_as_babel(
-    project, spelling, folder, prefix
-):
-    shutil.rmtree(project / "translations" / folder, ignore_errors=True)
-    result = run(project, "init", spelling)
-    assert result.exit_code == 0, result.output
-    po = f"translations/{folder}/LC_MESSAGES/messages.po"
-    assert result.output.startswith(f"{po}: created with ")
-    assert f"the pages appear under /{prefix}/." in result.output
-    assert read(project / po).locale_identifier == folder
-
-
-@pytest.mark.parametrize(
-    "code", ["xx", "klingon", "fr-XX-YY", "Français", "../es", ""])
-def test_init_refuses_what_is_not_a_language_code_and_gives_examples(project, code):
-    before = contents(project / "translations")
-    result = run(project, "init", code)
-    assert result.exit_code == 2
-    assert (f'Error: "{code}" is not a language code that Babel knows; use a language '
-            'code such as "fr" (French), or a language with its script or region such '
-            'as "zh_Hant"') in " ".join(result.output.split())
-    assert contents(project / "translations") == before
-
-
-@pytest.mark.parametrize("code, babel", [("und", "en_US"), ("zh-TW", "zh_Hant_TW")])
-def test_init_refuses_a_code_babel_reads_as_another_locale(project, code, babel):
-    before = contents(project / "translations")
-    result = run(project, "init", code)
-    assert result.exit_code == 2
-    assert (f'Babel reads "{code}" as "{babel}"; if that is the language you mean, '
-            f'use "{babel}"') in result.output
-    assert contents(project / "translations") == before
-
-
-def test_init_refuses_a_language_that_exists(project):
-    before = (project / ES).read_bytes()
-    result = run(project, "init", "es")
-    assert result.exit_code == 2
-    assert f"{ES} already exists" in result.output
-    assert (project / ES).read_bytes() == before
-
-
-def test_init_refuses_the_original_language(project):
-    before = contents(project / "translations")
-    result = run(project, "init", SOURCE_LANGUAGE)
-    assert result.exit_code == 2
-    assert (f'"{SOURCE_LANGUAGE}" is the original language of the site'
-            in " ".join(result.output.split()))
-    assert contents(project / "translations") == before
-
-
-def test_a_new_language_is_served_after_init_translate_and_compile(project):
-    lang = missing_language(project)
-    assert run(project, "init", lang).exit_code == 0
-    po = project / "translations" / lang / "LC_MESSAGES" / "messages.po"
-    replace_in(po, 'msgid "Home"\nmsgstr ""', f'msgid "Home"\nmsgstr "Home-{lang}"')
-    fill(po)  # every other text translated: a complete language is published
-    assert run(project, "compile").exit_code == 0
-
-    client = app_for(project).test_client()
-    home = client.get(f"/{lang}/")
-    assert home.status_code == 200
-    page = HtmlText(home.get_data(as_text=True))
-    assert page.html_lang == lang
-    assert page.title.startswith(f"Home-{lang} | ")
-    assert client.get(f"/{lang}/about/").status_code == 200
-    assert page.alternates()[lang] == f"{SITE}/{lang}/"
-    # The switcher of every language now offers the new one, named in itself.
-    spanish = HtmlText(client.get("/es/acerca/").get_data(as_text=True))
-    offered = [(a["href"], a["text"].casefold()) for a in spanish.anchors
-               if a.get("hreflang") == lang]
-    name = Locale(lang).get_display_name(lang).casefold()
-    assert offered == [(f"/{lang}/about/", name)]
-    assert spanish.alternates()[lang] == f"{SITE}/{lang}/about/"
-    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
-    assert f"<loc>{SITE}/{lang}/about/</loc>" in sitemap
-
-
-def test_a_script_variant_is_served_under_its_lower_case_prefix(project):
-    assert started_afresh(project, "zh_Hant").exit_code == 0
-    fill(project / "translations" / "zh_Hant" / "LC_MESSAGES" / "messages.po")
-    assert run(project, "compile").exit_code == 0
-    home = app_for(project).test_client().get("/zh-hant/")
-    assert home.status_code == 200
-    assert HtmlText(home.get_data(as_text=True)).html_lang == "zh-Hant"
-
-
-# CLDR's plural categories in the order msgstr[0], msgstr[1]... follow.
-CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
-
-
-@pytest.mark.parametrize("lang, header", [
-    # The convention of gettext's tools (msginit, Poedit, Weblate), where it has one:
-    ("es", "nplurals=2; plural=(n != 1);"),
-    ("fr", "nplurals=2; plural=(n > 1);"),
-    ("ru", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-           "(n%100<10 || n%100>=20) ? 1 : 2);"),
-    ("ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && "
-           "n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"),
-    ("zh_Hant", "nplurals=1; plural=0;"),
-    # None for Chinese without a script: CLDR's rule, from Babel.
-    ("zh", "nplurals=1; plural=0;"),
-])
-def test_init_writes_the_plural_rule_translators_tools_write(project, lang, header):
-    assert started_afresh(project, lang).exit_code == 0
-    catalog = read(project / "translations" / lang / "LC_MESSAGES" / "messages.po")
-    assert dict(catalog.mime_headers)["Plural-Forms"] == header
-
-
 # --- compile --------------------------------------------------------------------------
 
 def test_compile_writes_every_translated_entry(project):
@@ -317,23 +167,6 @@ def test_compile_says_when_a_broken_po_has_no_previous_mo(project):
     assert not (project / ES).with_suffix(".mo").exists()
 
 
-def test_the_site_picks_the_arabic_plural_form_cldr_gives_each_number(project):
-    assert started_afresh(project, "ar").exit_code == 0
-    po = project / "translations" / "ar" / "LC_MESSAGES" / "messages.po"
-    forms = "".join(f'msgstr[{index}] "%(num)d {category}"\n'
-                    for index, category in enumerate(CLDR_ORDER))
-    with po.open("a", encoding="utf-8") as catalog:
-        catalog.write(f'\nmsgid "%(num)d report"\nmsgid_plural "%(num)d reports"\n'
-                      f"{forms}")
-    assert run(project, "compile").exit_code == 0
-    app = app_for(project)
-    with app.test_request_context("/ar/"):
-        app.preprocess_request()
-        shown = [ngettext("%(num)d report", "%(num)d reports", n)
-                 for n in (0, 1, 2, 3, 11, 100)]
-    assert shown == ["0 zero", "1 one", "2 two", "3 few", "11 many", "100 other"]
-
-
 def test_compile_says_in_one_line_when_check_has_more_to_report(project):
     total = sum(1 for m in read(project / ES) if m.id)
     mo_line = f"{ES[:-3]}.mo: {total} of {total} texts translated."
@@ -347,17 +180,12 @@ def test_compile_says_in_one_line_when_check_has_more_to_report(project):
     # The same text with a broken placeholder too: that one is left out, and said;
     # the term is still the one more problem.
     replace_in(project / ES, "presentadas en %(years)s.", "presentadas en %(años)s.")
-    line = line_of_msgid_in(project / ES, YEARS)
+    line = line_of_msgid(project / ES, YEARS)
     assert run(project, "compile").output.splitlines() == [
         f"{ES}:{line}: placeholders differ from the original (unknown named placeholder"
         " 'años'; %(years)s missing); copy every placeholder exactly as it is in the "
         f'msgid: "{YEARS}" (left out: visitors see the original text)',
         f"{ES[:-3]}.mo: {total - 1} of {total} texts translated.", more]
-
-
-def line_of_msgid_in(po, msgid):
-    """The line Babel gives the entry of `msgid`."""
-    return next(m.lineno for m in read(po) if m.id == msgid)
 
 
 def test_compile_leaves_out_fuzzy_entries(project):
