@@ -116,31 +116,36 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     return languages
 
 
-def _starts(text: str, wanted: list[str]) -> list[tuple[int, int, int]]:
-    """(start, end, n) of each place in `text` where the n-th word searched begins one
-    of its words, whatever the case and accents: "on" finds "on" and "once", not the
-    "on" inside "nation", which would match nearly every text."""
+def _starts(text: str, wanted: list[str], starts=range(0)) -> list[tuple[int, int, int]]:
+    """(start, end, n) of each place in `text` where the n-th word searched is a word of
+    it, whatever the case and accents, or begins one if n is in `starts`: "on" finds
+    "on", or "once", never the "on" inside "nation", which nearly every text holds."""
     plains = [plain(char) for char in text]  # as compared, character by character
     origin = [at for at, each in enumerate(plains) for _ in each]  # where each comes from
     return [(origin[match.start()], origin[match.end() - 1] + 1, n)
-            for n, word in enumerate(wanted)
-            for match in re.finditer(r"(?<!\w)" + re.escape(word), "".join(plains))]
+            for n, word in enumerate(wanted) for match in re.finditer(
+                rf"(?<!\w){re.escape(word)}" + ("" if n in starts else r"(?!\w)"),
+                "".join(plains))]
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
     """{id, english, translation, page, english_excerpt, translation_excerpt} of each
-    text whose English or translation holds every word of `words` (_starts)."""
+    text whose English or translation holds every word of `words`, as a word or the
+    beginning of one (_starts)."""
     wanted, texts = plain(words).split(), []
+    every = range(len(wanted))
     for key, message in entries(catalog).items():
         holds = {n for *_, n in _starts(" ".join(
-            [*msgids(message), *filter(None, forms(message))]), wanted)}
+            [*msgids(message), *filter(None, forms(message))]), wanted, every)}
         if wanted and len(holds) == len(wanted):
             texts.append({"id": message_id(*key), "english": msgids(message)[0],
                           "translation": forms(message)[0] if is_translated(message) else "",
                           "page": _link(lang, where, message_id(*key))})
     for text in texts:
         english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
-        hits = _starts(english, wanted), _starts(translation, wanted)
+        # A word that is a whole word of neither text is marked where it begins one.
+        whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
+        hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]
         at = [_anchor(*pair) for pair in zip((english, translation), hits)]
         # A text that holds none of the words (a translation found by its English)
         # shows the part at the same place as the other's.

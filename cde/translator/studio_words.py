@@ -17,7 +17,7 @@ PANEL = {
     "english": _t_noop("English"), "translation": _t_noop("Translation"),
     "not_translated": _t_noop("(not translated yet)"),
     "save": _t_noop("Save"), "saved": _t_noop("Saved: the page shows it."),
-    "saved_elsewhere": _t_noop("Saved: the pages where it appears show it now."),
+    "saved_elsewhere": _t_noop("Saved."),
     "notes": _t_noop("Notes from the developers"),
     "no_notes": _t_noop("The developers left no note on this text."),
     "where": _t_noop("Where it appears"),
@@ -33,14 +33,14 @@ PANEL = {
     "long": _t_noop("This translation is {typed} characters long; the English, "
                     "{english}. It shows {where}, where space is short: shorten it, "
                     "or press Save again to save it as it is."),
-    "mine": _t_noop("Your text, not saved"),
-    "use_mine": _t_noop("Put my text in the box"),
+    "versions": _t_noop("Two versions of this text"),
+    "conflict": _t_noop("This translation changed in the file since you opened it, so "
+                        "your text was not saved. Both versions are below: put one in "
+                        "the box, add to it what you want from the other, then save."),
+    "mine": _t_noop("Your text, not saved"), "use_mine": _t_noop("Put my text in the box"),
+    "theirs": _t_noop("The file's version"),
+    "use_theirs": _t_noop("Put the file's version in the box"),
     "forget_mine": _t_noop("Forget my text"),
-    "was_in_box": _t_noop("What the box held"),
-    "use_again": _t_noop("Put it back in the box"),
-    "conflict": _t_noop("This translation changed in the file since you opened it. "
-                        "The box shows the file's version; your text is kept below it. "
-                        "Merge the two, then save."),
     "search": _t_noop("Search every text of the site"),
     "search_button": _t_noop("Search"),
     "failed": _t_noop("The studio could not do that; reload the page and try again."),

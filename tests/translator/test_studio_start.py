@@ -88,7 +88,8 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
     assert "(1 text needs work)" in html.split('href="/es/contacto/#cde-studio"')[1] \
         .split("</li>")[0]
     todo = re.findall(
-        r'<li><q lang="en" dir="ltr">(.*?)</q>\s*(.*?)\s*<a href="(.*?)">', html, re.S)
+        r'<li><q><span lang="en" dir="ltr">(.*?)</span></q>\s*(.*?)\s*<a href="(.*?)">',
+        html, re.S)
     assert [(english, re.sub(r"<[^>]+>", " ", said).split(), link)
             for english, said, link in todo] == [
         ("UNODC and INEGI have reported to the Statistical Commission on the "

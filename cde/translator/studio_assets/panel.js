@@ -142,23 +142,24 @@ function buildDetails() {
   ui.termsList = section(ui.details, "terms");
 }
 
-// The translator's own text, kept after the file changed meanwhile (problems.js).
+// After the file changed meanwhile, the two versions side by side (problems.js):
+// the translator's own, kept, and the file's, each a button away from the box.
 function buildKept() {
   ui.kept = el("section", { class: "cde-studio-kept", "aria-labelledby": "cde-studio-kept-title" });
   ui.kept.hidden = true;
-  ui.keptTitle = el("h3", { id: "cde-studio-kept-title" }, label("mine"));
-  ui.kept.appendChild(ui.keptTitle);
+  ui.kept.appendChild(el("h3", { id: "cde-studio-kept-title" }, label("versions")));
   ui.kept.appendChild(el("p", null, label("conflict")));
-  ui.keptText = el("p", { class: "cde-studio-kept-text" });
   var pageLang = document.documentElement.getAttribute("lang");
-  if (pageLang) {
-    ui.keptText.setAttribute("lang", pageLang);
-  }
-  ui.kept.appendChild(ui.keptText);
-  ui.useMine = el("button", { type: "button", class: "cde-studio-fix" }, label("use_mine"));
+  ["mine", "theirs"].forEach(function (which) {
+    ui.kept.appendChild(el("h4", null, label(which)));
+    ui[which + "Text"] = el("p", pageLang ? { class: "cde-studio-kept-text", lang: pageLang }
+      : { class: "cde-studio-kept-text" });
+    ui.kept.appendChild(ui[which + "Text"]);
+    ui[which + "Use"] = el("button", { type: "button", class: "cde-studio-fix" },
+      label("use_" + which));
+    ui.kept.appendChild(ui[which + "Use"]);
+  });
   ui.forgetMine = el("button", { type: "button", class: "cde-studio-fix" }, label("forget_mine"));
-  ui.kept.appendChild(ui.useMine);
-  ui.kept.appendChild(document.createTextNode(" "));
   ui.kept.appendChild(ui.forgetMine);
   ui.details.appendChild(ui.kept);
 }

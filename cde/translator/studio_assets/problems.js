@@ -92,26 +92,15 @@ export function showKept(id) {
   if (ui.kept.hidden) {
     return false;
   }
-  // The kept text and the box trade places, so that neither version is ever out
-  // of sight while the translator merges them: first the typed text beside the
-  // file's, then what the box held.
-  var shown = text.typed;
-  var mine = true;
-  function show() {
-    ui.keptTitle.textContent = label(mine ? "mine" : "was_in_box");
-    ui.useMine.textContent = label(mine ? "use_mine" : "use_again");
-    showTokens(ui.keptText, shown);
-  }
-  show();
-  ui.useMine.onclick = function () {
-    var inBox = ui.textarea.value;
-    ui.textarea.value = shown;
-    shown = inBox;
-    mine = !mine;
-    show();
-    fit();
-    ui.textarea.focus();
-  };
+  var versions = { mine: text.typed, theirs: ui.textarea.value };  // the box: the file's
+  Object.keys(versions).forEach(function (which) {
+    showTokens(ui[which + "Text"], versions[which]);
+    ui[which + "Use"].onclick = function () {
+      ui.textarea.value = versions[which];
+      fit();
+      ui.textarea.focus();
+    };
+  });
   ui.forgetMine.onclick = function () {
     forget(id);
     ui.kept.hidden = true;
