@@ -120,12 +120,17 @@ def _starts(text: str, wanted: list[str], starts=range(0)) -> list[tuple[int, in
     """(start, end, n) of each place in `text` where the n-th word searched is a word of
     it, whatever the case and accents, or begins one if n is in `starts`: "on" finds
     "on", or "once", never the "on" inside "nation", which nearly every text holds."""
+    return [place for n, word in enumerate(wanted) for place in _places(
+        text, rf"(?<!\w){re.escape(word)}" + ("" if n in starts else r"(?!\w)"), [n])]
+
+
+def _places(text: str, pattern: str, numbers: list[int]) -> list[tuple[int, int, int]]:
+    """(start, end, n) for each n of `numbers` at each place `pattern` matches `text` as
+    a search compares it (glossary.plain), in the characters of `text`."""
     plains = [plain(char) for char in text]  # as compared, character by character
     origin = [at for at, each in enumerate(plains) for _ in each]  # where each comes from
     return [(origin[match.start()], origin[match.end() - 1] + 1, n)
-            for n, word in enumerate(wanted) for match in re.finditer(
-                rf"(?<!\w){re.escape(word)}" + ("" if n in starts else r"(?!\w)"),
-                "".join(plains))]
+            for match in re.finditer(pattern, "".join(plains)) for n in numbers]
 
 
 def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
@@ -143,9 +148,15 @@ def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
                           "page": _link(lang, where, message_id(*key))})
     for text in texts:
         english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
-        # A word that is a whole word of neither text is marked where it begins one.
-        whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
-        hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]
+        # The words as typed, one after the other, are marked as one phrase where a
+        # text holds them so; else each word, where it is a whole word, or begins one
+        # where it is a whole word of neither text.
+        phrase = r"(?<!\w)" + r"\W+".join(map(re.escape, wanted)) + r"(?!\w)"
+        hits = [_places(each, phrase, list(every)) if len(wanted) > 1 else []
+                for each in (english, translation)]
+        if not any(hits):
+            whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
+            hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]
         at = [_anchor(*pair) for pair in zip((english, translation), hits)]
         # A text that holds none of the words (a translation found by its English)
         # shows the part at the same place as the other's.

@@ -231,11 +231,12 @@ def test_where_it_appears_names_the_pages_and_sections_never_a_file(tab):
     expect(where.locator("code")).to_have_count(0)
 
 
-@pytest.mark.parametrize("picked_from", ["list", "page"])
+@pytest.mark.parametrize("picked_from", ["list", "page", "search"])
 def test_on_an_ordinary_screen_the_picked_text_is_in_view(studio_server, new_tab,
                                                            picked_from):
     """At 1280x800, however long the page's list of texts, a text picked shows its
-    English, its box and Save without scrolling the panel."""
+    English, its box and Save without scrolling the panel; one of the longest texts,
+    its whole English and the first lines of its box."""
     tab = new_tab(studio_server.url, width=1280, height=800)
     tab.goto(ABOUT)
     labels = open_panel(tab)
@@ -244,9 +245,13 @@ def test_on_an_ordinary_screen_the_picked_text_is_in_view(studio_server, new_tab
         item = panel.locator(".cde-studio-texts .cde-studio-item").last
         item.scroll_into_view_if_needed()
         item.click()
-    else:
+    elif picked_from == "page":
         panel.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
         tab.locator("main [data-cde-msg]", has_text=YEARS_ON_PAGE).first.click()
+    else:  # one of the longest texts, found by the panel's search below the list
+        panel.get_by_role("searchbox").fill("national territory")
+        panel.get_by_role("searchbox").press("Enter")
+        panel.locator(".cde-studio-results .cde-studio-item").first.click()
     box = tab.get_by_label(labels["translation"], exact=True)
     expect(box).to_be_focused()
     expect(box).to_have_value(re.compile("."))
@@ -256,10 +261,29 @@ def test_on_an_ordinary_screen_the_picked_text_is_in_view(studio_server, new_tab
     assert panel.evaluate("(el) => el.scrollTop") == 0
     shown = panel.bounding_box()
     bottom = min(shown["y"] + shown["height"], 800)
-    for part in (panel.get_by_role("heading", name=labels["panel"], exact=True),
-                 panel.get_by_role("heading", name=labels["english"], exact=True),
-                 tab.locator(".cde-studio-english"), box,
-                 panel.get_by_role("button", name=labels["save"], exact=True)):
+    whole = [panel.get_by_role("heading", name=labels["panel"], exact=True),
+             panel.get_by_role("heading", name=labels["english"], exact=True),
+             tab.locator(".cde-studio-english")]
+    if picked_from != "search":  # a short text: its whole box and Save too
+        whole += [box, panel.get_by_role("button", name=labels["save"], exact=True)]
+    for part in whole:
         seen = part.bounding_box()
         assert seen["y"] >= shown["y"] and seen["y"] + seen["height"] <= bottom, (
             part, seen, shown)
+    # A long one: its English whole, and the box's first lines, where the caret is.
+    assert box.bounding_box()["y"] + 48 <= bottom
+
+
+def test_the_panel_leads_back_to_the_start_page_which_quotes_in_spanish(
+        studio_server, tab):
+    po = studio_server.po
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Dirección postal"', 'msgstr ""', 1), encoding="utf-8")
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    tab.get_by_role("link", name=labels["start_page"]).click()
+    expect(tab).to_have_url(re.compile(r"/_studio/$"))
+    # The English of a text to do, quoted in Spanish with Spanish marks.
+    tab.evaluate("document.documentElement.lang = 'es'")
+    assert tab.locator(".cde-studio-todo q").first.evaluate(
+        "(q) => getComputedStyle(q).quotes") == '"«" "»" "“" "”"'

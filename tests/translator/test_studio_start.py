@@ -170,17 +170,26 @@ def test_a_search_result_shows_where_the_words_are_highlighted(studio):
     assert "con <mark>contribuciones</mark> voluntarias" in html
 
 
-def test_a_search_marks_words_where_they_begin_and_shows_where_most_are(studio):
-    """Short words such as "on" are found where a word begins, never inside one
-    ("nation"), and the excerpt is the part that holds the most words searched."""
+@pytest.mark.parametrize("words, marked", [
+    # The words as typed, one after the other: the phrase, not each "on" and "the".
+    ("commission on crime prevention", ["Commission on Crime Prevention"]),
+    # Not as typed: each word where it is a whole word, never inside another ("on"
+    # in "national"), and the part of the text that holds the most of them.
+    ("prevention commission on", ["Commission", "Commission", "on", "Prevention"]),
+    # A word that is a whole word nowhere: where it begins one.
+    ("preven", ["Preven"]),
+])
+def test_a_search_marks_the_phrase_or_whole_words_where_most_of_them_are(
+        studio, words, marked):
     app, _ = studio
-    answer = app.test_client().get("/_studio/api/es?q=commission on crime prevention",
-                                   base_url=STUDIO).json
-    [text] = answer["found"]
-    assert [part for part, marked in text["english_excerpt"] if marked] == [
-        "Commission", "Commission", "on", "Crime", "Prevention"]
-    assert text["english_excerpt"][-2:] == [["Prevention", True],
-                                            [" and Criminal Justice.", False]]
+    answer = app.test_client().get(f"/_studio/api/es?q={words}", base_url=STUDIO).json
+    [text] = [text for text in answer["found"]
+              if "Commission on Crime Prevention" in text["english"]]
+    assert [part for part, found in text["english_excerpt"] if found] == marked
+    # The excerpt is the end of the text, where the words are, not its start.
+    assert "".join(part for part, _ in text["english_excerpt"]).startswith("…")
+    assert "".join(part for part, _ in text["english_excerpt"]).endswith(
+        "Prevention and Criminal Justice.")
 
 
 def test_a_search_that_finds_nothing_says_so(studio):

@@ -9,6 +9,8 @@ var meta = document.querySelector('meta[name="cde-studio"]');
 export var ON = !!meta;
 export var LANG = meta ? meta.getAttribute("content") || "" : "";
 var API = meta ? meta.getAttribute("data-api") || "" : "";
+// The studio's start page: the API's address is under it (studio_head.html).
+export var START = API.replace(/api\/[^/]*$/, "");
 export var HIDDEN = words(meta ? meta.getAttribute("data-hidden") : "");
 // Those of HIDDEN that are in the page's <title>.
 export var IN_TITLE = words(meta ? meta.getAttribute("data-title") : "");

@@ -4,7 +4,7 @@
    used (pick, select, save, search) is studio.js's and search.js's, handed to
    `build`. */
 import {
-  HIDDEN, IN_TITLE, LANG, OPEN_KEY, PICK, el, getEntry, label, pageSpans, pageTexts,
+  HIDDEN, IN_TITLE, LANG, OPEN_KEY, PICK, START, el, getEntry, label, pageSpans, pageTexts,
   remember, shorten
 } from "./page.js";
 
@@ -44,6 +44,10 @@ export function build(given) {
   ui.heading = el("h2", { class: "cde-studio-heading", tabindex: "-1" }, label("panel"));
   ui.panel.appendChild(ui.heading);
   ui.panel.appendChild(el("p", { class: "cde-studio-hint" }, label("hint")));
+  // The way back to every language's progress and what needs work.
+  var back = el("p", { class: "cde-studio-hint" });
+  back.appendChild(el("a", { href: START }, label("start_page")));
+  ui.panel.appendChild(back);
   // The selected text's details first, right under the heading: the list of a
   // long page's texts would push the text box below the screen's edge.
   buildDetails();
@@ -159,8 +163,6 @@ function buildKept() {
       label("use_" + which));
     ui.kept.appendChild(ui[which + "Use"]);
   });
-  ui.forgetMine = el("button", { type: "button", class: "cde-studio-fix" }, label("forget_mine"));
-  ui.kept.appendChild(ui.forgetMine);
   ui.details.appendChild(ui.kept);
 }
 

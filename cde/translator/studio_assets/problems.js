@@ -101,10 +101,5 @@ export function showKept(id) {
       ui.textarea.focus();
     };
   });
-  ui.forgetMine.onclick = function () {
-    forget(id);
-    ui.kept.hidden = true;
-    ui.textarea.focus();
-  };
   return true;
 }

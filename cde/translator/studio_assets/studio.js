@@ -135,10 +135,16 @@ function select(id, options) {
     // in the list or among the results, so its English and box are in view.
     ui.panel.scrollTop = 0;
     if (options.focus === "textarea") {
-      // The caret at the start, where reading begins, and the box in view.
-      ui.textarea.focus();
+      // The caret at the start, where reading begins. The English above stays in
+      // view: the panel scrolls only if the box's first lines are below its edge.
+      ui.textarea.focus({ preventScroll: true });
       ui.textarea.setSelectionRange(0, 0);
       ui.textarea.scrollTop = 0;
+      var below = ui.textarea.getBoundingClientRect().top + 3 * 16 -
+        ui.panel.getBoundingClientRect().bottom;
+      if (below > 0) {
+        ui.panel.scrollTop += below;
+      }
     }
     return entry;
   }, function (error) {
