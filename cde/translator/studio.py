@@ -137,7 +137,7 @@ def start():
     where, words = shown(current_app), " ".join(request.args.get("q", "").split())[:200]
     languages = work_to_do(Project.from_config(current_app.config), where)
     # Each language the site has whose catalog reads (else its section says why).
-    results = [(language, found(language["code"], language["catalog"], words, where["texts"]))
+    results = [(language, found(language["code"], language["catalog"], words, where))
                for language in languages if words and language["catalog"]
                and i18n.code_of(language["code"]) in i18n.all_languages(current_app.config)]
     return render_template("studio_start.html", words=in_words(START),
@@ -151,7 +151,7 @@ def search(lang: str):
     """The texts whose English or translation holds the words of ?q=."""
     _, _, catalog, _ = _catalog(lang)
     words = " ".join(request.args.get("q", "").split())[:200]
-    texts = found(lang, catalog, words, shown(current_app)["texts"])
+    texts = found(lang, catalog, words, shown(current_app))
     return jsonify(said=found_words(len(texts), words), found=texts)
 
 

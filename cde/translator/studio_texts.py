@@ -68,12 +68,14 @@ def about(project: Project, po: Path, catalog: Catalog, message: Message, short:
     }
 
 
-def _link(lang: str, where: dict, msg: str) -> str:
-    """The page a text is opened on: the first of `lang` that shows it, else the
-    language's home page (the panel opens any text, even one no page shows)."""
+def _link(lang: str, shown: dict, msg: str) -> dict:
+    """The `page` a text is opened on, the first of `lang` that shows it, and its
+    `page_name`; for a text no page shows, the language's home page and no name (the
+    panel opens any text there)."""
     home = f"/{code_of(lang)}/"
-    page = next((page for page in where.get(msg, {}) if page.startswith(home)), home)
-    return f"{page}#cde-studio={msg}"
+    page = next((page for page in shown["texts"].get(msg, {}) if page.startswith(home)),
+                None)
+    return {"page": f"{page or home}#cde-studio={msg}", "page_name": shown["names"].get(page)}
 
 
 def work_to_do(project: Project, shown: dict) -> list[dict]:
@@ -102,10 +104,7 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
                 flagged += is_live(catalog, message)
                 language["todo"].append({
                     "id": msg, "english": msgids(message)[0],
-                    "said": [p["said"] for p in said], "page": _link(lang, where, msg),
-                    # The name of the page the link opens; none for an error page's text.
-                    "page_name": shown["names"].get(_link(lang, where, msg).split("#")[0])
-                    if any(page.startswith(home) for page in where.get(msg, {})) else None})
+                    "said": [p["said"] for p in said], **_link(lang, shown, msg)})
         language["done"], language["left"] = progress_words(progress, flagged)
         language["draft"] = progress.draft and _t(
             "A draft: visitors do not see this language until it is translated; its "
@@ -133,7 +132,7 @@ def _places(text: str, pattern: str, numbers: list[int]) -> list[tuple[int, int,
             for match in re.finditer(pattern, "".join(plains)) for n in numbers]
 
 
-def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
+def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
     """{id, english, translation, page, english_excerpt, translation_excerpt} of each
     text whose English or translation holds every word of `words`, as a word or the
     beginning of one (_starts)."""
@@ -145,7 +144,7 @@ def found(lang: str, catalog: Catalog, words: str, where: dict) -> list[dict]:
         if wanted and len(holds) == len(wanted):
             texts.append({"id": message_id(*key), "english": msgids(message)[0],
                           "translation": forms(message)[0] if is_translated(message) else "",
-                          "page": _link(lang, where, message_id(*key))})
+                          **_link(lang, shown, message_id(*key))})
     for text in texts:
         english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
         # The words as typed, one after the other, are marked as one phrase where a

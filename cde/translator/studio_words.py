@@ -43,7 +43,8 @@ PANEL = {
     "use_theirs": _t_noop("Put the file's version in the box"),
     "search": _t_noop("Search every text of the site"),
     "search_button": _t_noop("Search"),
-    "failed": _t_noop("The studio could not do that; reload the page and try again."),
+    "failed": _t_noop("The studio did not answer. If you stopped it, start it again "
+                      "(make translate); then reload the page and try again."),
 }
 
 # The start page's words.

@@ -101,7 +101,8 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     expect(tab.get_by_role("heading", name=words["start_found"])).to_be_visible()
-    tab_to(tab, "el.tagName === 'A' && el.textContent === 'Postal address'")
+    tab_to(tab, "el.tagName === 'A' && el.closest('li') && "
+           "el.closest('li').querySelector('q').textContent === 'Postal address'")
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     # The page that shows it, the panel open on it, the caret in the text box.

@@ -4,6 +4,7 @@ screen reader reads as text, counted as `translate status` counts; the site's pa
 each linked in studio mode; what needs work, in the studio's words; and a search of
 every text of the site by its English or its translation, error pages included.
 """
+import html as html_module
 import re
 
 import pytest
@@ -130,11 +131,12 @@ def test_the_start_page_names_a_catalog_it_cannot_read_and_its_line(studio):
 @pytest.mark.parametrize("words, found", [
     # By the English, whatever the case; a text no page shows (the 405 page's)
     # opens on the language's home page.
-    ("request NOT ALLOWED", [("Request not allowed", "Solicitud no permitida",
-                              "/es/")]),
-    # By the translation, whatever the accents; the page that shows it.
-    ("PAGINA no encontrada", [("Page not found", "Página no encontrada",
-                               "/es/404.html")]),
+    ("request NOT ALLOWED", [("Request not allowed", "Solicitud no permitida", "/es/",
+                              "Open in the panel (no page shows it now: an error "
+                              "page's text)")]),
+    # By the translation, whatever the accents; the page that shows it, by name.
+    ("PAGINA no encontrada", [("Page not found", "Página no encontrada", "/es/404.html",
+                               "Open on the page “Página no encontrada”")]),
 ])
 def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
         studio, words, found):
@@ -143,10 +145,11 @@ def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
     assert f"1 text holds “{words}”." in page.texts
     results = html.split('class="cde-studio-results"')[1].split("</section>")[0]
     listed = re.findall(
-        r'<a href="(.*?)#cde-studio=\w+" lang="en" dir="ltr">(.*?)</a>'
-        r'\s*<span class="cde-studio-translated" lang="es">(.*?)</span>', results)
-    assert [(re.sub(r"</?mark>", "", english), re.sub(r"</?mark>", "", said), link)
-            for link, english, said in listed] == found
+        r'<q><span lang="en" dir="ltr">(.*?)</span></q>'
+        r'\s*<span class="cde-studio-translated" lang="es">(.*?)</span>'
+        r'\s*<a href="(.*?)#cde-studio=\w+">(.*?)</a>', results)
+    assert [(re.sub(r"</?mark>", "", english), re.sub(r"</?mark>", "", said), link,
+             html_module.unescape(name)) for english, said, link, name in listed] == found
     assert f'#cde-studio={message_id(None, found[0][0])}"' in results
 
 
@@ -166,7 +169,7 @@ def test_a_search_result_shows_where_the_words_are_highlighted(studio):
             for text in answer["found"]] == [(english, spanish)]
     _, html = start(app, f"?q={words}")
     assert ("UNODC is funded mainly by <mark>voluntary</mark> contributions, in "
-            "particular from Governments.</a>") in html
+            "particular from Governments.</span></q>") in html
     assert "con <mark>contribuciones</mark> voluntarias" in html
 
 
