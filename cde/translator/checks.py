@@ -39,6 +39,23 @@ def _has_stray_percent(form: str, names: set[str]) -> bool:
         not name and kind != "%" for name, _, kind in PYTHON_FORMAT.findall(form))
 
 
+def _stray_percent(form: str) -> Problem:
+    """The first % of `form` that no placeholder takes, named by the words around it
+    ("80%", "100 % de"); where it is surely a percent sign (no letter or "(" after
+    it, which would be a placeholder mistyped), the fix doubles it."""
+    taken = {at for m in PYTHON_FORMAT.finditer(form) if m.group(1) or m.group(3) == "%"
+             for at in range(m.start(), m.end())}
+    at = next(at for at, char in enumerate(form) if char == "%" and at not in taken)
+    words = list(re.finditer(r"\S+", form))
+    n = next(n for n, word in enumerate(words) if word.start() <= at < word.end())
+    near = words[max(n - 1, 0):n + 2] if words[n].group() == "%" else words[n:n + 1]
+    start, end = near[0].start(), near[-1].end()
+    said = form[start:end]
+    sure = not re.match(r"[\w(]", form[at + 1:at + 2])
+    return Problem("stray_percent", (said,), (said, form[start:at] + "%%" + form[at + 1:end])
+                   if sure else None)
+
+
 def placeholders(message: Message) -> list[Problem]:
     """Every form takes the msgid's variables as Jinja gives them, even where the
     msgid has none (Babel's python_format skips those); a singular text keeps them
@@ -50,7 +67,7 @@ def placeholders(message: Message) -> list[Problem]:
     for form in filter(None, forms(message)):
         written = _named(form)
         if _has_stray_percent(form, names):
-            found.append(Problem("stray_percent", ("%",)))
+            found.append(_stray_percent(form))
         unknown = [(name, each) for name, each in written.items() if name not in names]
         # "un informe" may leave %(num)d out of a plural form.
         missing = sorted(original[name] for name in original.keys() - written.keys())

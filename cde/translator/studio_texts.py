@@ -145,6 +145,7 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
             texts.append({"id": message_id(*key), "english": msgids(message)[0],
                           "translation": forms(message)[0] if is_translated(message) else "",
                           **_link(lang, shown, message_id(*key))})
+    phrased = []  # the texts that hold the words as typed, listed first
     for text in texts:
         english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
         # The words as typed, one after the other, are marked as one phrase where a
@@ -153,7 +154,9 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
         phrase = r"(?<!\w)" + r"\W+".join(map(re.escape, wanted)) + r"(?!\w)"
         hits = [_places(each, phrase, list(every)) if len(wanted) > 1 else []
                 for each in (english, translation)]
-        if not any(hits):
+        if any(hits):
+            phrased.append(text["id"])
+        else:
             whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
             hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]
         at = [_anchor(*pair) for pair in zip((english, translation), hits)]
@@ -162,7 +165,7 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
         text["english_excerpt"] = excerpt(english, hits[0], at[1] if at[0] is None else at[0])
         text["translation_excerpt"] = excerpt(translation, hits[1],
                                               at[0] if at[1] is None else at[1])
-    return texts
+    return sorted(texts, key=lambda text: text["id"] not in phrased)
 
 
 def _anchor(text: str, hits: list, room: int = 140) -> float | None:

@@ -74,14 +74,33 @@ def test_a_wrong_name_and_onudd_are_both_said_each_with_its_fix(studio):
     assert save(app, FOUNDING, typed).json == {"saved": True}
 
 
+@pytest.mark.parametrize("spanish, said, written", [
+    ("de postal al 80%", "80%", "80%%"),
+    ("de postal al 100 % del", "100 % del", "100 %% del"),
+])
+def test_a_stray_percent_sign_is_named_and_doubled_by_its_button(
+        studio, spanish, said, written):
+    app, _ = studio
+    typed = "Dirección " + spanish
+    answer = save(app, "Postal address", typed)
+    assert answer.json["problems"] == [
+        {"kind": "stray_percent",
+         "said": f"The % in “{said}” is not a placeholder: write %% for a percent sign.",
+         "fix": {"replace": said, "write": written, "label": f'Write "{written}"'}}]
+    assert save(app, "Postal address", applied(typed, answer.json["problems"][0]["fix"])
+                ).json == {"saved": True}
+
+
 def test_a_stray_percent_does_not_hide_the_missing_placeholder(studio):
     app, root = studio
     typed = shown(app, YEARS)["translation"].replace("%(years)s.", "%(years).")
     answer = save(app, YEARS, typed)
     assert answer.status_code == 422
     assert answer.json["problems"] == [
+        # "%(" starts a placeholder: no sure fix, the words name the place.
         {"kind": "stray_percent", "fix": None,
-         "said": "A % sign that is not a placeholder: write %% for a percent sign."},
+         "said": "The % in “%(years).” is not a placeholder: write %% for a percent "
+                 "sign."},
         {"kind": "missing_placeholder",
          "said": "%(years)s is missing: the site writes its value there.",
          "fix": {"replace": "", "write": "%(years)s", "label": 'Add %(years)s'}},

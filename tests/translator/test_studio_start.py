@@ -195,6 +195,16 @@ def test_a_search_marks_the_phrase_or_whole_words_where_most_of_them_are(
         "Prevention and Criminal Justice.")
 
 
+def test_the_texts_that_hold_the_words_as_typed_come_first(studio):
+    app, _ = studio
+    answer = app.test_client().get("/_studio/api/es?q=de la hoja", base_url=STUDIO).json
+    assert [[part for part, found in text["translation_excerpt"] if found]
+            for text in answer["found"]] == [
+        ["de la hoja"],  # the phrase, though the catalog has it last of the three
+        ["La", "de", "la", "Hoja", "de", "de", "de"],
+        ["La", "hoja", "de", "la", "la", "de", "de"]]
+
+
 def test_a_search_that_finds_nothing_says_so(studio):
     app, _ = studio
     page, _ = start(app, "?q=zanahoria")
