@@ -33,7 +33,7 @@ def _has_stray_percent(form: str, names: set[str]) -> bool:
     a % no placeholder pattern takes (`%(years)` without its s) stops the page."""
     try:
         form % dict.fromkeys(names | _named(form).keys(), 0)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, KeyError):  # KeyError: "%(año)" cut short, unknown
         return True
     return "%" in PYTHON_FORMAT.sub("", form) or any(
         not name and kind != "%" for name, _, kind in PYTHON_FORMAT.findall(form))
