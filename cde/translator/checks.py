@@ -43,9 +43,13 @@ def _stray_percent(form: str) -> Problem:
     """The first % of `form` that no placeholder takes, named by the words around it
     ("80%", "100 % de"); where it is surely a percent sign (no letter or "(" after
     it, which would be a placeholder mistyped), the fix doubles it."""
-    taken = {at for m in PYTHON_FORMAT.finditer(form) if m.group(1) or m.group(3) == "%"
-             for at in range(m.start(), m.end())}
-    at = next(at for at, char in enumerate(form) if char == "%" and at not in taken)
+    # Taken: "%%", and a named placeholder Python fills from a dict ("%(n)*d" and
+    # "%(n)%" are none).
+    taken = {at for m in PYTHON_FORMAT.finditer(form) if m.group(0) == "%%" or (
+        m.group(1) and "*" not in m.group(2) and m.group(3) != "%")
+        for at in range(m.start(), m.end())}
+    at = next((at for at, char in enumerate(form) if char == "%" and at not in taken),
+              form.index("%"))
     words = list(re.finditer(r"\S+", form))
     n = next(n for n, word in enumerate(words) if word.start() <= at < word.end())
     near = words[max(n - 1, 0):n + 2] if words[n].group() == "%" else words[n:n + 1]

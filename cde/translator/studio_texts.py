@@ -115,7 +115,7 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
     return languages
 
 
-def _starts(text: str, wanted: list[str], starts=range(0)) -> list[tuple[int, int, int]]:
+def _starts(text: str, wanted: list[str], starts=()) -> list[tuple[int, int, int]]:
     """(start, end, n) of each place in `text` where the n-th word searched is a word of
     it, whatever the case and accents, or begins one if n is in `starts`: "on" finds
     "on", or "once", never the "on" inside "nation", which nearly every text holds."""
@@ -142,20 +142,21 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
         holds = {n for *_, n in _starts(" ".join(
             [*msgids(message), *filter(None, forms(message))]), wanted, every)}
         if wanted and len(holds) == len(wanted):
-            texts.append({"id": message_id(*key), "english": msgids(message)[0],
+            msg = message_id(*key)
+            texts.append({"id": msg, "english": msgids(message)[0],
                           "translation": forms(message)[0] if is_translated(message) else "",
-                          **_link(lang, shown, message_id(*key))})
-    phrased = []  # the texts that hold the words as typed, listed first
+                          **_link(lang, shown, msg)})
+    phrase = r"(?<!\w)" + r"\W+".join(map(re.escape, wanted)) + r"(?!\w)"
+    phrased = set()  # the texts that hold the words as typed, listed first
     for text in texts:
         english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
         # The words as typed, one after the other, are marked as one phrase where a
         # text holds them so; else each word, where it is a whole word, or begins one
         # where it is a whole word of neither text.
-        phrase = r"(?<!\w)" + r"\W+".join(map(re.escape, wanted)) + r"(?!\w)"
         hits = [_places(each, phrase, list(every)) if len(wanted) > 1 else []
                 for each in (english, translation)]
         if any(hits):
-            phrased.append(text["id"])
+            phrased.add(text["id"])
         else:
             whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
             hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]

@@ -83,6 +83,9 @@ def test_a_fuzzy_spanish_entry_is_reported_at_its_line(project):
     # A stray % does not hide the placeholder it broke: both in one round.
     ("presentadas en %(years).", "a % sign that is not a placeholder; write %% for a "
      "percent sign; %(years)s missing"),
+    # A placeholder Python cannot fill from the site's values is a stray %.
+    ("presentadas en %(years)*s.", "a % sign that is not a placeholder; write %% for a "
+     "percent sign"),
     # ... nor does one cut short with a name the English does not have.
     ("presentadas en %(años).", "a % sign that is not a placeholder; write %% for a "
      "percent sign; %(years)s missing"),
