@@ -90,7 +90,7 @@ def in_file(problems: list[Problem]) -> list[str]:
 # --- For the studio: one short sentence, and a fix ---------------------------------
 
 _IN_STUDIO = {
-    "untranslated": _t_noop("Not translated yet: the page shows the English."),
+    "untranslated": _t_noop("Not translated yet: the site shows the English."),
     "fuzzy": _t_noop("The English changed since this was translated: check the "
                      "translation, then save it."),
     "blank": _t_noop("The translation is only spaces."),

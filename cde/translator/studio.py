@@ -143,7 +143,7 @@ def start():
     return render_template("studio_start.html", words=in_words(START),
                            languages=languages, query=words, results=results,
                            found=words and found_words(
-                               sum(len(each) for _, each in results), words))
+                               [text for _, each in results for text in each], words))
 
 
 @studio.get("/api/<lang>")
@@ -152,7 +152,7 @@ def search(lang: str):
     _, _, catalog, _ = _catalog(lang)
     words = " ".join(request.args.get("q", "").split())[:200]
     texts = found(lang, catalog, words, shown(current_app))
-    return jsonify(said=found_words(len(texts), words), found=texts)
+    return jsonify(said=found_words(texts, words), found=texts)
 
 
 @studio.get("/api/<lang>/<msg>")

@@ -133,9 +133,9 @@ def _places(text: str, pattern: str, numbers: list[int]) -> list[tuple[int, int,
 
 
 def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
-    """{id, english, translation, page, english_excerpt, translation_excerpt} of each
-    text whose English or translation holds every word of `words`, as a word or the
-    beginning of one (_starts)."""
+    """{id, english, translation, page, page_name, english_excerpt, translation_excerpt,
+    as_typed} of each text whose English or translation holds every word of `words`,
+    as a word or the beginning of one (_starts); those that hold them as typed first."""
     wanted, texts = plain(words).split(), []
     every = range(len(wanted))
     for key, message in entries(catalog).items():
@@ -147,7 +147,6 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
                           "translation": forms(message)[0] if is_translated(message) else "",
                           **_link(lang, shown, msg)})
     phrase = r"(?<!\w)" + r"\W+".join(map(re.escape, wanted)) + r"(?!\w)"
-    phrased = set()  # the texts that hold the words as typed, listed first
     for text in texts:
         english, translation = (" ".join(text[k].split()) for k in ("english", "translation"))
         # The words as typed, one after the other, are marked as one phrase where a
@@ -155,9 +154,8 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
         # where it is a whole word of neither text.
         hits = [_places(each, phrase, list(every)) if len(wanted) > 1 else []
                 for each in (english, translation)]
-        if any(hits):
-            phrased.add(text["id"])
-        else:
+        text["as_typed"] = any(hits)
+        if not any(hits):
             whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
             hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]
         at = [_anchor(*pair) for pair in zip((english, translation), hits)]
@@ -166,7 +164,7 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
         text["english_excerpt"] = excerpt(english, hits[0], at[1] if at[0] is None else at[0])
         text["translation_excerpt"] = excerpt(translation, hits[1],
                                               at[0] if at[1] is None else at[1])
-    return sorted(texts, key=lambda text: text["id"] not in phrased)
+    return sorted(texts, key=lambda text: not text["as_typed"])  # as typed first
 
 
 def _anchor(text: str, hits: list, room: int = 140) -> float | None:

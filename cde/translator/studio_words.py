@@ -93,9 +93,20 @@ def page_todo(count: int) -> str:
         count=count) if count else ""
 
 
-def found_words(count: int, words: str) -> str:
-    """What a search says: how many texts hold the words."""
-    return _tn("{count} text holds \u201c{words}\u201d.",
-               "{count} texts hold \u201c{words}\u201d.", count).format(
-        count=count, words=words) if count else _t(
-        "No text of the site holds \u201c{words}\u201d.").format(words=words)
+def found_words(texts: list[dict], words: str) -> str:
+    """What a search says: how many texts it found, and, of several words, how many
+    hold them as typed (they come first) and how many hold them apart."""
+    typed, count = sum(text["as_typed"] for text in texts), len(texts)
+    if not count:
+        return _t("No text of the site holds \u201c{words}\u201d.").format(words=words)
+    if len(words.split()) == 1 or typed == count:
+        return _tn("{count} text holds \u201c{words}\u201d.",
+                   "{count} texts hold \u201c{words}\u201d.", count).format(
+            count=count, words=words)
+    apart = _tn("{count} text holds the words of \u201c{words}\u201d apart.",
+                "{count} texts hold the words of \u201c{words}\u201d apart.",
+                count - typed).format(count=count - typed, words=words)
+    return apart if not typed else _tn(
+        "{count} text holds \u201c{words}\u201d as typed, listed first.",
+        "{count} texts hold \u201c{words}\u201d as typed, listed first.", typed).format(
+        count=typed, words=words) + " " + apart

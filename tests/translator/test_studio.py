@@ -123,7 +123,7 @@ def test_the_panel_says_where_a_text_is_by_page_name_and_section_never_by_file(s
 @pytest.mark.parametrize("typed, said", [
     ("presentadas en %(años)s.",
      ["%(años)s should be %(years)s, as in the English."]),
-    ("", ["Not translated yet: the page shows the English."]),
+    ("", ["Not translated yet: the site shows the English."]),
 ])
 def test_a_translation_the_check_refuses_is_not_saved(studio, typed, said):
     app, root = studio

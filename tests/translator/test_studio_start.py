@@ -97,7 +97,7 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
          "implementation of the activities of the road map...",
          "%(años)s should be %(years)s, as in the English.".split(),
          f"/es/acerca/#cde-studio={message_id(None, YEARS)}"),
-        ("Postal address", "Not translated yet: the page shows the English.".split(),
+        ("Postal address", "Not translated yet: the site shows the English.".split(),
          f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"),
     ]
     # Each link names the page it opens, as the page's own heading says it.
@@ -198,6 +198,9 @@ def test_a_search_marks_the_phrase_or_whole_words_where_most_of_them_are(
 def test_the_texts_that_hold_the_words_as_typed_come_first(studio):
     app, _ = studio
     answer = app.test_client().get("/_studio/api/es?q=de la hoja", base_url=STUDIO).json
+    # The count says which hold the words as typed, and which hold them apart.
+    assert answer["said"] == ("1 text holds “de la hoja” as typed, listed first. 2 texts "
+                              "hold the words of “de la hoja” apart.")
     assert [[part for part, found in text["translation_excerpt"] if found]
             for text in answer["found"]] == [
         ["de la hoja"],  # the phrase, though the catalog has it last of the three

@@ -222,6 +222,8 @@ function reopen(id) {
         // Saved from another page's panel (a search), the page shows no change.
         ui.status.textContent = label(ui.elsewhere.hidden ? "saved" : "saved_elsewhere");
         ui.status.classList.add("cde-studio-saved");
+        // Under one of the longest texts, the status is below the panel's edge.
+        ui.status.scrollIntoView({ block: "nearest" });
       }
     }, 100);
   });
