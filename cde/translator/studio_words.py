@@ -103,10 +103,12 @@ def found_words(texts: list[dict], words: str) -> str:
         return _tn("{count} text holds \u201c{words}\u201d.",
                    "{count} texts hold \u201c{words}\u201d.", count).format(
             count=count, words=words)
-    apart = _tn("{count} text holds the words of \u201c{words}\u201d apart.",
-                "{count} texts hold the words of \u201c{words}\u201d apart.",
-                count - typed).format(count=count - typed, words=words)
-    return apart if not typed else _tn(
-        "{count} text holds \u201c{words}\u201d as typed, listed first.",
-        "{count} texts hold \u201c{words}\u201d as typed, listed first.", typed).format(
-        count=typed, words=words) + " " + apart
+    if not typed:
+        return _tn("{count} text holds the words of \u201c{words}\u201d apart.",
+                   "{count} texts hold the words of \u201c{words}\u201d apart.",
+                   count).format(count=count, words=words)
+    return _tn("{count} text holds \u201c{words}\u201d as typed, listed first.",
+               "{count} texts hold \u201c{words}\u201d as typed, listed first.",
+               typed).format(count=typed, words=words) + " " + _tn(
+        "{count} more holds its words apart.", "{count} more hold its words apart.",
+        count - typed).format(count=count - typed)

@@ -128,6 +128,7 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab.keyboard.press("Enter")
     expect(box).to_be_focused()
     expect(tab.locator(".cde-studio-english")).to_have_text(YEARS)
+    expect(tab.locator(".cde-studio-elsewhere")).to_have_text(words["elsewhere"])
     typed = box.input_value().replace("%(years)s", "%(años)s")
     tab.keyboard.press("Control+a")
     tab.keyboard.type(typed)
@@ -158,7 +159,8 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab_to(tab, "el.closest('.cde-studio-results') && el.tagName === 'BUTTON'")
     tab.keyboard.press("Enter")
     expect(tab.locator(".cde-studio-english")).to_have_text("Request not allowed")
-    expect(tab.locator(".cde-studio-elsewhere")).to_have_text(words["elsewhere"])
+    # On no page at all: "Where it appears" says so; no pointer to it.
+    expect(tab.locator(".cde-studio-elsewhere")).to_be_hidden()
     expect(tab.locator(".cde-studio-notes li")).to_have_text([words["no_notes"]])
     tab.keyboard.press("Control+a")
     tab.keyboard.type("Solicitud no admitida")
@@ -200,6 +202,8 @@ def test_after_a_conflict_the_page_shows_the_files_text_and_keeps_mine(
     expect(box).to_have_value("Domicilio postal")
     kept.locator("button").first.click()  # put my text in the box
     expect(box).to_have_value("Dirección para correspondencia")
+    expect(box).to_be_in_viewport()  # and said so where the box is
+    expect(tab.locator(".cde-studio-status")).not_to_be_empty()
     expect(kept.locator(".cde-studio-kept-text")).to_have_text(
         ["Dirección para correspondencia", "Domicilio postal"])
     with tab.expect_navigation():

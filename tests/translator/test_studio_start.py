@@ -199,8 +199,8 @@ def test_the_texts_that_hold_the_words_as_typed_come_first(studio):
     app, _ = studio
     answer = app.test_client().get("/_studio/api/es?q=de la hoja", base_url=STUDIO).json
     # The count says which hold the words as typed, and which hold them apart.
-    assert answer["said"] == ("1 text holds “de la hoja” as typed, listed first. 2 texts "
-                              "hold the words of “de la hoja” apart.")
+    assert answer["said"] == ("1 text holds “de la hoja” as typed, listed first. 2 more "
+                              "hold its words apart.")
     assert [[part for part, found in text["translation_excerpt"] if found]
             for text in answer["found"]] == [
         ["de la hoja"],  # the phrase, though the catalog has it last of the three

@@ -12,7 +12,7 @@ import {
 export var ui = {};
 // The selected text's ID, and its translation as the panel read it (sent back as
 // `was` when saving).
-export var selection = { current: null, shown: "" };
+export var selection = { current: null, shown: "", here: false };  // here: on this page
 var built = false;
 var listButtons = {};
 var actions = {};

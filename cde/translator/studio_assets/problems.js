@@ -98,7 +98,10 @@ export function showKept(id) {
     ui[which + "Use"].onclick = function () {
       ui.textarea.value = versions[which];
       fit();
-      ui.textarea.focus();
+      ui.textarea.focus({ preventScroll: true });
+      ui.textarea.scrollIntoView({ block: "nearest" });
+      ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
+      ui.status.textContent = label("fixed");  // "Changed in the box: press Save…"
     };
   });
   return true;

@@ -59,9 +59,12 @@ function showEntry(entry) {
   showTokens(ui.englishText, entry.english);
   showTokens(ui.changedText, entry.changed);
   ui.changedText.hidden = !entry.changed;
-  ui.elsewhere.hidden = pageSpans(ui.panel).some(function (span) {
+  // Not on this page, but on others that "Where it appears" names (a text on no
+  // page at all is said so there).
+  selection.here = pageSpans(ui.panel).some(function (span) {
     return span.getAttribute(PICK) === entry.id;
   }) || HIDDEN.indexOf(entry.id) >= 0;
+  ui.elsewhere.hidden = selection.here || !(entry.pages && entry.pages.length);
   ui.textarea.value = entry.translation || "";
   selection.shown = ui.textarea.value;
   if (entry.fuzzy) {
@@ -220,7 +223,7 @@ function reopen(id) {
     window.setTimeout(function () {
       if (selection.current === id) {
         // Saved from another page's panel (a search), the page shows no change.
-        ui.status.textContent = label(ui.elsewhere.hidden ? "saved" : "saved_elsewhere");
+        ui.status.textContent = label(selection.here ? "saved" : "saved_elsewhere");
         ui.status.classList.add("cde-studio-saved");
         // Under one of the longest texts, the status is below the panel's edge.
         ui.status.scrollIntoView({ block: "nearest" });
