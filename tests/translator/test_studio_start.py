@@ -144,6 +144,7 @@ def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
     page, html = start(app, f"?q={words}")
     assert f"1 text holds “{words}”." in page.texts
     results = html.split('class="cde-studio-results"')[1].split("</section>")[0]
+    assert "<h3>" not in results  # one language: no heading of its own
     listed = re.findall(
         r'<q><span lang="en" dir="ltr">(.*?)</span></q>'
         r'\s*<span class="cde-studio-translated" lang="es">(.*?)</span>'
