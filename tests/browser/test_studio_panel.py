@@ -108,6 +108,7 @@ def test_a_broken_placeholder_is_refused_and_nothing_is_written(studio_server, t
     problems = tab.get_by_role("region", name=labels["problems"])
     expect(problems.get_by_role("listitem")).to_have_text(
         ["%(años)s should be %(years)s, as in the English. Write %(years)s"])
+    expect(problems.get_by_role("listitem")).to_be_in_viewport(ratio=1)
     # Each placeholder a token, the one typed with a Spanish name too.
     expect(problems.locator("code.cde-studio-token")).to_have_text(
         ["%(años)s", "%(years)s", "%(years)s"])
@@ -287,3 +288,19 @@ def test_the_panel_leads_back_to_the_start_page_which_quotes_in_spanish(
     tab.evaluate("document.documentElement.lang = 'es'")
     assert tab.locator(".cde-studio-todo q").first.evaluate(
         "(q) => getComputedStyle(q).quotes") == '"«" "»" "“" "”"'
+
+
+def test_a_text_opened_by_its_address_is_in_the_middle_of_the_screen(tab):
+    """Opened from a link (the start page's, "Where it appears"), a text in the
+    middle of a long page is scrolled to the middle of the screen, not left at its
+    edge."""
+    tab.goto(ABOUT)
+    text = tab.locator("main [data-cde-msg]", has_text=INEGI).first
+    msg = text.get_attribute("data-cde-msg")
+    tab.goto("/es/")
+    tab.goto(ABOUT + "#cde-studio=" + msg)
+    expect(tab.locator(".cde-studio-textarea")).to_have_value(re.compile(INEGI))
+    tab.wait_for_function("() => { const y = window.scrollY; return new Promise("
+                          "(done) => setTimeout(() => done(window.scrollY === y), 300)); }")
+    shown, height = text.bounding_box(), tab.viewport_size["height"]
+    assert height / 4 < shown["y"] + shown["height"] / 2 < height * 3 / 4, shown

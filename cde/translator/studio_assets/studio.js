@@ -122,8 +122,9 @@ function select(id, options) {
       return node.getAttribute(PICK) === id;
     })[0];
     if (span && span.scrollIntoView) {
+      // In the middle of the screen, not at its edge, where it is easily missed.
       span.scrollIntoView({
-        block: "nearest",
+        block: "center",
         behavior: reducedMotion() ? "auto" : "smooth"
       });
     }
@@ -197,7 +198,9 @@ function save() {
       showProblems(answer.body.problems);
     }
     ui.textarea.value = typed;
-    ui.textarea.focus();
+    ui.textarea.focus({ preventScroll: true });
+    // The list of problems, under a long text, may start below the panel's edge.
+    (answer.body.problems ? ui.problemsSection : ui.status).scrollIntoView({ block: "nearest" });
   }, function () {
     done();
     ui.status.textContent = failed(null);
