@@ -24,7 +24,8 @@ from ..security import LOOPBACK
 from .catalogs import Project, compile_catalogs
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
-from .studio_texts import about, file_problem, found, message_id, problems_of, work_to_do
+from .search import found
+from .studio_texts import about, file_problem, message_id, problems_of, work_to_do
 from .studio_words import PANEL, START, found_words, in_words
 from .tool_language import _t, _tn
 from .where import STUDIO_PREFIX, shown

@@ -46,7 +46,7 @@ export function buildSearch(parent, select) {
 
 // A text found: its translation (or its English, marked, if it has none yet),
 // with its English under it; each shows the part that holds the words searched,
-// highlighted (the server cuts it: studio_texts.excerpt).
+// highlighted (the server cuts it: search.excerpt).
 function result(text, select) {
   var item = el("li");
   var button = el("button", { type: "button", class: "cde-studio-item", "data-id": text.id });
