@@ -21,11 +21,13 @@ from ..marks import Mark
 from ..pages import SOURCE_LANGUAGE
 from ..safe_gettext import site_texts
 from ..security import LOOPBACK
-from .catalogs import Project, compile_catalogs
+from .catalogs import Project, compile_catalogs, read_catalog
 from .po_reader import Unreadable, read_strictly
 from .po_writer import po_bytes, write_file
 from .search import found
-from .studio_texts import about, file_problem, message_id, problems_of, work_to_do
+from .studio_texts import (
+    about, file_problem, message_id, needing_work, problems_of, work_to_do,
+)
 from .studio_words import PANEL, START, found_words, in_words
 from .tool_language import _t, _tn
 from .where import STUDIO_PREFIX, shown
@@ -78,9 +80,18 @@ def _page(response: Response) -> Response:
             "studio_head.html", lang=lang,
             hidden=" ".join(dict.fromkeys(msg for msg, _ in bare)),
             titled=" ".join(dict.fromkeys(msg for msg, inside in bare if inside == "title")),
+            todo=" ".join(_needing_work(lang)),
             labels=json.dumps(in_words(PANEL), ensure_ascii=False)) + "</head>", 1)
     response.set_data(html)
     return response
+
+
+def _needing_work(lang: str) -> list[str]:
+    """The IDs of `lang`'s texts that need work, which the panel's list marks."""
+    project = Project.from_config(current_app.config)
+    catalog, _ = read_catalog(project, str(i18n.locale_of(lang)))
+    return [] if catalog is None else [message_id(*key) for key in needing_work(
+        project, project.po_path(str(i18n.locale_of(lang))), catalog)]
 
 
 def _compiled() -> None:

@@ -48,6 +48,14 @@ def problems_of(project: Project, po: Path, catalog: Catalog,
         catalog, message, glossary.terms(project.translations, po.parent.parent.name))]
 
 
+def needing_work(project: Project, po: Path, catalog: Catalog) -> dict:
+    """Each text of `catalog` (`po`'s) that needs work, by key: (its entry, every
+    problem of it as the panel shows them)."""
+    names = glossary.terms(project.translations, po.parent.parent.name)
+    return {key: (message, said) for key, message in entries(catalog).items()
+            if (said := [in_studio(each) for each in entry_problems(catalog, message, names)])}
+
+
 def about(project: Project, po: Path, catalog: Catalog, message: Message, short: str) -> dict:
     """A text as the studio's panel shows it, with a `limit` if space is `short` there."""
     english = msgids(message)[0]
@@ -93,8 +101,8 @@ def work_to_do(project: Project, shown: dict) -> list[dict]:
             language["problems"].append(missing)
         language["progress"] = progress = count(project, lang, catalog, wanted)
         flagged = 0
-        for key, message in entries(catalog).items():
-            if key in wanted and (said := problems_of(project, po, catalog, message)):
+        for key, (message, said) in needing_work(project, po, catalog).items():
+            if key in wanted:
                 msg = message_id(*key)
                 # On the site all the same (a name not as the site writes it): the
                 # counts above would not show it, so the start page says so apart.

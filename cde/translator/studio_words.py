@@ -13,6 +13,7 @@ PANEL = {
     "hint": _t_noop("Pick a text on the page, in this list, or search for one."),
     "start_page": _t_noop("The studio's start page: every language, what needs work"),
     "texts_on_page": _t_noop("Texts on this page"),
+    "needs_work": _t_noop("Needs work:"),
     "in_title": _t_noop("(in the page's title)"),
     "hidden": _t_noop("(not on screen: for screen readers or search engines)"),
     "english": _t_noop("English"), "translation": _t_noop("Translation"),

@@ -71,6 +71,12 @@ def test_a_saved_translation_shows_on_the_page_and_changes_one_msgstr(studio_ser
     before = strings(studio_server.po)
     tab.goto(ABOUT)
     labels = open_panel(tab)
+    # A search made first, whose results the translator is going down.
+    search, results = tab.get_by_label(labels["search"]), tab.locator(".cde-studio-results li")
+    search.fill("INEGI")
+    search.press("Enter")
+    expect(results.first).to_be_visible()
+    found = results.all_inner_texts()
     box = pick(tab, INEGI)
     old = box.input_value()
     new = old.replace("es el organismo", "es el órgano", 1)
@@ -79,15 +85,22 @@ def test_a_saved_translation_shows_on_the_page_and_changes_one_msgstr(studio_ser
     with tab.expect_navigation():
         tab.get_by_role("button", name=labels["save"], exact=True).click()
 
-    # After the reload: the page says it, the panel is back on the text.
-    expect(tab.get_by_role("status")).to_have_text(labels["saved"])
+    # After the reload: the page says it, the panel is back on the text, and on the
+    # same search, whose results are there still.
+    expect(tab.get_by_role("status").filter(has_text=labels["saved"])).to_have_count(1)
     expect(tab.locator("main")).to_contain_text(
         "El Instituto Nacional de Estadística y Geografía es el órgano")
     expect(tab.get_by_label(labels["translation"], exact=True)).to_have_value(new)
+    expect(search).to_have_value("INEGI")
+    expect(results).to_have_count(len(found))
     after = strings(studio_server.po)
     changed = {key for key in before if before[key] != after.get(key)}
     assert len(changed) == 1 and after[changed.pop()] == new
     assert after.keys() == before.keys()
+    # Another page starts with an empty search.
+    tab.goto("/es/contacto/")
+    expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_visible()
+    expect(search).to_have_value("")
 
 
 def test_a_broken_placeholder_is_refused_and_nothing_is_written(studio_server, tab):
@@ -208,20 +221,24 @@ def test_the_start_page_leads_to_the_text_that_needs_work(studio_server, tab):
     labels = labels_of(tab)
     expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_visible()
     expect(tab.locator(".cde-studio-english")).to_have_text("Postal address")
+    # The panel's list marks it too, and it alone.
+    marked = tab.locator(".cde-studio-texts li", has_text=labels["needs_work"])
+    expect(marked).to_have_text([labels["needs_work"] + " Postal address"])
     box = tab.get_by_label(labels["translation"], exact=True)
     box.fill("Domicilio postal")
     tab.get_by_role("button", name=labels["save"], exact=True).click()
     expect(tab.locator("main h2", has_text="Domicilio postal")).to_be_visible()
+    expect(marked).to_have_count(0)
 
 
 def test_where_it_appears_names_the_pages_and_sections_never_a_file(tab):
-    """A translator knows a page by its heading, a part of it by its section; a
-    template's file:line (`templates/about.html:116`) is the commands' alone."""
+    """A translator knows a page by its name in the menu, a part of it by its
+    section; a template's file:line (`templates/about.html:116`) is the commands'."""
     tab.goto(ABOUT)
     labels = open_panel(tab)
     pick(tab, INEGI)
     where = tab.get_by_role("region", name=labels["where"])
-    name = tab.locator("main h1").inner_text()
+    name = "Acerca del Centro"
     link = where.get_by_role("link", name=name, exact=True)
     expect(link).to_have_attribute("href", re.compile(
         "^" + re.escape(ABOUT) + r"#cde-studio=\w+$"))

@@ -98,19 +98,20 @@ def test_a_saved_translation_changes_that_msgstr_and_the_page(studio):
 
 
 def test_the_panel_says_where_a_text_is_by_page_name_and_section_never_by_file(studio):
-    """A translator knows a page by its heading and a part of it by its section;
-    `templates/about.html:116` means nothing to them (the commands keep file:line)."""
+    """A translator knows a page by its name in the menu and a part of it by its
+    section; `templates/about.html:116` means nothing to them (the commands keep
+    file:line). A heading is in its own section, not in the table of contents above
+    it, which repeats it."""
     app, root = studio
     lang = app.config["DEFAULT_LANGUAGE"]
     _, html = page(app, "about")
     client = app.test_client()
-    msg = picked(html, "El Instituto Nacional de Estadística y Geografía es el")
-    shown = client.get(f"/_studio/api/{lang}/{msg}", base_url=STUDIO).json
-    name = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
-    assert shown["pages"] == [{
-        "path": PAGES_BY_ENDPOINT["about"].rule(lang), "name": html_text(name),
-        "section": "¿Qué instituciones respaldan las actividades del Centro de "
-                   "Excelencia?"}]
+    heading = "¿Qué instituciones respaldan las actividades del Centro de Excelencia?"
+    for text in ("El Instituto Nacional de Estadística y Geografía es el", heading):
+        shown = client.get(f"/_studio/api/{lang}/{picked(html, text)}",
+                           base_url=STUDIO).json
+        assert shown["pages"] == [{"path": PAGES_BY_ENDPOINT["about"].rule(lang),
+                                   "name": "Acerca del Centro", "section": heading}]
     # No text of any page carries a file of the site's code to the panel.
     for endpoint in PAGES_BY_ENDPOINT:
         for each in set(re.findall(r'data-cde-msg="(\w+)"', page(app, endpoint)[1])):
@@ -239,11 +240,10 @@ def test_where_lists_the_pages_that_show_each_text(studio):
     app, _ = studio
     output = app.test_cli_runner().invoke(args=["translate", "where"]).stdout
     contact = PAGES_BY_ENDPOINT["contact"].rule(app.config["DEFAULT_LANGUAGE"])
-    # The page, and the section it is in: the heading before it (the page's title).
-    h1 = re.search(r"<h1>(.*?)</h1>", page(app, "contact")[1]).group(1)
+    # The page, and the section it is in: a heading opens its own.
     line = next(line for line in output.splitlines()
                 if line.startswith('"Postal address": '))
-    assert f'{contact} ({re.sub("<[^>]+>", "", h1)})' in line
+    assert f'{contact} (Dirección postal)' in line
     assert any(line.startswith('"Request not allowed": on no page the site builds')
                for line in output.splitlines())
 

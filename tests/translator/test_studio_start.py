@@ -48,11 +48,11 @@ def test_everything_translated_the_start_page_leads_to_every_page(studio):
     assert page.texts.count(done) == 2  # the bar's fallback, and the words beside it
     assert "0 to review (the English changed), 0 refused by a check, 0 not translated "\
         "yet." in page.texts
-    # Every page of the language, by its heading, opening the panel on it.
+    # Every page of the language, by its name in the menu (an error page: by its
+    # heading), opening the panel on it.
     assert [(a["href"], a["text"]) for a in page.anchors] == [
-        ("/es/#cde-studio", "Centro de Excelencia para Información Estadística de "
-         "Gobierno, Seguridad Pública, Victimización y Justicia"),
-        ("/es/acerca/#cde-studio", "Acerca del Centro de Excelencia"),
+        ("/es/#cde-studio", "Inicio"),
+        ("/es/acerca/#cde-studio", "Acerca del Centro"),
         ("/es/contacto/#cde-studio", "Contacto"),
         ("/es/404.html#cde-studio", "Página no encontrada"),
     ]
@@ -100,7 +100,7 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
         ("Postal address", "Not translated yet: the site shows the English.".split(),
          f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"),
     ]
-    # Each link names the page it opens, as the page's own heading says it.
+    # Each link names the page it opens, as the menu says it.
     assert pages[f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"] == \
         "Open on the page “Contacto”"
     assert not re.search(r"messages\.po:\d|msgid|msgstr", html)

@@ -12,8 +12,9 @@ var API = meta ? meta.getAttribute("data-api") || "" : "";
 // The studio's start page: the API's address is under it (studio_head.html).
 export var START = API.replace(/api\/[^/]*$/, "");
 export var HIDDEN = words(meta ? meta.getAttribute("data-hidden") : "");
-// Those of HIDDEN that are in the page's <title>.
+// Those of HIDDEN that are in the page's <title>; the page's texts that need work.
 export var IN_TITLE = words(meta ? meta.getAttribute("data-title") : "");
+export var TODO = words(meta ? meta.getAttribute("data-todo") : "");
 var labels = {};
 try {
   labels = JSON.parse(meta ? meta.getAttribute("data-labels") || "{}" : "{}") || {};
@@ -26,8 +27,9 @@ var MAX_LABEL = 80;
 // sessionStorage keys: the text just saved (reopen on it after the reload),
 // whether the panel was open (it stays open from page to page), and the text a
 // translator typed when the file had changed meanwhile ({id, typed}), kept until
-// saved or forgotten.
+// saved or forgotten; the words last searched in the panel on this page.
 export var SAVED_KEY = "cde-studio:saved";
+export var SEARCH_KEY = "cde-studio:search";
 export var OPEN_KEY = "cde-studio:open";
 export var KEPT_KEY = "cde-studio:kept";
 

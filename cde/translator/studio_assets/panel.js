@@ -4,8 +4,8 @@
    used (pick, select, save, search) is studio.js's and search.js's, handed to
    `build`. */
 import {
-  HIDDEN, IN_TITLE, LANG, OPEN_KEY, PICK, START, el, getEntry, label, pageSpans, pageTexts,
-  remember, shorten
+  HIDDEN, IN_TITLE, LANG, OPEN_KEY, PICK, START, TODO, el, getEntry, label, pageSpans,
+  pageTexts, remember, shorten
 } from "./page.js";
 
 // The panel's elements, once built.
@@ -251,6 +251,10 @@ function listButton(id) {
   button.addEventListener("click", function () {
     actions.select(id, { focus: "textarea", scroll: true });
   });
+  // What the start page lists as needing work, marked here too (as the page loaded).
+  if (TODO.indexOf(id) >= 0) {
+    button.append(el("span", { class: "cde-studio-todo" }, label("needs_work")), " ");
+  }
   item.appendChild(button);
   ui.list.appendChild(item);
   listButtons[id] = button;

@@ -1,10 +1,12 @@
 /* Translation studio: search every text of the site, from the panel, by its
    English or its translation, texts no page shows now (error pages) included;
    a text found opens in the panel, whichever page it is on. */
-import { el, failed, label, searchTexts } from "./page.js";
+import { SEARCH_KEY, el, failed, label, recall, remember, searchTexts } from "./page.js";
 
-// Build the search into `parent`; `select(id, options)` opens a text found.
-export function buildSearch(parent, select) {
+// Build the search into `parent`; `select(id, options)` opens a text found. After a
+// save, which reloads the page, `again` runs the search made before it once more:
+// the translator goes on down the same results.
+export function buildSearch(parent, select, again) {
   var part = el("section", { class: "cde-studio-search-part" });
   var form = el("form", { class: "cde-studio-search", role: "search" });
   form.appendChild(el("label", { for: "cde-studio-search" }, label("search")));
@@ -23,9 +25,22 @@ export function buildSearch(parent, select) {
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    run(true);
+  });
+  var before = again ? recall(SEARCH_KEY) : null;
+  remember(SEARCH_KEY, null);
+  if (before) {
+    input.value = before;
+    run(false);
+  }
+
+  // `scroll`: bring the results into view (not when they come back after a save,
+  // when the text just saved is what the translator looks at).
+  function run(scroll) {
     var words = input.value.trim();
     results.textContent = "";
     said.textContent = "";
+    remember(SEARCH_KEY, words || null);
     if (!words) {
       return;
     }
@@ -35,13 +50,13 @@ export function buildSearch(parent, select) {
         results.appendChild(result(text, select));
       });
       // Below a text's details, the results may start beyond the screen's edge.
-      if (said.scrollIntoView) {
+      if (scroll && said.scrollIntoView) {
         said.scrollIntoView({ block: "nearest" });
       }
     }, function (error) {
       said.textContent = failed(error);
     });
-  });
+  }
 }
 
 // A text found: its translation (or its English, marked, if it has none yet),

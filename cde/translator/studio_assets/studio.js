@@ -236,16 +236,16 @@ function reopen(id) {
 }
 
 function start() {
+  var saved = recall(SAVED_KEY);
+  remember(SAVED_KEY, null);
   build({
     select: select,
     save: save,
     pick: pick,
     search: function (parent) {
-      buildSearch(parent, select);
+      buildSearch(parent, select, !!saved);
     }
   });
-  var saved = recall(SAVED_KEY);
-  remember(SAVED_KEY, null);
   if (saved) {
     reopen(saved);
   } else if (HASH.test(window.location.hash)) {
