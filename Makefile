@@ -121,7 +121,7 @@ translations-init: install
 # The server restarts when a template, a compiled catalog or a static file changes,
 # so an edit shows on the next reload (static files get new hashed names then).
 run: catalogs
-	FLASK_SITE_URL="$${FLASK_SITE_URL:-http://127.0.0.1:$(PORT)}" \
+	@FLASK_SITE_URL="$${FLASK_SITE_URL:-http://127.0.0.1:$(PORT)}" \
 	$(BIN)/flask --app app run --port $(PORT) --reload --no-debugger \
 		--extra-files "$$(find templates translations static -type f \( -name '*.html' -o -name '*.mo' -o -path 'static/*' \) | paste -sd: -)"
 

@@ -12,6 +12,11 @@ from .studio_texts import link, message_id
 from ..languages import entries, is_translated
 
 
+# A word searched may begin a longer one ("permit" finds "permitted") if it has this
+# many letters: a shorter one is a word alone, or "de" would find "delincuencia".
+BEGINS = 4
+
+
 def _starts(text: str, wanted: list[str], starts=()) -> list[tuple[int, int, int]]:
     """(start, end, n) of each place in `text` where the n-th word searched is a word of
     it, whatever the case and accents, or begins one if n is in `starts`: "on" finds
@@ -35,12 +40,13 @@ def _places(text: str, patterns: list[tuple[str, list[int]]]) -> list[tuple[int,
 def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
     """{id, english, translation, page, page_name, english_excerpt, translation_excerpt,
     as_typed} of each text whose English or translation holds every word of `words`,
-    as a word or the beginning of one (_starts); those that hold them as typed first."""
+    as a word or (BEGINS) the beginning of one; those that hold them as typed first."""
     wanted, texts = plain(words).split(), []
-    every = range(len(wanted))
+    every, begins = range(len(wanted)), {n for n, word in enumerate(wanted)
+                                         if len(word) >= BEGINS}
     for key, message in entries(catalog).items():
         holds = {n for *_, n in _starts(" ".join(
-            [*msgids(message), *filter(None, forms(message))]), wanted, every)}
+            [*msgids(message), *filter(None, forms(message))]), wanted, begins)}
         if wanted and len(holds) == len(wanted):
             msg = message_id(*key)
             texts.append({"id": msg, "english": msgids(message)[0],
@@ -57,7 +63,7 @@ def found(lang: str, catalog: Catalog, words: str, shown: dict) -> list[dict]:
         text["as_typed"] = any(hits)
         if not any(hits):
             whole = {n for each in (english, translation) for *_, n in _starts(each, wanted)}
-            hits = [_starts(each, wanted, set(every) - whole) for each in (english, translation)]
+            hits = [_starts(each, wanted, begins - whole) for each in (english, translation)]
         at = [_anchor(*pair) for pair in zip((english, translation), hits)]
         # A text that holds none of the words (a translation found by its English)
         # shows the part at the same place as the other's.

@@ -211,6 +211,9 @@ def save(lang: str, msg: str):
                 len(problems)).format(count=len(problems))), 422
         write_file(po, po_bytes(catalog, edited=po.read_bytes()))
         _compiled()
+    # Where each text is, read again now (the site rendered anew: seconds), while the
+    # panel says it is saving: after the reload the panel shows the text at once.
+    shown(current_app)
     return jsonify(saved=True)
 
 

@@ -13,6 +13,11 @@ PANEL = {
     "hint": _t_noop("Pick a text on the page, in this list, or search for one."),
     "start_page": _t_noop("The studio's start page: every language, what needs work"),
     "texts_on_page": _t_noop("Texts on this page"),
+    "on_page": _t_noop("On the page “{page}”"),
+    "on_no_page": _t_noop("On no page now (an error page's text)"),
+    "apart": _t_noop("These hold the words apart:"),
+    "changed": _t_noop("The English changed since this translation was written: "
+                       "struck-through words were removed, underlined words are new."),
     "needs_work": _t_noop("Needs work:"),
     "in_title": _t_noop("(in the page's title)"),
     "hidden": _t_noop("(not on screen: for screen readers or search engines)"),
@@ -55,6 +60,7 @@ START = {
                      "on every page, the button \u201cTranslate this page\u201d opens "
                      "the studio's panel."),
     "search": PANEL["search"], "search_button": PANEL["search_button"],
+    "apart": PANEL["apart"],
     "search_hint": _t_noop("Words of the English or of the translation; texts no "
                            "page shows now (error pages) are found too."),
     "pages": _t_noop("The pages of the site"), "todo": _t_noop("What needs work"),
@@ -78,14 +84,16 @@ def progress_words(progress, flagged: int) -> tuple[str, str]:
     and what is left, with the `flagged` texts the site shows despite a problem."""
     done = _t("{percent}% done: {done} of {total} texts translated.").format(
         percent=progress.percent, done=progress.done, total=progress.total)
-    left = _t("{fuzzy} to review (the English changed), {refused} refused by a "
-              "check, {untranslated} not translated yet.").format(**progress._asdict())
+    # Nothing left: no row of zeros.
+    left = [_t("{fuzzy} to review (the English changed), {refused} refused by a "
+               "check, {untranslated} not translated yet.").format(**progress._asdict())
+            ] if progress.done < progress.total else []
     if flagged:
-        left += " " + _tn(
+        left.append(_tn(
             "{count} text the site shows has a problem the check reports: see below.",
             "{count} texts the site shows have a problem the check reports: see below.",
-            flagged).format(count=flagged)
-    return done, left
+            flagged).format(count=flagged))
+    return done, " ".join(left)
 
 
 def page_todo(count: int) -> str:

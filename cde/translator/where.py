@@ -12,7 +12,7 @@ from .studio_texts import SHORT_PLACES
 # Where the studio's own pages are, which are none of the site's.
 STUDIO_PREFIX = "/_studio"
 # The headings that open a section of a page: where a text is, for a translator.
-SECTION_HEADINGS = frozenset({"h1", "h2"})
+SECTION_HEADINGS = frozenset({"h1", "h2", "h3"})
 
 
 class _Texts(HTMLParser):

@@ -242,9 +242,9 @@ def test_where_it_appears_names_the_pages_and_sections_never_a_file(tab):
     link = where.get_by_role("link", name=name, exact=True)
     expect(link).to_have_attribute("href", re.compile(
         "^" + re.escape(ABOUT) + r"#cde-studio=\w+$"))
+    # The heading right above the paragraph (an <h3>).
     expect(where.get_by_role("listitem")).to_have_text([
-        name + ", " + labels["in_section"].format(section=(
-            "¿Qué instituciones respaldan las actividades del Centro de Excelencia?"))])
+        name + ", " + labels["in_section"].format(section="INEGI")])
     expect(where).not_to_contain_text("templates/")
     expect(where.locator("code")).to_have_count(0)
 

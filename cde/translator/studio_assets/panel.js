@@ -104,7 +104,7 @@ function buildDetails() {
   ui.details.appendChild(el("h3", { id: "cde-studio-english-title" }, label("english")));
   ui.englishText = el("p", { class: "cde-studio-english", lang: "en", dir: "ltr" });
   ui.details.appendChild(ui.englishText);
-  ui.changedText = el("p", { class: "cde-studio-changed", lang: "en", dir: "ltr" });
+  ui.changedText = el("p", { class: "cde-studio-changed" });
   ui.changedText.hidden = true;
   ui.details.appendChild(ui.changedText);
   // A text found by a search or opened from the start page may be on no page here.

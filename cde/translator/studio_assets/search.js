@@ -1,7 +1,7 @@
 /* Translation studio: search every text of the site, from the panel, by its
    English or its translation, texts no page shows now (error pages) included;
    a text found opens in the panel, whichever page it is on. */
-import { SEARCH_KEY, el, failed, label, recall, remember, searchTexts } from "./page.js";
+import { SEARCH_KEY, el, failed, fill, label, recall, remember, searchTexts } from "./page.js";
 
 // Build the search into `parent`; `select(id, options)` opens a text found. After a
 // save, which reloads the page, `again` runs the search made before it once more:
@@ -19,13 +19,19 @@ export function buildSearch(parent, select, again) {
   part.appendChild(form);
   var said = el("p", { class: "cde-studio-found", role: "status", "aria-live": "polite" });
   part.appendChild(said);
-  var results = el("ul", { class: "cde-studio-list cde-studio-results" });
+  var results = el("div", { class: "cde-studio-results" });
   part.appendChild(results);
   parent.appendChild(part);
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     run(true);
+  });
+  // Emptied (the box's ×, or by hand): the results and their count go too.
+  input.addEventListener("input", function () {
+    if (!input.value.trim()) {
+      run(false);
+    }
   });
   var before = again ? recall(SEARCH_KEY) : null;
   remember(SEARCH_KEY, null);
@@ -46,8 +52,17 @@ export function buildSearch(parent, select, again) {
     }
     searchTexts(words).then(function (answer) {
       said.textContent = answer.said || "";
-      (answer.found || []).forEach(function (text) {
-        results.appendChild(result(text, select));
+      // Those that hold the words as typed come first; a heading of their own for
+      // those that hold them apart, after them.
+      var list = null;
+      (answer.found || []).forEach(function (text, at, all) {
+        if (!list || (at && all[at - 1].as_typed && !text.as_typed)) {
+          if (list) {
+            results.appendChild(el("p", { class: "cde-studio-apart" }, label("apart")));
+          }
+          list = results.appendChild(el("ul", { class: "cde-studio-list" }));
+        }
+        list.appendChild(result(text, select));
       });
       // Below a text's details, the results may start beyond the screen's edge.
       if (scroll && said.scrollIntoView) {
@@ -73,6 +88,9 @@ function result(text, select) {
     button.appendChild(excerpt(el("span", { class: "cde-studio-result-english", lang: "en",
       dir: "ltr" }), text.english_excerpt));
   }
+  // Which page it is on, as the start page's results say it.
+  button.appendChild(el("span", { class: "cde-studio-result-page" }, text.page_name
+    ? fill("on_page", { page: text.page_name }) : label("on_no_page")));
   button.addEventListener("click", function () {
     select(text.id, { focus: "textarea", scroll: true });
   });

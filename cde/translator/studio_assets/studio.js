@@ -16,7 +16,7 @@ import {
 import { build, fillItems, fit, markCurrent, open, selection, ui } from "./panel.js";
 import { forget, keep, showKept, showProblems, tooLong } from "./problems.js";
 import { buildSearch } from "./search.js";
-import { showTokens } from "./tokens.js";
+import { showChange, showTokens } from "./tokens.js";
 
 // An address ending in #cde-studio=ID (the studio's start page, "where" links)
 // opens the panel on that text; #cde-studio alone opens the panel.
@@ -38,8 +38,11 @@ function pick(event) {
   }
   var span = target.closest(SELECTOR);
   if (!span) {
-    var control = target.closest("a, button, summary, label");
-    span = control && control.querySelector(SELECTOR);
+    // A link's text, or the one text of a line clicked beside its words (between
+    // the lines of a list item).
+    var around = target.closest("a, button, summary, label");
+    span = around ? around.querySelector(SELECTOR)
+      : target.querySelectorAll(SELECTOR).length === 1 && target.querySelector(SELECTOR);
   }
   if (!span || ui.panel.contains(span)) {
     return;
@@ -57,7 +60,7 @@ function clearStatus() {
 function showEntry(entry) {
   entryShown = entry;
   showTokens(ui.englishText, entry.english);
-  showTokens(ui.changedText, entry.changed);
+  showChange(ui.changedText, entry.changed);
   ui.changedText.hidden = !entry.changed;
   // Not on this page, but on others that "Where it appears" names (a text on no
   // page at all is said so there).
@@ -107,7 +110,9 @@ function showEntry(entry) {
 }
 
 // Show one text in the details. options.focus: "textarea" moves focus there once
-// it is filled; options.scroll: bring its first span on the page into view.
+// it is filled; options.scroll: bring its first span on the page into view, or, if
+// "unseen", only if it is not in view already (after a save's reload, the page is
+// where the translator left it).
 function select(id, options) {
   options = options || {};
   selection.current = id;
@@ -121,7 +126,9 @@ function select(id, options) {
     var span = pageSpans(ui.panel).filter(function (node) {
       return node.getAttribute(PICK) === id;
     })[0];
-    if (span && span.scrollIntoView) {
+    var rect = span && span.getBoundingClientRect();
+    if (span && span.scrollIntoView && (options.scroll !== "unseen" || rect.top < 0 ||
+        rect.bottom > window.innerHeight)) {
       // In the middle of the screen, not at its edge, where it is easily missed.
       span.scrollIntoView({
         block: "center",
@@ -217,7 +224,7 @@ function save() {
 // Back from a save or a conflict: the same text, with "saved", or the kept text.
 function reopen(id) {
   open(false);
-  select(id, { focus: "textarea", scroll: true }).then(function (entry) {
+  select(id, { focus: "textarea", scroll: "unseen" }).then(function (entry) {
     if (!entry || selection.current !== id || !ui.kept.hidden) {
       return;
     }
