@@ -39,6 +39,10 @@ def _has_stray_percent(form: str, names: set[str]) -> bool:
         not name and kind != "%" for name, _, kind in PYTHON_FORMAT.findall(form))
 
 
+# Around a percent sign, and not part of its name: "100%" in "(100%).".
+_PUNCTUATION = "()[]«»“”\"'.,;:!?¿¡"
+
+
 def _stray_percent(form: str) -> Problem:
     """The first % of `form` that no placeholder takes, named by the words around it
     ("80%", "100 % de"); where it is surely a percent sign (no letter or "(" after
@@ -54,8 +58,11 @@ def _stray_percent(form: str) -> Problem:
     n = next(n for n, word in enumerate(words) if word.start() <= at < word.end())
     near = words[max(n - 1, 0):n + 2] if words[n].group() == "%" else words[n:n + 1]
     start, end = near[0].start(), near[-1].end()
-    said = form[start:end]
     sure = not re.match(r"[\w(]", form[at + 1:at + 2])
+    if sure:
+        start += len(form[start:end]) - len(form[start:end].lstrip(_PUNCTUATION))
+        end -= len(form[start:end]) - len(form[start:end].rstrip(_PUNCTUATION))
+    said = form[start:end]
     return Problem("stray_percent", (said,), (said, form[start:at] + "%%" + form[at + 1:end])
                    if sure else None)
 

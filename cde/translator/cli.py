@@ -67,9 +67,9 @@ def compile_command() -> None:
     for lang, compiled, checked in zip(project.languages(), results,
                                        review.check(project)):
         if more := len(checked.errors) - len(compiled.errors) - len(compiled.left_out):
-            click.echo(_tn("{lang}: {count} more problem, which does not stop "
+            click.echo(_tn("{lang}: {count} problem the check reports does not stop "
                            "compiling: make translations-check LANG={lang} says which.",
-                           "{lang}: {count} more problems, which do not stop "
+                           "{lang}: {count} problems the check reports do not stop "
                            "compiling: make translations-check LANG={lang} says which.",
                            more).format(lang=lang, count=more))
     if any(result.errors for result in results):

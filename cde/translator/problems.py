@@ -97,7 +97,7 @@ _IN_STUDIO = {
     "garbled": _t_noop('Some accented letters are garbled: "{text}" should read '
                        '"{fixed}".'),
     "stray_percent": _t_noop("The % in \u201c{text}\u201d is not a placeholder: write "
-                             "%% for a percent sign."),
+                             "%% for a percent sign; the page shows a single %."),
     "unknown_placeholder": _t_noop("{placeholder} is not in the English: copy each "
                                    "placeholder as the English has it."),
     "renamed_placeholder": _t_noop("{placeholder} should be {original}, as in the "

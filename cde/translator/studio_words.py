@@ -15,6 +15,9 @@ PANEL = {
     "texts_on_page": _t_noop("Texts on this page"),
     "on_page": _t_noop("On the page “{page}”"),
     "on_no_page": _t_noop("On no page now (an error page's text)"),
+    "on_this_page": _t_noop("On this page"),
+    "draft_back": _t_noop("Your text, not saved yet, is back in the box."),
+    "same_term": _t_noop("(not translated: written as it is)"),
     "apart": _t_noop("These hold the words apart:"),
     "changed": _t_noop("The English changed since this translation was written: "
                        "struck-through words were removed, underlined words are new."),

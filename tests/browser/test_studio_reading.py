@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.test_studio_panel import ABOUT, open_panel
+from tests.browser.test_studio_panel import ABOUT, labels_of, open_panel
 
 # A mark whose words run on into a letter: a word found inside another ("de" in
 # "delincuencia", "la" in "Latin").
@@ -33,12 +33,13 @@ def test_search_results_name_their_page_and_set_apart_the_words_apart(studio_ser
     # Short words are found as words only, never inside others.
     assert tab.locator(".cde-studio-results mark").count() > 0
     assert tab.evaluate(MARKS_INSIDE_WORDS) == []
-    # Each result says which page it is on, by the menu's name (or that it is on none).
+    # Each result says which page it is on: this one, another by the menu's name, or
+    # none.
     pages = set(results.locator(".cde-studio-result-page").all_inner_texts())
     named = {labels["on_page"].replace("{page}", name)
-             for name in ("Inicio", "Acerca del Centro", "Contacto", "Página no encontrada")}
-    assert labels["on_page"].replace("{page}", "Acerca del Centro") in pages
-    assert pages <= named | {labels["on_no_page"]}
+             for name in ("Inicio", "Contacto", "Página no encontrada")}
+    assert labels["on_this_page"] in pages and pages & named
+    assert pages <= named | {labels["on_this_page"], labels["on_no_page"]}
     # Emptied, the search takes its results and their count away.
     box.fill("")
     expect(results.locator("li")).to_have_count(0)
@@ -75,3 +76,64 @@ def test_a_click_beside_the_words_of_a_line_picks_its_text(studio_server, new_ta
     item.dispatch_event("click")
     box = tab.get_by_label(labels["translation"], exact=True)
     expect(box).to_have_value(re.compile("capacitación"))
+
+
+def test_a_text_typed_and_not_saved_comes_back_when_its_text_is_chosen_again(
+        studio_server, new_tab):
+    tab = new_tab(studio_server.url)
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    box = tab.get_by_label(labels["translation"], exact=True)
+    tab.locator("main li [data-cde-msg]", has_text="capacitación").click()
+    expect(box).to_have_value(re.compile("capacitación"))
+    box.fill("Organiza cursos en línea y presenciales.")
+    # Another text chosen on the page, then another page: the typed text is kept.
+    tab.locator("main li [data-cde-msg]", has_text="normas").click()
+    expect(box).to_have_value(re.compile("normas"))
+    tab.goto("/es/contacto/")
+    tab.goto(ABOUT)
+    expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_visible()
+    tab.locator("main li [data-cde-msg]", has_text="capacitación").click()
+    expect(box).to_have_value("Organiza cursos en línea y presenciales.")
+    expect(tab.locator(".cde-studio-status")).to_have_text(labels["draft_back"])
+    # Once back, it is no draft any more: the file's text is what a reload shows.
+    assert "Organiza cursos" not in studio_server.po.read_text(encoding="utf-8")
+
+
+def test_the_start_pages_search_goes_on_in_the_panel(studio_server, new_tab):
+    """A result of the start page opens its text with the same search in the panel,
+    the result open marked there; one on this page says so (a menu label is on all)."""
+    tab = new_tab(studio_server.url)
+    tab.goto("/_studio/?q=Centro")
+    tab.locator(".cde-studio-results a").first.click()
+    labels = labels_of(tab)
+    panel = tab.get_by_role("complementary", name=labels["panel"])
+    expect(panel.get_by_role("searchbox")).to_have_value("Centro")
+    results = panel.locator(".cde-studio-results .cde-studio-item")
+    expect(results.first).to_be_visible()
+    expect(panel.locator('.cde-studio-results [aria-current="true"]')).to_have_count(1)
+    expect(panel.locator(".cde-studio-results .cde-studio-result-page").filter(
+        has_text=labels["on_this_page"])).not_to_have_count(0)
+
+
+def test_a_term_written_as_it_is_and_a_length_warning_that_follows_the_text(
+        studio_server, new_tab):
+    tab = new_tab(studio_server.url)
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    tab.locator("main [data-cde-msg]", has_text="El Centro de Excelencia para").first.click()
+    terms = tab.get_by_role("region", name=labels["terms"])
+    expect(terms.get_by_role("listitem").filter(has_text="UNODC")).to_have_text(
+        ["UNODC " + labels["same_term"]])
+    # A menu label much too long: warned; shortened, the warning counts, then goes.
+    tab.locator("nav.main-nav [data-cde-msg]", has_text="Contacto").click()
+    box = tab.get_by_label(labels["translation"], exact=True)
+    expect(box).to_have_value("Contacto")
+    box.fill("Contacto con el Centro de Excelencia UNODC-INEGI")
+    tab.locator(".cde-studio-save").click()
+    status = tab.locator(".cde-studio-status")
+    expect(status).to_contain_text("48")
+    box.fill("Contacto con el Centro de Excelencia")
+    expect(status).to_contain_text("36")
+    box.fill("Contacto")
+    expect(status).to_have_text("")

@@ -77,6 +77,7 @@ def test_a_wrong_name_and_onudd_are_both_said_each_with_its_fix(studio):
 @pytest.mark.parametrize("spanish, said, written", [
     ("de postal al 80%", "80%", "80%%"),
     ("de postal al 100 % del", "100 % del", "100 %% del"),
+    ("de postal (al 100%).", "100%", "100%%"),  # named without its brackets
 ])
 def test_a_stray_percent_sign_is_named_and_doubled_by_its_button(
         studio, spanish, said, written):
@@ -85,7 +86,8 @@ def test_a_stray_percent_sign_is_named_and_doubled_by_its_button(
     answer = save(app, "Postal address", typed)
     assert answer.json["problems"] == [
         {"kind": "stray_percent",
-         "said": f"The % in “{said}” is not a placeholder: write %% for a percent sign.",
+         "said": f"The % in “{said}” is not a placeholder: write %% for a percent sign; "
+                 "the page shows a single %.",
          "fix": {"replace": said, "write": written, "label": f'Write "{written}"'}}]
     assert save(app, "Postal address", applied(typed, answer.json["problems"][0]["fix"])
                 ).json == {"saved": True}
@@ -100,7 +102,7 @@ def test_a_stray_percent_does_not_hide_the_missing_placeholder(studio):
         # "%(" starts a placeholder: no sure fix, the words name the place.
         {"kind": "stray_percent", "fix": None,
          "said": "The % in “%(years).” is not a placeholder: write %% for a percent "
-                 "sign."},
+                 "sign; the page shows a single %."},
         {"kind": "missing_placeholder",
          "said": "%(years)s is missing: the site writes its value there.",
          "fix": {"replace": "", "write": "%(years)s", "label": 'Add %(years)s'}},

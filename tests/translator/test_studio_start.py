@@ -147,10 +147,12 @@ def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
     listed = re.findall(
         r'<q><span lang="en" dir="ltr">(.*?)</span></q>'
         r'\s*<span class="cde-studio-translated" lang="es">(.*?)</span>'
-        r'\s*<a href="(.*?)#cde-studio=\w+">(.*?)</a>', results)
+        r'\s*<a href="(.*?)#cde-studio=\w+&amp;q=(.*?)">(.*?)</a>', results)
     assert [(re.sub(r"</?mark>", "", english), re.sub(r"</?mark>", "", said), link,
-             html_module.unescape(name)) for english, said, link, name in listed] == found
-    assert f'#cde-studio={message_id(None, found[0][0])}"' in results
+             html_module.unescape(name)) for english, said, link, _, name in listed] == found
+    # The link opens the text, and runs the same search in the panel.
+    assert f'#cde-studio={message_id(None, found[0][0])}&amp;q=' \
+        f'{words.replace(" ", "%20")}"' in results
 
 
 def test_a_search_result_shows_where_the_words_are_highlighted(studio):

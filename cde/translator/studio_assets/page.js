@@ -27,8 +27,10 @@ var MAX_LABEL = 80;
 // sessionStorage keys: the text just saved (reopen on it after the reload),
 // whether the panel was open (it stays open from page to page), and the text a
 // translator typed when the file had changed meanwhile ({id, typed}), kept until
-// saved or forgotten; the words last searched in the panel on this page.
+// saved or forgotten; the words last searched in the panel on this page; texts
+// typed and not saved ({id: typed}), back in the box when their text is chosen again.
 export var SAVED_KEY = "cde-studio:saved";
+export var DRAFTS_KEY = "cde-studio:drafts";
 export var SEARCH_KEY = "cde-studio:search";
 export var OPEN_KEY = "cde-studio:open";
 export var KEPT_KEY = "cde-studio:kept";

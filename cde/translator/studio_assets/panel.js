@@ -263,11 +263,12 @@ function listButton(id) {
 
 // The selected text marked, in the list and on the page.
 export function markCurrent() {
-  Object.keys(listButtons).forEach(function (id) {
-    if (id === selection.current) {
-      listButtons[id].setAttribute("aria-current", "true");
+  // In the list, and among the search's results.
+  ui.panel.querySelectorAll(".cde-studio-item[data-id]").forEach(function (button) {
+    if (button.getAttribute("data-id") === selection.current) {
+      button.setAttribute("aria-current", "true");
     } else {
-      listButtons[id].removeAttribute("aria-current");
+      button.removeAttribute("aria-current");
     }
   });
   pageSpans(ui.panel).forEach(function (span) {

@@ -57,10 +57,21 @@ export function tooLong(entry, typed) {
   warned = typed;
   ui.status.classList.remove("cde-studio-saved", "cde-studio-problem");
   ui.status.classList.add("cde-studio-warning");
-  ui.status.textContent = fill("long", {
-    typed: typed.length, english: (entry.english || "").length, where: short.where
-  });
+  recount(entry, typed);
   return true;
+}
+
+// A warning shown follows the text as it is edited: the count of what is typed,
+// until it fits, when the warning goes.
+export function recount(entry, typed) {
+  if (!ui.status.classList.contains("cde-studio-warning")) {
+    return;
+  }
+  var fits = typed.length <= entry.short.limit;
+  ui.status.classList.toggle("cde-studio-warning", !fits);
+  ui.status.textContent = fits ? "" : fill("long", {
+    typed: typed.length, english: (entry.english || "").length, where: entry.short.where
+  });
 }
 
 /* ---- A text kept after a conflict ------------------------------------------- */

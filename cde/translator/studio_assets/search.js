@@ -1,7 +1,10 @@
 /* Translation studio: search every text of the site, from the panel, by its
    English or its translation, texts no page shows now (error pages) included;
    a text found opens in the panel, whichever page it is on. */
-import { SEARCH_KEY, el, failed, fill, label, recall, remember, searchTexts } from "./page.js";
+import {
+  HIDDEN, PICK, SEARCH_KEY, el, failed, fill, label, recall, remember, searchTexts
+} from "./page.js";
+import { markCurrent } from "./panel.js";
 
 // Build the search into `parent`; `select(id, options)` opens a text found. After a
 // save, which reloads the page, `again` runs the search made before it once more:
@@ -64,6 +67,7 @@ export function buildSearch(parent, select, again) {
         }
         list.appendChild(result(text, select));
       });
+      markCurrent();
       // Below a text's details, the results may start beyond the screen's edge.
       if (scroll && said.scrollIntoView) {
         said.scrollIntoView({ block: "nearest" });
@@ -88,9 +92,13 @@ function result(text, select) {
     button.appendChild(excerpt(el("span", { class: "cde-studio-result-english", lang: "en",
       dir: "ltr" }), text.english_excerpt));
   }
-  // Which page it is on, as the start page's results say it.
-  button.appendChild(el("span", { class: "cde-studio-result-page" }, text.page_name
-    ? fill("on_page", { page: text.page_name }) : label("on_no_page")));
+  // Which page it is on: this one, if it is (a menu label is on all), else as the
+  // start page's results say it.
+  var here = document.querySelector("[" + PICK + '="' + text.id + '"]') ||
+    HIDDEN.indexOf(text.id) >= 0;
+  button.appendChild(el("span", { class: "cde-studio-result-page" }, here
+    ? label("on_this_page") : text.page_name ? fill("on_page", { page: text.page_name })
+      : label("on_no_page")));
   button.addEventListener("click", function () {
     select(text.id, { focus: "textarea", scroll: true });
   });

@@ -10,17 +10,18 @@
    problems.js and search.js are the parts named so, tokens.js shows placeholders
    and tags; this module is what the panel does: pick, select, show, save. */
 import {
-  HIDDEN, ON, OPEN_KEY, PICK, SAVED_KEY, SELECTOR, el, failed, getEntry, label,
-  pageSpans, postTranslation, recall, reducedMotion, remember
+  DRAFTS_KEY, HIDDEN, ON, OPEN_KEY, PICK, SAVED_KEY, SEARCH_KEY, SELECTOR, el, failed,
+  getEntry, label, pageSpans, postTranslation, recall, reducedMotion, remember
 } from "./page.js";
 import { build, fillItems, fit, markCurrent, open, selection, ui } from "./panel.js";
-import { forget, keep, showKept, showProblems, tooLong } from "./problems.js";
+import { forget, keep, recount, showKept, showProblems, tooLong } from "./problems.js";
 import { buildSearch } from "./search.js";
 import { showChange, showTokens } from "./tokens.js";
 
 // An address ending in #cde-studio=ID (the studio's start page, "where" links)
-// opens the panel on that text; #cde-studio alone opens the panel.
-var HASH = /^#cde-studio(?:=(\w+))?$/;
+// opens the panel on that text; #cde-studio alone opens the panel. &q=WORDS (a
+// result of the start page's search) runs that search in the panel too.
+var HASH = /^#cde-studio(?:=(\w+))?(?:&q=([^&]*))?$/;
 var request = 0; // the latest selection, so a slow answer cannot overwrite it
 var saving = false;
 var entryShown = null;
@@ -52,6 +53,25 @@ function pick(event) {
   select(span.getAttribute(PICK), { focus: "textarea", scroll: false });
 }
 
+// Texts typed and not saved, by ID (sessionStorage: from page to page too).
+function drafts() {
+  try {
+    return JSON.parse(recall(DRAFTS_KEY) || "{}") || {};
+  } catch (error) {
+    return {};
+  }
+}
+
+// Keep what is in the box, if it is not what the file has, before another text
+// takes its place or the page goes: a click elsewhere loses nothing typed.
+function keepDraft() {
+  if (selection.current && !ui.details.hidden && ui.textarea.value !== selection.shown) {
+    var all = drafts();
+    all[selection.current] = ui.textarea.value;
+    remember(DRAFTS_KEY, JSON.stringify(all));
+  }
+}
+
 function clearStatus() {
   ui.status.textContent = "";
   ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
@@ -70,12 +90,20 @@ function showEntry(entry) {
   ui.elsewhere.hidden = selection.here || !(entry.pages && entry.pages.length);
   ui.textarea.value = entry.translation || "";
   selection.shown = ui.textarea.value;
+  var all = drafts();
+  var draft = all[entry.id];
+  delete all[entry.id];
+  remember(DRAFTS_KEY, JSON.stringify(all));
   if (entry.fuzzy) {
     ui.textarea.setAttribute("data-fuzzy", "true");
   } else {
     ui.textarea.removeAttribute("data-fuzzy");
   }
   clearStatus();
+  if (typeof draft === "string" && draft !== ui.textarea.value) {
+    ui.textarea.value = draft;
+    ui.status.textContent = label("draft_back");
+  }
   showProblems(entry.problems);
   showKept(entry.id);
 
@@ -100,6 +128,10 @@ function showEntry(entry) {
   });
   fillItems(ui.termsList, entry.terms, "no_terms", function (item, term) {
     item.appendChild(el("span", { lang: "en" }, term.en));
+    if (term.required === term.en) {  // an acronym such as UNODC: no arrow to itself
+      item.appendChild(document.createTextNode(" " + label("same_term")));
+      return;
+    }
     item.appendChild(document.createTextNode(" \u2192 "));
     item.appendChild(el("span", ui.textarea.hasAttribute("lang")
       ? { lang: ui.textarea.getAttribute("lang") } : null, term.required));
@@ -115,6 +147,9 @@ function showEntry(entry) {
 // where the translator left it).
 function select(id, options) {
   options = options || {};
+  if (id !== selection.current) {
+    keepDraft();
+  }
   selection.current = id;
   markCurrent();
   // The address names the text shown, so a reload reopens this one, not the first
@@ -182,7 +217,9 @@ function save() {
   ui.saveButton.setAttribute("aria-disabled", "true");
   clearStatus();
   postTranslation(id, typed, selection.shown).then(function (answer) {
+    // Saved, or kept beside the file's version: no draft to keep when the page goes.
     if (answer.status === 200 && answer.body.saved) {
+      selection.shown = typed;
       forget(id);
       remember(SAVED_KEY, id);
       remember(OPEN_KEY, "1");
@@ -193,6 +230,7 @@ function save() {
       // The file's text wins on the page (the studio compiled it): reload to show
       // it, with the typed text kept beside the file's version.
       keep(id, typed);
+      selection.shown = typed;
       remember(SAVED_KEY, id);
       remember(OPEN_KEY, "1");
       window.location.reload();
@@ -245,12 +283,16 @@ function reopen(id) {
 function start() {
   var saved = recall(SAVED_KEY);
   remember(SAVED_KEY, null);
+  var asked = HASH.exec(window.location.hash);
+  if (asked && asked[2]) {
+    remember(SEARCH_KEY, decodeURIComponent(asked[2].replace(/\+/g, " ")));
+  }
   build({
     select: select,
     save: save,
     pick: pick,
     search: function (parent) {
-      buildSearch(parent, select, !!saved);
+      buildSearch(parent, select, !!saved || !!(asked && asked[2]));
     }
   });
   if (saved) {
@@ -262,6 +304,10 @@ function start() {
   }
   window.addEventListener("hashchange", function () {
     openOnHash(true);
+  });
+  window.addEventListener("pagehide", keepDraft);
+  ui.textarea.addEventListener("input", function () {
+    recount(entryShown, ui.textarea.value);
   });
 }
 
