@@ -56,15 +56,31 @@ def _stray_percent(form: str) -> Problem:
               form.index("%"))
     words = list(re.finditer(r"\S+", form))
     n = next(n for n, word in enumerate(words) if word.start() <= at < word.end())
-    near = words[max(n - 1, 0):n + 2] if words[n].group() == "%" else words[n:n + 1]
+    alone = words[n].group().strip(_PUNCTUATION) == "%"  # "5 %," names its neighbours
+    near = words[max(n - 1, 0):n + 2] if alone else words[n:n + 1]
     start, end = near[0].start(), near[-1].end()
     sure = not re.match(r"[\w(]", form[at + 1:at + 2])
-    if sure:
-        start += len(form[start:end]) - len(form[start:end].lstrip(_PUNCTUATION))
-        end -= len(form[start:end]) - len(form[start:end].rstrip(_PUNCTUATION))
+    inner = form[start:end].strip(_PUNCTUATION)
+    # The fix replaces the first place that reads so: the name must be unique.
+    if sure and form.count(inner) == 1:
+        start = form.index(inner)
+        end = start + len(inner)
     said = form[start:end]
     return Problem("stray_percent", (said,), (said, form[start:at] + "%%" + form[at + 1:end])
                    if sure else None)
+
+
+def _place(english: str, form: str, placeholder: str) -> int:
+    """Where in `form` a missing placeholder goes, as a guess to check: at its end
+    or start if the English has it there, else as far in as the English has it, at
+    the end of a word (the cursor may be anywhere, after another fix)."""
+    before, after = english.split(placeholder, 1)
+    if not after.strip(_PUNCTUATION + " "):
+        return len(form.rstrip(_PUNCTUATION + " "))
+    if not before.strip():
+        return 0
+    space = form.find(" ", len(form) * len(before) // len(english))
+    return len(form) if space < 0 else space
 
 
 def placeholders(message: Message) -> list[Problem]:
@@ -89,7 +105,8 @@ def placeholders(message: Message) -> list[Problem]:
             continue
         found += [Problem("unknown_placeholder", (each,), detail=name)
                   for name, each in unknown]
-        found += [Problem("missing_placeholder", (each,), ("", each))
+        found += [Problem("missing_placeholder", (each,), (
+            "", each, _place(message.id, form, each) if original else None))
                   for each in missing]
     return list(dict.fromkeys(found))
 

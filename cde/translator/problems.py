@@ -13,12 +13,12 @@ GLOSSARY = "translations/glossary.csv"
 class Problem:
     """One thing wrong with a translation: its `kind`, the `words` concerned as the
     translation (or the English) writes them, where one is sure the `fix` (what to
-    replace, "" to insert at the cursor; what to write), and `detail`: what only a
-    library can say (Babel), or how the English changed."""
+    replace, "" to insert; what to write; where to insert it, None for the cursor),
+    and `detail`: what only a library can say (Babel), or how the English changed."""
 
     kind: str
     words: tuple[str, ...] = ()
-    fix: tuple[str, str] | None = None
+    fix: tuple | None = None
     detail: str = ""
 
 
@@ -117,7 +117,7 @@ _IN_STUDIO = {
 
 def in_studio(problem: Problem) -> dict:
     """A problem as the studio's panel shows it: {kind, said, fix}, where fix is
-    {replace, write, label} (replace "" inserts at the cursor) or None."""
+    {replace, write, label, at} (replace "" inserts at `at`, else at the cursor) or None."""
     first, second = (*problem.words, "", "")[:2]
     # Each sentence names the fields it needs of these.
     said = _t(_IN_STUDIO[problem.kind]).format(
@@ -126,9 +126,10 @@ def in_studio(problem: Problem) -> dict:
         problem=problem.detail)
     fix = None
     if problem.fix:
-        replace, write = problem.fix
+        replace, write, at = (*problem.fix, None)[:3]
         # A placeholder shows as a token of its own (tokens.js): no quotes around it.
         label = (_t("Add {text}") if not replace else _t("Write {text}")
                  if problem.kind == "renamed_placeholder" else _t('Write "{text}"'))
-        fix = {"replace": replace, "write": write, "label": label.format(text=write)}
+        fix = {"replace": replace, "write": write, "label": label.format(text=write),
+               **({"at": at} if at is not None else {})}
     return {"kind": problem.kind, "said": said, "fix": fix}

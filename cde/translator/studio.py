@@ -87,11 +87,15 @@ def _page(response: Response) -> Response:
 
 
 def _needing_work(lang: str) -> list[str]:
-    """The IDs of `lang`'s texts that need work, which the panel's list marks."""
-    project = Project.from_config(current_app.config)
-    catalog, _ = read_catalog(project, str(i18n.locale_of(lang)))
-    return [] if catalog is None else [message_id(*key) for key in needing_work(
-        project, project.po_path(str(i18n.locale_of(lang))), catalog)]
+    """The IDs of `lang`'s texts that need work, which the panel's list marks; read
+    once a compile (where.py renders every page, each would check the catalog)."""
+    todo = current_app.extensions.setdefault("studio_todo", {})
+    if lang not in todo:
+        project = Project.from_config(current_app.config)
+        catalog, _ = read_catalog(project, str(i18n.locale_of(lang)))
+        todo[lang] = [] if catalog is None else [message_id(*key) for key in needing_work(
+            project, project.po_path(str(i18n.locale_of(lang))), catalog)]
+    return todo[lang]
 
 
 def _compiled() -> None:
@@ -100,6 +104,7 @@ def _compiled() -> None:
     compile_catalogs(Project.from_config(current_app.config))
     site_texts(current_app).forget()
     current_app.extensions.pop("studio_where", None)
+    current_app.extensions.pop("studio_todo", None)
     current_app.extensions["studio_compiled"] = _signature()
 
 

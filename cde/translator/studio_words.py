@@ -18,7 +18,7 @@ PANEL = {
     "on_this_page": _t_noop("On this page"),
     "draft_back": _t_noop("Your text, not saved yet, is back in the box."),
     "same_term": _t_noop("(not translated: written as it is)"),
-    "apart": _t_noop("These hold the words apart:"),
+    "apart": _t_noop("Texts that hold the words apart:"),
     "changed": _t_noop("The English changed since this translation was written: "
                        "struck-through words were removed, underlined words are new."),
     "needs_work": _t_noop("Needs work:"),
@@ -40,9 +40,12 @@ PANEL = {
     "no_terms": _t_noop("This text holds no term of the glossary."),
     "problems": _t_noop("Problems"),
     "fixed": _t_noop("Changed in the box: press Save to check it again."),
+    "placed": _t_noop("Added where the English has it, and selected: move it if your "
+                      "sentence needs it elsewhere, then press Save."),
+    "put": _t_noop("Put in the box: edit it if you need to, then press Save."),
     "long": _t_noop("This translation is {typed} characters long; the English, "
-                    "{english}. It shows {where}, where space is short: shorten it, "
-                    "or press Save again to save it as it is."),
+                    "{english}. It shows {where}, where space is short: shorten it to "
+                    "{limit} or fewer, or press Save again to save it as it is."),
     "versions": _t_noop("Two versions of this text"),
     "conflict": _t_noop("This translation changed in the file since you opened it, so "
                         "your text was not saved. Both versions are below: put one in "

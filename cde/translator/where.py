@@ -34,6 +34,8 @@ class _Texts(HTMLParser):
         attrs = dict(attrs)
         if tag in SECTION_HEADINGS or tag == "a" and attrs.get("aria-current") == "page":
             self._words = (tag, [])
+        if tag == "footer":  # no section of the page's body goes on into its footer
+            self.section = ""
         if tag in SHORT_PLACES:
             self._open.append(tag)
         if "data-cde-msg" in attrs:

@@ -34,6 +34,8 @@ WORDS = {
         "title": "Estudio de traducción",
         "elsewhere": "Este texto no está en esta página: «Dónde aparece» indica dónde "
                      "está.",
+        "nowhere": "Ninguna página muestra este texto por ahora: es de una página de "
+                   "error o es un texto que ya no se usa.",
     },
     "en": {
         "saved": "Saved: the page shows it.",
@@ -48,6 +50,8 @@ WORDS = {
         "title": "Translation studio",
         "elsewhere": "This text is not on this page: “Where it appears” says where it "
                      "is.",
+        "nowhere": "No page shows this text now: an error page, or a text no longer "
+                   "used.",
     },
 }
 MAX_TAB_STOPS = 150
@@ -159,8 +163,8 @@ def test_a_whole_day_by_keyboard(studio_server, tab, speaks):
     tab_to(tab, "el.closest('.cde-studio-results') && el.tagName === 'BUTTON'")
     tab.keyboard.press("Enter")
     expect(tab.locator(".cde-studio-english")).to_have_text("Request not allowed")
-    # On no page at all: "Where it appears" says so; no pointer to it.
-    expect(tab.locator(".cde-studio-elsewhere")).to_be_hidden()
+    # On no page at all: said at the top, as plainly as "Where it appears" says it.
+    expect(tab.locator(".cde-studio-elsewhere")).to_have_text(words["nowhere"])
     expect(tab.locator(".cde-studio-notes li")).to_have_text([words["no_notes"]])
     tab.keyboard.press("Control+a")
     tab.keyboard.type("Solicitud no admitida")
@@ -296,7 +300,8 @@ def test_a_text_much_longer_than_a_menu_label_warns_before_it_is_saved(
     tab.locator(".cde-studio-save").click()
     expect(tab.locator(".cde-studio-status")).to_have_text(
         "Esta traducción tiene 54 caracteres; el texto en inglés, 5. Aparece en la "
-        "navegación, donde el espacio es reducido: acórtela o pulse «Guardar» otra vez "
+        "navegación, donde el espacio es reducido: acórtela a 19 caracteres o menos, o "
+        "pulse «Guardar» otra vez "
         "para guardarla así.")
     assert studio_server.po.read_bytes() == before  # a warning: nothing written yet
     with tab.expect_navigation():

@@ -228,6 +228,7 @@ def test_the_start_page_leads_to_the_text_that_needs_work(studio_server, tab):
     box.fill("Domicilio postal")
     tab.get_by_role("button", name=labels["save"], exact=True).click()
     expect(tab.locator("main h2", has_text="Domicilio postal")).to_be_visible()
+    expect(tab.locator(".cde-studio-texts li", has_text="Domicilio postal")).to_be_visible()
     expect(marked).to_have_count(0)
 
 

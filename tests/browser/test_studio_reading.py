@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.test_studio_panel import ABOUT, labels_of, open_panel
+from tests.browser.test_studio_panel import ABOUT, YEARS_ON_PAGE, labels_of, open_panel
 
 # A mark whose words run on into a letter: a word found inside another ("de" in
 # "delincuencia", "la" in "Latin").
@@ -93,11 +93,31 @@ def test_a_text_typed_and_not_saved_comes_back_when_its_text_is_chosen_again(
     tab.goto("/es/contacto/")
     tab.goto(ABOUT)
     expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_visible()
+    status = tab.locator(".cde-studio-status")
+    # The other text has its own translation, no draft of the first.
+    tab.locator("main li [data-cde-msg]", has_text="normas").click()
+    expect(box).to_have_value(re.compile("normas"))
+    expect(status).not_to_have_text(labels["draft_back"])
     tab.locator("main li [data-cde-msg]", has_text="capacitación").click()
     expect(box).to_have_value("Organiza cursos en línea y presenciales.")
-    expect(tab.locator(".cde-studio-status")).to_have_text(labels["draft_back"])
-    # Once back, it is no draft any more: the file's text is what a reload shows.
-    assert "Organiza cursos" not in studio_server.po.read_text(encoding="utf-8")
+    expect(status).to_have_text(labels["draft_back"])
+    # The file's text is a button away.
+    tab.get_by_role("button", name=labels["use_theirs"]).click()
+    expect(box).to_have_value("Organiza actividades de capacitación en línea y presenciales.")
+    # Typed against a text the file no longer has: both versions, side by side.
+    box.fill("Organiza cursos en línea y presenciales.")
+    tab.locator("main li [data-cde-msg]", has_text="normas").click()
+    expect(box).to_have_value(re.compile("normas"))
+    po = studio_server.po
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        "Organiza actividades de capacitación", "Organiza actividades de formación", 1),
+        encoding="utf-8")
+    tab.reload()
+    tab.locator("main li [data-cde-msg]", has_text="actividades de formación").click()
+    kept = tab.locator(".cde-studio-kept")
+    expect(kept).to_be_visible()
+    expect(kept).to_contain_text("Organiza cursos en línea y presenciales.")
+    expect(kept).to_contain_text("Organiza actividades de formación en línea y presenciales.")
 
 
 def test_the_start_pages_search_goes_on_in_the_panel(studio_server, new_tab):
@@ -137,3 +157,23 @@ def test_a_term_written_as_it_is_and_a_length_warning_that_follows_the_text(
     expect(status).to_contain_text("36")
     box.fill("Contacto")
     expect(status).to_have_text("")
+
+
+def test_a_missing_placeholder_goes_back_where_the_english_has_it(studio_server, new_tab):
+    """The cursor may be anywhere (here at the start): the button puts %(years)s
+    where the English has it, with its space, and selects it."""
+    tab = new_tab(studio_server.url)
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    tab.locator("main [data-cde-msg]", has_text=YEARS_ON_PAGE).first.click()
+    box = tab.get_by_label(labels["translation"], exact=True)
+    expect(box).to_have_value(re.compile("%\\(years\\)s"))
+    whole = box.input_value()
+    box.fill(whole.replace(" %(years)s", ""))
+    box.press("Control+Home")
+    tab.locator(".cde-studio-save").click()
+    tab.get_by_role("button", name="Add %(years)s").click()
+    expect(box).to_have_value(whole)
+    assert tab.evaluate("() => { const b = document.activeElement; "
+                        "return b.value.slice(b.selectionStart, b.selectionEnd); }") == "%(years)s"
+    expect(tab.locator(".cde-studio-status")).to_have_text(labels["placed"])

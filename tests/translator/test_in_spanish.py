@@ -89,8 +89,8 @@ def test_the_studio_speaks_spanish_to_a_spanish_speaking_translator(
                               "se indican abajo.")
     assert [(p["said"], p["fix"] and p["fix"]["label"])
             for p in answer["problems"]] == [
-        ("El % de «%(years).» no es un marcador de posición: escriba %% para el signo "
-         "de porcentaje; la página muestra un solo %.", None),
+        ("El signo % en «%(years).» no es un marcador de posición: escriba %% para "
+         "obtener el signo de porcentaje; la página muestra un solo %.", None),
         ("Falta %(years)s: el sitio escribe su valor en ese lugar.",
          'Agregar %(years)s')]
 

@@ -78,6 +78,8 @@ def test_a_wrong_name_and_onudd_are_both_said_each_with_its_fix(studio):
     ("de postal al 80%", "80%", "80%%"),
     ("de postal al 100 % del", "100 % del", "100 %% del"),
     ("de postal (al 100%).", "100%", "100%%"),  # named without its brackets
+    ("de postal al 5 %, según", "5 %, según", "5 %%, según"),
+    ("de postal al 50%% y al 50%.", "50%.", "50%%."),  # "50%" would be the first one
 ])
 def test_a_stray_percent_sign_is_named_and_doubled_by_its_button(
         studio, spanish, said, written):
@@ -103,9 +105,11 @@ def test_a_stray_percent_does_not_hide_the_missing_placeholder(studio):
         {"kind": "stray_percent", "fix": None,
          "said": "The % in “%(years).” is not a placeholder: write %% for a percent "
                  "sign; the page shows a single %."},
+        # Inserted where the English has it, last: before the closing ")." here.
         {"kind": "missing_placeholder",
          "said": "%(years)s is missing: the site writes its value there.",
-         "fix": {"replace": "", "write": "%(years)s", "label": 'Add %(years)s'}},
+         "fix": {"replace": "", "write": "%(years)s", "label": 'Add %(years)s',
+                 "at": len(typed) - len(").")}},
     ]
     # The commands say the same problems, in their words, at the entry's line.
     po = root / ES
@@ -189,3 +193,12 @@ def test_a_text_a_template_puts_in_a_button_is_short_too(studio):
     app.jinja_env.loader = ChoiceLoader([FileSystemLoader(root / "templates"),
                                          app.jinja_env.loader])
     assert shown(app, "Email")["short"] == {"limit": 19, "where": "on a button"}
+
+
+def test_a_missing_placeholder_is_added_where_the_english_has_it(studio):
+    """Not at the cursor, which may be anywhere after another fix: the English has
+    %(years)s last, so the button puts it before the full stop."""
+    app, _ = studio
+    typed = shown(app, YEARS)["translation"].replace(" %(years)s.", ".")
+    problem, = save(app, YEARS, typed).json["problems"]
+    assert problem["fix"]["at"] == len(typed) - len(".")

@@ -29,21 +29,27 @@ export function showProblems(problems) {
 }
 
 // The fix in the text box: `replace` with `write` where the translation has it,
-// else `write` where the cursor is (a missing placeholder goes where it belongs).
+// else `write` inserted where the English has it (fix.at) or at the cursor, and
+// selected, so the translator sees where it went and can move it.
 function applyFix(fix, item) {
   var box = ui.textarea;
   var value = box.value;
   var at = fix.replace ? value.indexOf(fix.replace) : -1;
-  var start = at >= 0 ? at : box.selectionStart;
-  var end = at >= 0 ? at + fix.replace.length : box.selectionEnd;
-  box.value = value.slice(0, start) + fix.write + value.slice(end);
+  var placed = at < 0 && typeof fix.at === "number";
+  var start = at >= 0 ? at : placed ? Math.min(fix.at, value.length) : box.selectionStart;
+  var end = at >= 0 ? at + fix.replace.length : placed ? start : box.selectionEnd;
+  // Inserted between words, with a space on each side that needs one.
+  var before = placed && start > 0 && !/\s/.test(value[start - 1]) ? " " : "";
+  var after = placed && /\w/.test(value[end] || "") ? " " : "";
+  box.value = value.slice(0, start) + before + fix.write + after + value.slice(end);
   item.remove();
   ui.problemsSection.hidden = !ui.problemsList.children.length;
   fit();
   box.focus();
-  box.setSelectionRange(start + fix.write.length, start + fix.write.length);
+  start += before.length;
+  box.setSelectionRange(placed ? start : start + fix.write.length, start + fix.write.length);
   ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
-  ui.status.textContent = label("fixed");
+  ui.status.textContent = label(placed ? "placed" : "fixed");
 }
 
 // Whether to warn instead of saving: the first Save of a text much longer than
@@ -64,13 +70,16 @@ export function tooLong(entry, typed) {
 // A warning shown follows the text as it is edited: the count of what is typed,
 // until it fits, when the warning goes.
 export function recount(entry, typed) {
-  if (!ui.status.classList.contains("cde-studio-warning")) {
+  if (!entry || !ui.status.classList.contains("cde-studio-warning")) {
     return;
   }
   var fits = typed.length <= entry.short.limit;
+  // Still too long: the next Save saves it as it is, as the warning says.
+  warned = fits ? null : typed;
   ui.status.classList.toggle("cde-studio-warning", !fits);
   ui.status.textContent = fits ? "" : fill("long", {
-    typed: typed.length, english: (entry.english || "").length, where: entry.short.where
+    typed: typed.length, english: (entry.english || "").length, where: entry.short.where,
+    limit: entry.short.limit
   });
 }
 
@@ -112,7 +121,7 @@ export function showKept(id) {
       ui.textarea.focus({ preventScroll: true });
       ui.textarea.scrollIntoView({ block: "nearest" });
       ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
-      ui.status.textContent = label("fixed");  // "Changed in the box: press Save…"
+      ui.status.textContent = label("put");
     };
   });
   return true;

@@ -10,6 +10,7 @@ import { markCurrent } from "./panel.js";
 // save, which reloads the page, `again` runs the search made before it once more:
 // the translator goes on down the same results.
 export function buildSearch(parent, select, again) {
+  var latest = 0;
   var part = el("section", { class: "cde-studio-search-part" });
   var form = el("form", { class: "cde-studio-search", role: "search" });
   form.appendChild(el("label", { for: "cde-studio-search" }, label("search")));
@@ -44,9 +45,11 @@ export function buildSearch(parent, select, again) {
   }
 
   // `scroll`: bring the results into view (not when they come back after a save,
-  // when the text just saved is what the translator looks at).
+  // when the text just saved is what the translator looks at). Only the latest
+  // search's answer is shown (`latest`), whatever order the answers come in.
   function run(scroll) {
     var words = input.value.trim();
+    var mine = ++latest;
     results.textContent = "";
     said.textContent = "";
     remember(SEARCH_KEY, words || null);
@@ -54,6 +57,10 @@ export function buildSearch(parent, select, again) {
       return;
     }
     searchTexts(words).then(function (answer) {
+      if (mine !== latest) {
+        return;
+      }
+      results.textContent = "";
       said.textContent = answer.said || "";
       // Those that hold the words as typed come first; a heading of their own for
       // those that hold them apart, after them.
@@ -73,7 +80,9 @@ export function buildSearch(parent, select, again) {
         said.scrollIntoView({ block: "nearest" });
       }
     }, function (error) {
-      said.textContent = failed(error);
+      if (mine === latest) {
+        said.textContent = failed(error);
+      }
     });
   }
 }

@@ -10,7 +10,7 @@
    problems.js and search.js are the parts named so, tokens.js shows placeholders
    and tags; this module is what the panel does: pick, select, show, save. */
 import {
-  DRAFTS_KEY, HIDDEN, ON, OPEN_KEY, PICK, SAVED_KEY, SEARCH_KEY, SELECTOR, el, failed,
+  DRAFTS_KEY, HIDDEN, LANG, ON, OPEN_KEY, PICK, SAVED_KEY, SEARCH_KEY, SELECTOR, el, failed,
   getEntry, label, pageSpans, postTranslation, recall, reducedMotion, remember
 } from "./page.js";
 import { build, fillItems, fit, markCurrent, open, selection, ui } from "./panel.js";
@@ -53,7 +53,8 @@ function pick(event) {
   select(span.getAttribute(PICK), { focus: "textarea", scroll: false });
 }
 
-// Texts typed and not saved, by ID (sessionStorage: from page to page too).
+// Texts typed and not saved, {typed, was: the file's text then}, by language and
+// ID (an ID is the same in every language); sessionStorage: from page to page too.
 function drafts() {
   try {
     return JSON.parse(recall(DRAFTS_KEY) || "{}") || {};
@@ -63,18 +64,48 @@ function drafts() {
 }
 
 // Keep what is in the box, if it is not what the file has, before another text
-// takes its place or the page goes: a click elsewhere loses nothing typed.
+// takes its place or the page goes: a click elsewhere loses nothing typed. Kept
+// under the text whose entry is in the box (another may be loading).
 function keepDraft() {
-  if (selection.current && !ui.details.hidden && ui.textarea.value !== selection.shown) {
+  if (entryShown && !ui.details.hidden && ui.textarea.value !== selection.shown) {
     var all = drafts();
-    all[selection.current] = ui.textarea.value;
+    all[LANG + ":" + entryShown.id] = { typed: ui.textarea.value, was: selection.shown };
     remember(DRAFTS_KEY, JSON.stringify(all));
   }
+}
+
+// The draft of `id`, taken out of the store.
+function takeDraft(id) {
+  var all = drafts();
+  var draft = all[LANG + ":" + id];
+  delete all[LANG + ":" + id];
+  remember(DRAFTS_KEY, JSON.stringify(all));
+  return draft && typeof draft.typed === "string" ? draft : null;
 }
 
 function clearStatus() {
   ui.status.textContent = "";
   ui.status.classList.remove("cde-studio-problem", "cde-studio-saved", "cde-studio-warning");
+  if (ui.fileBack) {
+    ui.fileBack.hidden = true;
+  }
+}
+
+// A draft back in the box: said so, with the file's text a button away.
+function draftBack(typed) {
+  ui.textarea.value = typed;
+  ui.status.textContent = label("draft_back");
+  if (!ui.fileBack) {
+    ui.fileBack = el("button", { type: "button", class: "cde-studio-fix" }, label("use_theirs"));
+    ui.status.parentNode.insertBefore(ui.fileBack, ui.status.nextSibling);
+    ui.fileBack.addEventListener("click", function () {
+      ui.textarea.value = selection.shown;
+      fit();
+      clearStatus();
+      ui.textarea.focus();
+    });
+  }
+  ui.fileBack.hidden = false;
 }
 
 function showEntry(entry) {
@@ -87,25 +118,27 @@ function showEntry(entry) {
   selection.here = pageSpans(ui.panel).some(function (span) {
     return span.getAttribute(PICK) === entry.id;
   }) || HIDDEN.indexOf(entry.id) >= 0;
-  ui.elsewhere.hidden = selection.here || !(entry.pages && entry.pages.length);
+  ui.elsewhere.hidden = selection.here;
+  ui.elsewhere.textContent = label(entry.pages && entry.pages.length ? "elsewhere" : "nowhere");
   ui.textarea.value = entry.translation || "";
   selection.shown = ui.textarea.value;
-  var all = drafts();
-  var draft = all[entry.id];
-  delete all[entry.id];
-  remember(DRAFTS_KEY, JSON.stringify(all));
+  var draft = takeDraft(entry.id);
+  var typed = draft && draft.typed !== selection.shown ? draft.typed : null;
   if (entry.fuzzy) {
     ui.textarea.setAttribute("data-fuzzy", "true");
   } else {
     ui.textarea.removeAttribute("data-fuzzy");
   }
   clearStatus();
-  if (typeof draft === "string" && draft !== ui.textarea.value) {
-    ui.textarea.value = draft;
-    ui.status.textContent = label("draft_back");
-  }
   showProblems(entry.problems);
-  showKept(entry.id);
+  // Typed against a text the file no longer has: the two versions side by side, as
+  // after a save that found the file changed; else the draft back in the box.
+  if (typed !== null && draft.was !== selection.shown) {
+    keep(entry.id, typed);
+  }
+  if (!showKept(entry.id) && typed !== null) {
+    draftBack(typed);
+  }
 
   fillItems(ui.notesList, entry.notes, "no_notes", function (item, note) {
     item.setAttribute("lang", "en");
@@ -197,6 +230,7 @@ function select(id, options) {
     if (mine !== request) {
       return null;
     }
+    entryShown = null;  // the box holds no text's entry now: nothing to keep from it
     ui.details.hidden = false;
     ui.status.textContent = failed(error);
     ui.status.classList.add("cde-studio-problem");
@@ -285,7 +319,11 @@ function start() {
   remember(SAVED_KEY, null);
   var asked = HASH.exec(window.location.hash);
   if (asked && asked[2]) {
-    remember(SEARCH_KEY, decodeURIComponent(asked[2].replace(/\+/g, " ")));
+    try {
+      remember(SEARCH_KEY, decodeURIComponent(asked[2].replace(/\+/g, " ")));
+    } catch (error) {
+      /* a malformed address: no search, the studio all the same */
+    }
   }
   build({
     select: select,
