@@ -71,9 +71,10 @@ def shown(app: Flask) -> dict:
     page that shows one with its section there (the first outside a <nav>: the
     table of contents repeats the headings); "short", by ID, the first SHORT_PLACES
     element it shows in; "names", each page's name.
-    Rendered once, on the first call."""
+    Rendered once a compile (studio.py's "studio_compiled" tells them apart)."""
     if "studio_where" not in app.extensions:
         found = {"texts": {}, "short": {}, "names": {}}
+        compiled = app.extensions.get("studio_compiled")
         for path in site_paths(app) + not_found_paths(app):
             if path.startswith(STUDIO_PREFIX + "/"):
                 continue
@@ -86,6 +87,10 @@ def shown(app: Flask) -> dict:
                 found["texts"].setdefault(msg, {}).setdefault(path, section)
                 if short:
                     found["short"].setdefault(msg, short)
+        # A compile meanwhile (a save in another tab) made this reading stale: keep
+        # it for this answer only, and read the site again next time.
+        if app.extensions.get("studio_compiled") != compiled:
+            return found
         app.extensions["studio_where"] = found
     return app.extensions["studio_where"]
 
