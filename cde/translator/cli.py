@@ -67,9 +67,11 @@ def compile_command() -> None:
     for lang, compiled, checked in zip(project.languages(), results,
                                        review.check(project)):
         if more := len(checked.errors) - len(compiled.errors) - len(compiled.left_out):
-            click.echo(_tn("{lang}: {count} problem the check reports does not stop "
+            click.echo(_tn("{lang}: {count} problem the check reports (a text not "
+                           "translated yet or to review, a glossary term) does not stop "
                            "compiling: make translations-check LANG={lang} says which.",
-                           "{lang}: {count} problems the check reports do not stop "
+                           "{lang}: {count} problems the check reports (texts not "
+                           "translated yet or to review, glossary terms) do not stop "
                            "compiling: make translations-check LANG={lang} says which.",
                            more).format(lang=lang, count=more))
     if any(result.errors for result in results):

@@ -102,8 +102,8 @@ _IN_STUDIO = {
                                    "placeholder as the English has it."),
     "renamed_placeholder": _t_noop("{placeholder} should be {original}, as in the "
                                    "English."),
-    "missing_placeholder": _t_noop("{placeholder} is missing: the site writes its "
-                                   "value there."),
+    "missing_placeholder": _t_noop("{placeholder} is missing (the site writes its value "
+                                   "there): the button puts it where the English has it."),
     "babel_format": _t_noop("The placeholders differ from the English: {problem}."),
     "plural_forms": _t_noop("A text with plural forms is translated in the .po file "
                             "itself, one msgstr[N] per form."),

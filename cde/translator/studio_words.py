@@ -50,6 +50,8 @@ PANEL = {
     "conflict": _t_noop("This translation changed in the file since you opened it, so "
                         "your text was not saved. Both versions are below: put one in "
                         "the box, add to it what you want from the other, then save."),
+    "not_saved_conflict": _t_noop("Not saved: the file changed meanwhile. Both versions "
+                                  "are below, the words that differ marked."),
     "mine": _t_noop("Your text, not saved"), "use_mine": _t_noop("Put my text in the box"),
     "theirs": _t_noop("The file's version"),
     "use_theirs": _t_noop("Put the file's version in the box"),

@@ -191,7 +191,7 @@ def test_after_a_conflict_the_page_shows_the_files_text_and_keeps_mine(
     po = studio_server.po
     po.write_text(po.read_text(encoding="utf-8").replace(
         'msgstr "Dirección postal"', 'msgstr "Domicilio postal"', 1), encoding="utf-8")
-    box.fill("Dirección para correspondencia")
+    box.fill("Domicilio para correspondencia")
     with tab.expect_navigation():
         tab.locator(".cde-studio-save").click()
     # The page shows the file's text; the box too; mine is kept beside it.
@@ -199,20 +199,26 @@ def test_after_a_conflict_the_page_shows_the_files_text_and_keeps_mine(
     expect(box).to_have_value("Domicilio postal")
     kept = tab.locator(".cde-studio-kept")
     expect(kept).to_be_visible()
-    # Both versions stay in sight, each a button away from the box.
+    # Said where "Saved" would be.
+    labels = json.loads(tab.locator('meta[name="cde-studio"]').get_attribute("data-labels"))
+    expect(tab.locator(".cde-studio-status")).to_have_text(labels["not_saved_conflict"])
+    # Both versions stay in sight, each a button away from the box, the words that
+    # differ marked in each.
     expect(kept.locator(".cde-studio-kept-text")).to_have_text(
-        ["Dirección para correspondencia", "Domicilio postal"])
+        ["Domicilio para correspondencia", "Domicilio postal"])
+    expect(kept.locator(".cde-studio-kept-text mark")).to_have_text(
+        ["para", "correspondencia", "postal"])
     kept.locator("button").nth(1).click()  # the file's version
     expect(box).to_have_value("Domicilio postal")
     kept.locator("button").first.click()  # put my text in the box
-    expect(box).to_have_value("Dirección para correspondencia")
+    expect(box).to_have_value("Domicilio para correspondencia")
     expect(box).to_be_in_viewport()  # and said so where the box is
     expect(tab.locator(".cde-studio-status")).not_to_be_empty()
     expect(kept.locator(".cde-studio-kept-text")).to_have_text(
-        ["Dirección para correspondencia", "Domicilio postal"])
+        ["Domicilio para correspondencia", "Domicilio postal"])
     with tab.expect_navigation():
         tab.locator(".cde-studio-save").click()
-    expect(tab.locator("main h2", has_text="Dirección para correspondencia")
+    expect(tab.locator("main h2", has_text="Domicilio para correspondencia")
            ).to_be_visible()
     expect(kept).to_be_hidden()  # saved: nothing left to merge
 

@@ -198,6 +198,20 @@ def test_escape_closes_the_panel_and_links_work_again(tab):
     assert not tab.url.endswith(ABOUT)
 
 
+def test_closing_the_panel_keeps_the_text_in_view(tab):
+    """The page, wider once the panel closes, flows anew, shorter: the text picked
+    at the top of the screen, down the page, stays on screen."""
+    tab.goto(ABOUT)
+    labels = open_panel(tab)
+    text = tab.locator("main [data-cde-msg]", has_text=INEGI).first
+    text.evaluate("(el) => el.scrollIntoView({ block: 'start' })")
+    text.click()
+    expect(tab.get_by_label(labels["translation"], exact=True)).to_have_value(re.compile("."))
+    tab.keyboard.press("Escape")
+    expect(tab.get_by_role("complementary", name=labels["panel"])).to_be_hidden()
+    expect(text).to_be_in_viewport()
+
+
 def test_panel_with_a_text_selected_has_no_wcag_21_aa_violation(tab):
     tab.goto(ABOUT)
     open_panel(tab)

@@ -174,8 +174,9 @@ def test_compile_says_in_one_line_when_check_has_more_to_report(project):
     # A forbidden term does not stop compiling (the page shows the text): compile
     # says that check has more, in one line.
     replace_in(project / ES, "La UNODC y el INEGI han", "La ONUDD y el INEGI han")
-    more = ("es: 1 problem the check reports does not stop compiling: make "
-            "translations-check LANG=es says which.")
+    more = ("es: 1 problem the check reports (a text not translated yet or to review, "
+            "a glossary term) does not stop compiling: make translations-check LANG=es "
+            "says which.")
     assert run(project, "compile").output.splitlines() == [mo_line, more]
     # The same text with a broken placeholder too: that one is left out, and said;
     # the term is still the one more problem.

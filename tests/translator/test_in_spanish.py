@@ -91,7 +91,8 @@ def test_the_studio_speaks_spanish_to_a_spanish_speaking_translator(
             for p in answer["problems"]] == [
         ("El signo % en «%(years).» no es un marcador de posición: escriba %% para "
          "obtener el signo de porcentaje; la página muestra un solo %.", None),
-        ("Falta %(years)s: el sitio escribe su valor en ese lugar.",
+        ("Falta %(years)s (el sitio escribe su valor en ese lugar): el botón lo pone "
+         "donde lo tiene el texto en inglés.",
          'Agregar %(years)s')]
 
 

@@ -107,7 +107,8 @@ def test_a_stray_percent_does_not_hide_the_missing_placeholder(studio):
                  "sign; the page shows a single %."},
         # Inserted where the English has it, last: before the closing ")." here.
         {"kind": "missing_placeholder",
-         "said": "%(years)s is missing: the site writes its value there.",
+         "said": "%(years)s is missing (the site writes its value there): the button "
+                 "puts it where the English has it.",
          "fix": {"replace": "", "write": "%(years)s", "label": 'Add %(years)s',
                  "at": len(typed) - len(").")}},
     ]

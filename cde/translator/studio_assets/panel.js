@@ -297,7 +297,14 @@ export function close(moveFocus) {
   ui.toggle.textContent = label("open");
   document.documentElement.classList.remove("cde-studio-picking", "cde-studio-open");
   remember(OPEN_KEY, null);
+  // The page, wider now, flows anew: the text the translator was on stays in view.
+  var span = pageSpans(ui.panel).filter(function (node) {
+    return node.getAttribute(PICK) === selection.current;
+  })[0];
+  if (span) {
+    span.scrollIntoView({ block: "nearest" });
+  }
   if (moveFocus) {
-    ui.toggle.focus();
+    ui.toggle.focus({ preventScroll: true });
   }
 }

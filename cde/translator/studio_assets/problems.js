@@ -4,7 +4,7 @@
    English where space is short; and the text a translator typed when the file
    changed meanwhile, kept beside the file's version to merge the two. */
 import { KEPT_KEY, el, fill, label, recall, remember } from "./page.js";
-import { appendTokens, showTokens } from "./tokens.js";
+import { appendTokens } from "./tokens.js";
 import { fit, ui } from "./panel.js";
 
 // Every problem of the text, or of what was just refused; the section is hidden
@@ -85,6 +85,46 @@ export function recount(entry, typed) {
 
 /* ---- A text kept after a conflict ------------------------------------------- */
 
+// Of two versions' words, those that are not in the other (outside their longest
+// common sequence), by index: {mine: Set, theirs: Set}.
+function differing(mine, theirs) {
+  var a = mine.split(/\s+/).filter(Boolean);
+  var b = theirs.split(/\s+/).filter(Boolean);
+  var length = a.map(function () { return new Array(b.length + 1).fill(0); });
+  length.push(new Array(b.length + 1).fill(0));
+  for (var i = a.length - 1; i >= 0; i--) {
+    for (var j = b.length - 1; j >= 0; j--) {
+      length[i][j] = a[i] === b[j] ? length[i + 1][j + 1] + 1
+        : Math.max(length[i + 1][j], length[i][j + 1]);
+    }
+  }
+  var found = { mine: new Set(a.keys()), theirs: new Set(b.keys()) };
+  for (i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      found.mine.delete(i++);
+      found.theirs.delete(j++);
+    } else if (length[i + 1][j] >= length[i][j + 1]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return found;
+}
+
+// A version's words, those in `marked` (by index) as <mark>, tokens as tokens.
+function showVersion(node, text, marked) {
+  node.textContent = "";
+  var n = 0;
+  text.split(/(\s+)/).forEach(function (part) {
+    if (!part || /^\s+$/.test(part)) {
+      node.appendChild(document.createTextNode(part));
+      return;
+    }
+    appendTokens(marked.has(n++) ? node.appendChild(el("mark")) : node, part);
+  });
+}
+
 function kept() {
   try {
     return JSON.parse(recall(KEPT_KEY) || "null");
@@ -113,8 +153,9 @@ export function showKept(id) {
     return false;
   }
   var versions = { mine: text.typed, theirs: ui.textarea.value };  // the box: the file's
+  var differ = differing(versions.mine, versions.theirs);
   Object.keys(versions).forEach(function (which) {
-    showTokens(ui[which + "Text"], versions[which]);
+    showVersion(ui[which + "Text"], versions[which], differ[which]);
     ui[which + "Use"].onclick = function () {
       ui.textarea.value = versions[which];
       fit();

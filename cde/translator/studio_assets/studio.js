@@ -297,13 +297,19 @@ function save() {
 function reopen(id) {
   open(false);
   select(id, { focus: "textarea", scroll: "unseen" }).then(function (entry) {
-    if (!entry || selection.current !== id || !ui.kept.hidden) {
+    if (!entry || selection.current !== id) {
       return;
     }
     // A moment after the details appear, so that screen readers, which watch the
     // status line only once it is shown, announce it.
     window.setTimeout(function () {
-      if (selection.current === id) {
+      if (selection.current === id && !ui.kept.hidden) {
+        // Not saved: the file changed meanwhile. Said where "Saved" would be, and
+        // the two versions brought into view.
+        ui.status.textContent = label("not_saved_conflict");
+        ui.status.classList.add("cde-studio-problem");
+        ui.kept.scrollIntoView({ block: "nearest" });
+      } else if (selection.current === id) {
         // Saved from another page's panel (a search), the page shows no change.
         ui.status.textContent = label(selection.here ? "saved" : "saved_elsewhere");
         ui.status.classList.add("cde-studio-saved");
