@@ -6,6 +6,7 @@ every text of the site by its English or its translation, error pages included.
 """
 import html as html_module
 import re
+import shutil
 
 import pytest
 
@@ -23,11 +24,31 @@ def studio(project):
     return studio_for(project, STUDIO), project
 
 
+@pytest.fixture
+def spanish_only_studio(project):
+    """The studio of a copy whose one catalog is Spanish's, whatever other languages
+    translations/ holds: a search's count and results are those of Spanish alone."""
+    for folder in (project / "translations").iterdir():
+        if folder.is_dir() and folder.name != "es":
+            shutil.rmtree(folder)
+    catalogs.compile_catalogs(catalogs.Project(project, project / "translations"))
+    return studio_for(project, STUDIO), project
+
+
 def start(app, query=""):
     """The start page, read as a visitor reads it, and its HTML."""
     html = app.test_client().get("/_studio/" + query, base_url=STUDIO).get_data(
         as_text=True)
     return HtmlText(html), html
+
+
+def spanish(html):
+    """The start page's section on Spanish, under its heading (other languages have
+    sections of their own): its HTML, and read as a visitor reads it."""
+    begin = html.index('<section class="cde-studio-language" '
+                       'aria-labelledby="cde-studio-es">')
+    section = html[begin:html.index("</section>", begin) + len("</section>")]
+    return HtmlText(section), section
 
 
 def total(root):
@@ -37,8 +58,10 @@ def total(root):
 
 def test_everything_translated_the_start_page_leads_to_every_page(studio):
     app, root = studio
-    page, html = start(app)
+    whole, full = start(app)
+    page, html = spanish(full)
     count = total(root)
+    assert "Spanish (es)" in page.texts
     # The bar, and the words a screen reader reads for it, which show beside it.
     bar = re.search(r"<progress [^>]*>", html).group(0)
     done = f"100% done: {count} of {count} texts translated."
@@ -57,7 +80,7 @@ def test_everything_translated_the_start_page_leads_to_every_page(studio):
         ("/es/404.html#cde-studio", "Página no encontrada"),
     ]
     assert "Nothing needs work in this language." in page.texts
-    assert "None" not in page.texts
+    assert "None" not in whole.texts
 
 
 def test_a_text_the_site_shows_despite_a_problem_is_counted_apart(studio):
@@ -75,7 +98,8 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
     app, root = studio
     replace_in(root / ES, 'msgstr "Dirección postal"', 'msgstr ""')
     replace_in(root / ES, "presentadas en %(years)s.", "presentadas en %(años)s.")
-    page, html = start(app)
+    _, full = start(app)
+    page, html = spanish(full)
     count = total(root)
     assert (f"{100 * (count - 2) // count}% done: {count - 2} of {count} texts "
             "translated.") in page.texts
@@ -102,13 +126,13 @@ def test_what_needs_work_is_said_in_the_studios_words_and_counted_per_page(studi
     # Each link names the page it opens, as the menu says it.
     assert pages[f"/es/contacto/#cde-studio={message_id(None, 'Postal address')}"] == \
         "Open on the page “Contacto”"
-    assert not re.search(r"messages\.po:\d|msgid|msgstr", html)
+    assert not re.search(r"messages\.po:\d|msgid|msgstr", full)
 
 
 def test_a_text_no_page_shows_opens_in_the_panel_and_says_so(studio):
     app, root = studio
     replace_in(root / ES, 'msgstr "Solicitud no permitida"', 'msgstr ""')
-    page, _ = start(app)
+    page, _ = spanish(start(app)[1])
     assert [(a["href"], a["text"]) for a in page.anchors][-1] == (
         f"/es/#cde-studio={message_id(None, 'Request not allowed')}",
         "Open in the panel (no page shows it now: an error page's text)")
@@ -138,8 +162,8 @@ def test_the_start_page_names_a_catalog_it_cannot_read_and_its_line(studio):
                                "Open on the page “Página no encontrada”")]),
 ])
 def test_the_start_page_finds_any_text_by_its_english_or_its_translation(
-        studio, words, found):
-    app, _ = studio
+        spanish_only_studio, words, found):
+    app, _ = spanish_only_studio
     page, html = start(app, f"?q={words}")
     assert f"1 text holds “{words}”." in page.texts
     results = html.split('class="cde-studio-results"')[1].split("</section>")[0]
