@@ -91,10 +91,10 @@ def _needing_work(lang: str) -> list[str]:
     once a compile (where.py renders every page, each would check the catalog)."""
     todo = current_app.extensions.setdefault("studio_todo", {})
     if lang not in todo:
-        project = Project.from_config(current_app.config)
-        catalog, _ = read_catalog(project, str(i18n.locale_of(lang)))
+        project, folder = Project.from_config(current_app.config), str(i18n.locale_of(lang))
+        catalog, _ = read_catalog(project, folder)
         todo[lang] = [] if catalog is None else [message_id(*key) for key in needing_work(
-            project, project.po_path(str(i18n.locale_of(lang))), catalog)]
+            project, project.po_path(folder), catalog)]
     return todo[lang]
 
 

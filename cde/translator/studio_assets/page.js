@@ -181,6 +181,18 @@ export function pageSpans(panel) {
   });
 }
 
+// The first span of text `id` on the page, or undefined.
+export function spanOf(id, panel) {
+  return pageSpans(panel).filter(function (span) {
+    return span.getAttribute(PICK) === id;
+  })[0];
+}
+
+// Whether text `id` is on this page: shown, or in its title or attributes.
+export function onPage(id, panel) {
+  return !!spanOf(id, panel) || HIDDEN.indexOf(id) >= 0;
+}
+
 // Distinct IDs in page order, each with the text of its first span.
 export function pageTexts(panel) {
   var seen = {};

@@ -5,7 +5,7 @@
    `build`. */
 import {
   HIDDEN, IN_TITLE, LANG, OPEN_KEY, PICK, START, TODO, el, getEntry, label, pageSpans,
-  pageTexts, remember, shorten
+  pageTexts, remember, shorten, spanOf
 } from "./page.js";
 
 // The panel's elements, once built.
@@ -298,9 +298,7 @@ export function close(moveFocus) {
   document.documentElement.classList.remove("cde-studio-picking", "cde-studio-open");
   remember(OPEN_KEY, null);
   // The page, wider now, flows anew: the text the translator was on stays in view.
-  var span = pageSpans(ui.panel).filter(function (node) {
-    return node.getAttribute(PICK) === selection.current;
-  })[0];
+  var span = spanOf(selection.current, ui.panel);
   if (span) {
     span.scrollIntoView({ block: "nearest" });
   }

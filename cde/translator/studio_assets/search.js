@@ -2,7 +2,7 @@
    English or its translation, texts no page shows now (error pages) included;
    a text found opens in the panel, whichever page it is on. */
 import {
-  HIDDEN, PICK, SEARCH_KEY, el, failed, fill, label, recall, remember, searchTexts
+  SEARCH_KEY, el, failed, fill, label, onPage, recall, remember, searchTexts
 } from "./page.js";
 import { markCurrent } from "./panel.js";
 
@@ -103,9 +103,7 @@ function result(text, select) {
   }
   // Which page it is on: this one, if it is (a menu label is on all), else as the
   // start page's results say it.
-  var here = document.querySelector("[" + PICK + '="' + text.id + '"]') ||
-    HIDDEN.indexOf(text.id) >= 0;
-  button.appendChild(el("span", { class: "cde-studio-result-page" }, here
+  button.appendChild(el("span", { class: "cde-studio-result-page" }, onPage(text.id)
     ? label("on_this_page") : text.page_name ? fill("on_page", { page: text.page_name })
       : label("on_no_page")));
   button.addEventListener("click", function () {

@@ -10,8 +10,8 @@
    problems.js and search.js are the parts named so, tokens.js shows placeholders
    and tags; this module is what the panel does: pick, select, show, save. */
 import {
-  DRAFTS_KEY, HIDDEN, LANG, ON, OPEN_KEY, PICK, SAVED_KEY, SEARCH_KEY, SELECTOR, el, failed,
-  getEntry, label, pageSpans, postTranslation, recall, reducedMotion, remember
+  DRAFTS_KEY, LANG, ON, OPEN_KEY, PICK, SAVED_KEY, SEARCH_KEY, SELECTOR, el, failed,
+  getEntry, label, onPage, postTranslation, recall, reducedMotion, remember, spanOf
 } from "./page.js";
 import { build, fillItems, fit, markCurrent, open, selection, ui } from "./panel.js";
 import { forget, keep, recount, showKept, showProblems, tooLong } from "./problems.js";
@@ -115,9 +115,7 @@ function showEntry(entry) {
   ui.changedText.hidden = !entry.changed;
   // Not on this page, but on others that "Where it appears" names (a text on no
   // page at all is said so there).
-  selection.here = pageSpans(ui.panel).some(function (span) {
-    return span.getAttribute(PICK) === entry.id;
-  }) || HIDDEN.indexOf(entry.id) >= 0;
+  selection.here = onPage(entry.id, ui.panel);
   ui.elsewhere.hidden = selection.here;
   ui.elsewhere.textContent = label(entry.pages && entry.pages.length ? "elsewhere" : "nowhere");
   ui.textarea.value = entry.translation || "";
@@ -191,9 +189,7 @@ function select(id, options) {
     window.history.replaceState(null, "", "#cde-studio=" + id);
   }
   if (options.scroll) {
-    var span = pageSpans(ui.panel).filter(function (node) {
-      return node.getAttribute(PICK) === id;
-    })[0];
+    var span = spanOf(id, ui.panel);
     var rect = span && span.getBoundingClientRect();
     if (span && span.scrollIntoView && (options.scroll !== "unseen" || rect.top < 0 ||
         rect.bottom > window.innerHeight)) {
